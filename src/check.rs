@@ -1,0 +1,219 @@
+//! The whole pipeline in one call: bytes → workbook → matches → evaluations → report.
+
+use crate::evaluate::{evaluate, Case, Reading};
+use crate::ingest::{read_workbook, unit_in_label, IngestError, ReadOptions, Workbook};
+use crate::matching::{match_with_overrides, Outcome, Override};
+use crate::plan::Plan;
+use crate::report::{
+    count_statuses, DomainCounts, MatchInfo, PlanInfo, Report, ResultRow, SourceInfo, Summary,
+    TargetInfo, UnmatchedRow,
+};
+use crate::units::Unit;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// Everything a user can choose about a check.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckOptions {
+    pub read: ReadOptions,
+    /// The year the summary is for; the latest year in the file when `None`.
+    pub reporting_year: Option<i32>,
+    pub overrides: Vec<Override>,
+    /// Values the plan does not give but a target needs (the 2018 base of 近视率), by indicator id.
+    pub supplied_bases: BTreeMap<String, f64>,
+}
+
+pub fn check(
+    file_name: &str,
+    bytes: &[u8],
+    plan: &Plan,
+    options: &CheckOptions,
+) -> Result<Report, IngestError> {
+    let workbook = read_workbook(file_name, bytes, &options.read)?;
+    Ok(evaluate_workbook(
+        &workbook,
+        &sha256_hex(bytes),
+        plan,
+        options,
+    ))
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Matches and evaluates an already-read workbook (the page re-runs this when a match changes).
+pub fn evaluate_workbook(
+    workbook: &Workbook,
+    sha256: &str,
+    plan: &Plan,
+    options: &CheckOptions,
+) -> Report {
+    let sheet = &workbook.sheet;
+    let mut matched: BTreeMap<String, (usize, MatchInfo)> = BTreeMap::new();
+    let mut unmatched = Vec::new();
+    for (index, label) in sheet.labels.iter().enumerate() {
+        let outcome = match_with_overrides(plan, &label.as_written, &options.overrides);
+        let unmatched_row = |why, candidates| UnmatchedRow {
+            as_written: label.as_written.clone(),
+            cell: label.cell.clone(),
+            candidates,
+            why,
+        };
+        match outcome {
+            Outcome::Matched(m) => {
+                if matched.contains_key(&m.indicator_id) {
+                    unmatched.push(unmatched_row("duplicate", vec![]));
+                } else {
+                    let info = MatchInfo {
+                        method: m.method,
+                        confidence: m.confidence,
+                    };
+                    matched.insert(m.indicator_id, (index, info));
+                }
+            }
+            Outcome::Ambiguous { candidates } => {
+                unmatched.push(unmatched_row("ambiguous", candidates))
+            }
+            Outcome::Unmatched { best } => {
+                unmatched.push(unmatched_row("unmatched", best.into_iter().collect()))
+            }
+            Outcome::Removed => unmatched.push(unmatched_row("removed", vec![])),
+        }
+    }
+
+    let base_year = plan.baseline_year;
+    let mut years: Vec<i32> = sheet
+        .years
+        .iter()
+        .copied()
+        .filter(|&y| y > base_year)
+        .collect();
+    if years.is_empty() {
+        years = sheet.years.clone();
+    }
+    let reporting_year = options
+        .reporting_year
+        .filter(|y| years.contains(y))
+        .or(years.last().copied())
+        .unwrap_or(plan.period.end);
+    let regions: Vec<Option<String>> = if sheet.regions.is_empty() {
+        vec![None]
+    } else {
+        sheet.regions.iter().cloned().map(Some).collect()
+    };
+
+    let mut results = Vec::new();
+    for indicator in &plan.indicators {
+        let found = matched.get(&indicator.id);
+        for region in &regions {
+            let readings: Vec<Reading> = found
+                .map(|(label_index, _)| {
+                    let label = &sheet.labels[*label_index];
+                    let stated_unit = label
+                        .unit_text
+                        .as_deref()
+                        .and_then(Unit::parse)
+                        .or_else(|| unit_in_label(&label.as_written));
+                    sheet
+                        .observations
+                        .iter()
+                        .filter(|o| o.label == *label_index && &o.region == region)
+                        .map(|o| Reading {
+                            year: o.year,
+                            value: o.value.clone(),
+                            stated_unit,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            for &year in &years {
+                let case = Case {
+                    plan,
+                    indicator,
+                    year,
+                    readings: &readings,
+                    supplied_base: options.supplied_bases.get(&indicator.id).copied(),
+                };
+                let evaluation = evaluate(&case);
+                let observation = found.and_then(|(label_index, _)| {
+                    sheet
+                        .observations
+                        .iter()
+                        .find(|o| o.label == *label_index && &o.region == region && o.year == year)
+                });
+                results.push(ResultRow {
+                    indicator_id: indicator.id.clone(),
+                    indicator: indicator.name.clone(),
+                    domain: indicator.domain.clone(),
+                    as_written: found.map(|(i, _)| sheet.labels[*i].as_written.clone()),
+                    region: region.clone(),
+                    year,
+                    cell: observation.map(|o| o.cell.clone()),
+                    value: evaluation.value,
+                    value_as_written: observation
+                        .map(|o| o.as_written.clone())
+                        .filter(|s| !s.is_empty()),
+                    unit: indicator.unit.clone(),
+                    target: TargetInfo {
+                        op: indicator.target.op.symbol(),
+                        value: indicator.target.value,
+                        upper: indicator.target.upper,
+                        year: indicator.target.year,
+                        text: indicator.target.text.clone(),
+                    },
+                    status: evaluation.status,
+                    gap: evaluation.gap,
+                    progress: evaluation.progress,
+                    expected_on_path: evaluation.expected_on_path,
+                    base: evaluation.base,
+                    trend: evaluation.trend,
+                    reason: evaluation.reason,
+                    reason_en: evaluation.reason_en,
+                    match_info: found.map(|(_, info)| info.clone()),
+                });
+            }
+        }
+    }
+
+    let current = || results.iter().filter(|r| r.year == reporting_year);
+    let summary = Summary {
+        counts: count_statuses(current()),
+        by_domain: plan
+            .domains
+            .iter()
+            .map(|d| DomainCounts {
+                domain: d.id.clone(),
+                name: d.name.clone(),
+                counts: count_statuses(current().filter(|r| r.domain == d.id)),
+            })
+            .filter(|d| d.counts.iter().any(|c| c.count > 0))
+            .collect(),
+    };
+    Report {
+        source: SourceInfo {
+            file: workbook.file_name.clone(),
+            sheet: sheet.name.clone(),
+            sha256: sha256.to_string(),
+            format: workbook.format,
+            encoding: workbook.encoding,
+            sheets: workbook.sheet_names.clone(),
+            layout: sheet.layout,
+            header_row: sheet.header_row,
+            year_source: sheet.year_source,
+        },
+        plan: PlanInfo {
+            id: plan.id.clone(),
+            title: plan.title.clone(),
+        },
+        reporting_year,
+        years,
+        regions: sheet.regions.clone(),
+        results,
+        unmatched,
+        summary,
+    }
+}

@@ -1,0 +1,575 @@
+//! Evaluation: one status per plan indicator × region × year, with the gap, the progress along
+//! the straight line from the 2020 base to the 2025 target, and the reason in words.
+
+use crate::ingest::value::{trim_float, Comparator, Value};
+use crate::plan::{Indicator, Kind, Op, Plan};
+use crate::units::Unit;
+use serde::Serialize;
+
+/// Values closer than this are equal: spreadsheets store 0.92 as 0.9199999999.
+const EPSILON: f64 = 1e-9;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    OnTrack,
+    Behind,
+    NotMet,
+    Missing,
+    Review,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Met,
+        Status::OnTrack,
+        Status::Behind,
+        Status::NotMet,
+        Status::Missing,
+        Status::Review,
+    ];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::OnTrack => "on_track",
+            Status::Behind => "behind",
+            Status::NotMet => "not_met",
+            Status::Missing => "missing",
+            Status::Review => "review",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Status::Met => "已达标",
+            Status::OnTrack => "进度正常",
+            Status::Behind => "进度滞后",
+            Status::NotMet => "未达标",
+            Status::Missing => "缺数据",
+            Status::Review => "需人工核对",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Status::Met => "Met",
+            Status::OnTrack => "On track",
+            Status::Behind => "Behind",
+            Status::NotMet => "Not met",
+            Status::Missing => "Missing",
+            Status::Review => "Needs review",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    Improving,
+    Worsening,
+    Flat,
+}
+
+/// What the file says for one indicator, region and year, already in the plan's unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub year: i32,
+    pub value: Value,
+    /// The unit the file states for this value (cell, unit column or label), if any.
+    pub stated_unit: Option<Unit>,
+}
+
+/// The inputs for one evaluation: the indicator, the reporting year, and every year's reading
+/// the file has for this region.
+pub struct Case<'a> {
+    pub plan: &'a Plan,
+    pub indicator: &'a Indicator,
+    pub year: i32,
+    pub readings: &'a [Reading],
+    /// A value the user supplied for the base year of a decrease_pp_yearly target.
+    pub supplied_base: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evaluation {
+    pub status: Status,
+    /// The value in the plan's unit, when there is one.
+    pub value: Option<f64>,
+    /// Signed distance to the target in its unit; positive = short of it.
+    pub gap: Option<f64>,
+    /// Share of the way from base to target (1.0 = there; may exceed 1).
+    pub progress: Option<f64>,
+    pub expected_on_path: Option<f64>,
+    pub base: Option<f64>,
+    pub trend: Option<Trend>,
+    pub reason: String,
+    pub reason_en: String,
+}
+
+impl Evaluation {
+    fn bare(status: Status, reason: String, reason_en: String) -> Evaluation {
+        Evaluation {
+            status,
+            value: None,
+            gap: None,
+            progress: None,
+            expected_on_path: None,
+            base: None,
+            trend: None,
+            reason,
+            reason_en,
+        }
+    }
+}
+
+/// Which way is better for a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Higher,
+    Lower,
+    Either,
+}
+
+fn direction(op: Op) -> Direction {
+    match op {
+        Op::Ge | Op::Gt | Op::IncreaseYearly => Direction::Higher,
+        Op::Le | Op::Lt | Op::DecreasePpYearly => Direction::Lower,
+        Op::Eq | Op::Range | Op::Qualitative => Direction::Either,
+    }
+}
+
+/// Whether `value` meets a numeric target `op target` (`upper` for ranges).
+pub fn meets(op: Op, value: f64, target: f64, upper: Option<f64>) -> bool {
+    match op {
+        Op::Lt => value < target - EPSILON,
+        Op::Le => value <= target + EPSILON,
+        Op::Gt => value > target + EPSILON,
+        Op::Ge => value >= target - EPSILON,
+        Op::Eq => (value - target).abs() <= EPSILON,
+        Op::Range => value >= target - EPSILON && upper.is_none_or(|u| value <= u + EPSILON),
+        Op::IncreaseYearly | Op::DecreasePpYearly | Op::Qualitative => false,
+    }
+}
+
+/// A number read in the plan's unit, or why it cannot be.
+fn in_plan_unit(
+    indicator: &Indicator,
+    reading: &Reading,
+) -> Result<(f64, Option<Comparator>), (String, String)> {
+    let Value::Number {
+        value,
+        unit,
+        comparator,
+    } = &reading.value
+    else {
+        return Err(("不是数值".into(), "not a number".into()));
+    };
+    let plan_unit = Unit::parse(&indicator.unit);
+    let stated = unit.or(reading.stated_unit);
+    match (stated, plan_unit) {
+        (Some(from), Some(to)) if from.is_rate() && to.is_rate() => {
+            // ok: both are rates, so the conversion exists.
+            let converted = from.convert(*value, to).unwrap_or(*value);
+            Ok((converted, *comparator))
+        }
+        (Some(from), Some(to)) if from != to => Err((
+            format!("单位“{}”与规划单位“{}”不一致", from.symbol_or(&indicator.unit), indicator.unit),
+            format!("the unit \"{}\" does not match the plan's unit \"{}\"", from.symbol_or(&indicator.unit), indicator.unit),
+        )),
+        (None, Some(Unit::Percent)) if looks_like_fraction(indicator, *value) => Err((
+            format!(
+                "数值 {} 未注明单位，而规划单位为 %（2020 年为 {}）；若它是小数，应为 {}%，请核对后注明单位",
+                trim_float(*value),
+                indicator.baseline.map_or("—".into(), |b| trim_float(b.value)),
+                trim_float(value * 100.0)
+            ),
+            format!(
+                "the value {} states no unit while the plan's unit is %; if it is a fraction it would be {}%: check it and state the unit",
+                trim_float(*value),
+                trim_float(value * 100.0)
+            ),
+        )),
+        _ => Ok((*value, *comparator)),
+    }
+}
+
+trait SymbolOr {
+    fn symbol_or(self, fallback: &str) -> String;
+}
+
+impl SymbolOr for Unit {
+    fn symbol_or(self, fallback: &str) -> String {
+        let s = self.symbol();
+        if s.is_empty() {
+            fallback.to_string()
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// A bare value at most 1 against a percent target whose scale is far above 1.
+fn looks_like_fraction(indicator: &Indicator, value: f64) -> bool {
+    let scale = indicator
+        .baseline
+        .map(|b| b.value)
+        .or(indicator.target.value)
+        .unwrap_or(0.0);
+    value.abs() <= 1.0 && scale > 5.0
+}
+
+pub fn evaluate(case: &Case) -> Evaluation {
+    let indicator = case.indicator;
+    let Some(current) = case.readings.iter().find(|r| r.year == case.year) else {
+        return Evaluation::bare(
+            Status::Missing,
+            format!("文件中没有 {} 年“{}”的数据", case.year, indicator.name),
+            format!(
+                "the file has no {} value for \"{}\"",
+                case.year, indicator.name
+            ),
+        );
+    };
+    match &current.value {
+        Value::Missing => {
+            return Evaluation::bare(
+                Status::Missing,
+                format!("{} 年的数值为空或为“—”", case.year),
+                format!("the {} value is blank or a placeholder", case.year),
+            )
+        }
+        Value::Unreadable { reason_zh, reason_en } => {
+            return Evaluation::bare(Status::Review, reason_zh.clone(), reason_en.clone())
+        }
+        Value::Text { text } if indicator.kind != Kind::Qualitative => {
+            return Evaluation::bare(
+                Status::Review,
+                format!("文件写的是“{text}”，不是数值，无法与目标“{}”比较", indicator.target.text),
+                format!("the file says \"{text}\", not a number; it cannot be compared with the target \"{}\"", indicator.target.text),
+            )
+        }
+        _ => {}
+    }
+    if indicator.kind == Kind::Qualitative || indicator.target.op == Op::Qualitative {
+        let written = match &current.value {
+            Value::Text { text } => text.clone(),
+            Value::Number { value, .. } => trim_float(*value),
+            _ => String::new(),
+        };
+        return Evaluation::bare(
+            Status::Review,
+            format!(
+                "定性目标“{}”需人工核对；文件填写：“{written}”",
+                indicator.target.text
+            ),
+            format!(
+                "qualitative target \"{}\" needs a person to judge; the file says \"{written}\"",
+                indicator.target.text
+            ),
+        );
+    }
+    let (value, comparator) = match in_plan_unit(indicator, current) {
+        Ok(v) => v,
+        Err((zh, en)) => return Evaluation::bare(Status::Review, zh, en),
+    };
+    let previous = previous_value(case);
+    let trend = previous.map(|p| trend_of(direction(indicator.target.op), p, value));
+    let mut evaluation = match indicator.target.op {
+        Op::IncreaseYearly => increase_yearly(case, value, previous),
+        Op::DecreasePpYearly => decrease_pp_yearly(case, value),
+        _ => threshold(case, value),
+    };
+    evaluation.value = Some(value);
+    evaluation.trend = trend;
+    if let Some(c) = comparator {
+        bound_only(case, c, value, &mut evaluation);
+    }
+    evaluation
+}
+
+/// A cell that gives only a bound ("<6") is judged only when the bound settles it.
+fn bound_only(case: &Case, comparator: Comparator, value: f64, evaluation: &mut Evaluation) {
+    let target = &case.indicator.target;
+    let settles = match (comparator, target.op, target.value) {
+        (Comparator::Lt | Comparator::Le, Op::Le | Op::Lt, Some(t)) => value <= t + EPSILON,
+        (Comparator::Gt | Comparator::Ge, Op::Ge | Op::Gt, Some(t)) => value >= t - EPSILON,
+        _ => false,
+    };
+    if settles {
+        evaluation.status = Status::Met;
+        evaluation.reason = format!(
+            "文件只给出范围“{}{}”，已可判定满足目标“{}”",
+            comparator_symbol(comparator),
+            trim_float(value),
+            target.text
+        );
+        evaluation.reason_en = format!(
+            "the file gives only a bound ({}{}), which already meets the target",
+            comparator_symbol(comparator),
+            trim_float(value)
+        );
+    } else {
+        *evaluation = Evaluation::bare(
+            Status::Review,
+            format!("文件只给出范围“{}{}”，无法判定是否满足目标“{}”，请填写实际数值", comparator_symbol(comparator), trim_float(value), target.text),
+            format!("the file gives only a bound ({}{}), which does not settle the target; type the actual value", comparator_symbol(comparator), trim_float(value)),
+        );
+    }
+}
+
+fn comparator_symbol(c: Comparator) -> &'static str {
+    match c {
+        Comparator::Lt => "<",
+        Comparator::Le => "≤",
+        Comparator::Gt => ">",
+        Comparator::Ge => "≥",
+    }
+}
+
+fn numeric(case: &Case, year: i32) -> Option<f64> {
+    let reading = case.readings.iter().find(|r| r.year == year)?;
+    match in_plan_unit(case.indicator, reading) {
+        Ok((value, None)) => Some(value),
+        _ => None,
+    }
+}
+
+/// The file's value for the latest year before the one evaluated.
+fn previous_value(case: &Case) -> Option<f64> {
+    let mut earlier: Vec<i32> = case
+        .readings
+        .iter()
+        .map(|r| r.year)
+        .filter(|&y| y < case.year)
+        .collect();
+    earlier.sort_unstable();
+    earlier.into_iter().rev().find_map(|y| numeric(case, y))
+}
+
+fn trend_of(direction: Direction, previous: f64, value: f64) -> Trend {
+    let delta = value - previous;
+    if delta.abs() <= EPSILON {
+        return Trend::Flat;
+    }
+    match (direction, delta > 0.0) {
+        (Direction::Higher, true) | (Direction::Lower, false) => Trend::Improving,
+        (Direction::Higher, false) | (Direction::Lower, true) => Trend::Worsening,
+        (Direction::Either, _) => Trend::Flat,
+    }
+}
+
+fn threshold(case: &Case, value: f64) -> Evaluation {
+    let indicator = case.indicator;
+    let target = &indicator.target;
+    let plan_end = case.plan.period.end;
+    let base_year = case.plan.baseline_year;
+    // ok: validation guarantees a value for every op handled here.
+    let goal = target.value.unwrap_or(0.0);
+    let dir = direction(target.op);
+    let gap = match dir {
+        Direction::Higher => goal - value,
+        Direction::Lower => value - goal,
+        Direction::Either => match target.upper {
+            Some(upper) if value > upper => value - upper,
+            _ => goal - value,
+        },
+    };
+    let file_base = numeric(case, base_year);
+    let base = file_base.or(indicator
+        .baseline
+        .filter(|b| b.year == base_year)
+        .map(|b| b.value));
+    let base_source_zh = if file_base.is_some() {
+        "文件中"
+    } else {
+        "规划"
+    };
+    let mut evaluation = Evaluation::bare(Status::Met, String::new(), String::new());
+    evaluation.gap = Some(round(gap));
+    evaluation.base = base;
+    let path =
+        base.filter(|&b| !meets(target.op, b, goal, target.upper) && (goal - b).abs() > EPSILON);
+    if let Some(b) = path {
+        let share = f64::from(case.year - base_year) / f64::from(plan_end - base_year);
+        evaluation.expected_on_path = Some(round(b + (goal - b) * share));
+        evaluation.progress = Some(round((value - b) / (goal - b)));
+    }
+    let met = meets(target.op, value, goal, target.upper);
+    let v = trim_float(value);
+    let unit = &indicator.unit;
+    if met {
+        evaluation.reason = format!("{} 年为 {v}{unit}，已达到目标“{}”", case.year, target.text);
+        evaluation.reason_en = format!(
+            "{v}{unit} in {} meets the target \"{}\"",
+            case.year, target.text
+        );
+        return evaluation;
+    }
+    if case.year >= plan_end {
+        evaluation.status = Status::NotMet;
+        evaluation.reason = format!(
+            "{} 年为 {v}{unit}，未达到 {plan_end} 年目标“{}”",
+            case.year, target.text
+        );
+        evaluation.reason_en = format!(
+            "{v}{unit} in {} does not meet the {plan_end} target \"{}\"",
+            case.year, target.text
+        );
+        return evaluation;
+    }
+    if indicator.kind == Kind::Maintain {
+        evaluation.status = Status::Behind;
+        evaluation.reason = format!(
+            "保持性目标“{}”：{} 年为 {v}{unit}，未保持",
+            target.text, case.year
+        );
+        evaluation.reason_en = format!(
+            "maintain target \"{}\": {v}{unit} in {} falls short",
+            target.text, case.year
+        );
+        return evaluation;
+    }
+    match (base, evaluation.expected_on_path) {
+        (None, _) => {
+            evaluation.status = Status::Behind;
+            evaluation.reason = format!(
+                "{} 年为 {v}{unit}，尚未达到目标“{}”，且没有 {base_year} 年基数可画进度线",
+                case.year, target.text
+            );
+            evaluation.reason_en = format!("{v}{unit} in {} does not meet \"{}\" and there is no {base_year} base to draw the path from", case.year, target.text);
+        }
+        (Some(b), None) => {
+            evaluation.status = Status::Behind;
+            evaluation.reason = format!(
+                "{base_year} 年基数 {} 已达到目标“{}”，{} 年为 {v}{unit}，已退回未达标",
+                trim_float(b),
+                target.text,
+                case.year
+            );
+            evaluation.reason_en = format!(
+                "the {base_year} base {} already met \"{}\" but {v}{unit} in {} no longer does",
+                trim_float(b),
+                target.text,
+                case.year
+            );
+        }
+        (Some(b), Some(expected)) => {
+            let on_track = match dir {
+                Direction::Lower => value <= expected + EPSILON,
+                _ => value >= expected - EPSILON,
+            };
+            let bound = if dir == Direction::Lower {
+                "不高于"
+            } else {
+                "不低于"
+            };
+            let bound_en = if dir == Direction::Lower {
+                "at most"
+            } else {
+                "at least"
+            };
+            evaluation.status = if on_track {
+                Status::OnTrack
+            } else {
+                Status::Behind
+            };
+            evaluation.reason = format!(
+                "{} 年应{bound} {}（{base_source_zh}{base_year} 年 {} → {plan_end} 年 {} 的直线进度），实际 {v}{unit}",
+                case.year,
+                trim_float(expected),
+                trim_float(b),
+                target.text
+            );
+            evaluation.reason_en = format!(
+                "{} should be {bound_en} {} (straight line from {} in {base_year} to {} in {plan_end}); the value is {v}{unit}",
+                case.year,
+                trim_float(expected),
+                trim_float(b),
+                target.text
+            );
+        }
+    }
+    evaluation
+}
+
+fn increase_yearly(case: &Case, value: f64, previous: Option<f64>) -> Evaluation {
+    let previous_year = case.year - 1;
+    let Some(prev) = numeric(case, previous_year) else {
+        return Evaluation::bare(
+            Status::Review,
+            format!("“逐年增加”需要与上一年比较：请提供 {previous_year} 年的数值"),
+            format!("\"increase every year\" needs the {previous_year} value to compare with"),
+        );
+    };
+    let _ = previous;
+    let v = trim_float(value);
+    let p = trim_float(prev);
+    let mut evaluation = if value > prev + EPSILON {
+        Evaluation::bare(
+            Status::Met,
+            format!(
+                "{} 年 {v} 高于 {previous_year} 年 {p}，满足“逐年增加”",
+                case.year
+            ),
+            format!(
+                "{v} in {} is above {p} in {previous_year}: increasing as required",
+                case.year
+            ),
+        )
+    } else {
+        Evaluation::bare(
+            Status::NotMet,
+            format!(
+                "{} 年 {v} 未高于 {previous_year} 年 {p}，不满足“逐年增加”",
+                case.year
+            ),
+            format!(
+                "{v} in {} is not above {p} in {previous_year}: the yearly increase was missed",
+                case.year
+            ),
+        )
+    };
+    evaluation.gap = Some(round(prev - value));
+    evaluation
+}
+
+fn decrease_pp_yearly(case: &Case, value: f64) -> Evaluation {
+    let target = &case.indicator.target;
+    // ok: validation guarantees both for decrease_pp_yearly.
+    let (step, base_year) = (
+        target.value.unwrap_or(1.0),
+        target.base_year.unwrap_or(case.year),
+    );
+    let Some(base) = numeric(case, base_year).or(case.supplied_base) else {
+        return Evaluation::bare(
+            Status::Review,
+            format!("目标为“{}”，需要 {base_year} 年的数值作为起点，规划未给出：请提供 {base_year} 年数值", target.text),
+            format!("the target \"{}\" counts from {base_year}; the plan gives no {base_year} value: supply it", target.text),
+        );
+    };
+    let allowed = base - f64::from(case.year - base_year) * step;
+    let v = trim_float(value);
+    let mut evaluation = if value <= allowed + EPSILON {
+        Evaluation::bare(
+            Status::Met,
+            format!("{} 年应不高于 {}（{base_year} 年 {} 起每年降低 {} 个百分点），实际 {v}", case.year, trim_float(allowed), trim_float(base), trim_float(step)),
+            format!("{} should be at most {} ({base_year} value {} less {} point(s) a year); the value is {v}", case.year, trim_float(allowed), trim_float(base), trim_float(step)),
+        )
+    } else {
+        Evaluation::bare(
+            Status::NotMet,
+            format!("{} 年应不高于 {}（{base_year} 年 {} 起每年降低 {} 个百分点），实际 {v}，未达到当年目标", case.year, trim_float(allowed), trim_float(base), trim_float(step)),
+            format!("{} should be at most {} ({base_year} value {} less {} point(s) a year); the value {v} misses that year's target", case.year, trim_float(allowed), trim_float(base), trim_float(step)),
+        )
+    };
+    evaluation.gap = Some(round(value - allowed));
+    evaluation.expected_on_path = Some(round(allowed));
+    evaluation.base = Some(base);
+    evaluation
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}

@@ -1,0 +1,258 @@
+//! Why a file could not be read, in words a user can act on (Chinese first, English twin).
+
+use super::Format;
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IngestError {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub kind: IngestErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IngestErrorKind {
+    EmptyFile,
+    FileTooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    /// The bytes are some other kind of file (an image, a PDF, a Word document …) or nothing known.
+    NotASpreadsheet {
+        looks_like: Option<&'static str>,
+    },
+    PasswordProtected,
+    Corrupt {
+        format: Format,
+        detail: String,
+    },
+    ZipTooManyEntries {
+        entries: usize,
+        limit: usize,
+    },
+    ZipTooLarge {
+        declared: u64,
+        limit: u64,
+    },
+    /// An entry inflates to more than its header declares: a crafted or damaged archive.
+    ZipSizeMismatch {
+        entry: String,
+        declared: u64,
+    },
+    TooManyCells {
+        cells: usize,
+        limit: usize,
+    },
+    /// Neither UTF-8, UTF-16 nor GB18030 text.
+    UnknownEncoding,
+    SheetNotFound {
+        wanted: String,
+        available: Vec<String>,
+    },
+    /// No sheet holds a table with indicator names.
+    NoTable {
+        sheets: Vec<String>,
+    },
+    /// A header row was found but no data below it.
+    NoData {
+        header_row: usize,
+    },
+    /// Nothing names the year of the values: the page asks, the CLI needs `--year`.
+    YearUnknown,
+}
+
+impl IngestError {
+    pub fn new(file: &str, sheet: Option<String>, kind: IngestErrorKind) -> IngestError {
+        IngestError {
+            file: file.to_string(),
+            sheet,
+            kind,
+        }
+    }
+
+    fn place_zh(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("“{}”工作表“{}”", self.file, sheet),
+            None => format!("“{}”", self.file),
+        }
+    }
+
+    fn place_en(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("\"{}\", sheet \"{}\"", self.file, sheet),
+            None => format!("\"{}\"", self.file),
+        }
+    }
+
+    /// The whole message in Chinese: where, what, and what to do next.
+    pub fn message_zh(&self) -> String {
+        format!(
+            "{}：{}。{}",
+            self.place_zh(),
+            self.what_zh(),
+            self.hint_zh()
+        )
+    }
+
+    pub fn message_en(&self) -> String {
+        format!(
+            "{}: {}. {}",
+            self.place_en(),
+            self.what_en(),
+            self.hint_en()
+        )
+    }
+
+    fn what_zh(&self) -> String {
+        use IngestErrorKind::*;
+        match &self.kind {
+            EmptyFile => "文件是空的（0 字节）".into(),
+            FileTooLarge { bytes, limit } => {
+                format!(
+                    "文件大小 {} 超过上限 {}",
+                    mb(*bytes as u64),
+                    mb(*limit as u64)
+                )
+            }
+            NotASpreadsheet {
+                looks_like: Some(what),
+            } => format!("这不是电子表格，而是{}", zh_kind(what)),
+            NotASpreadsheet { looks_like: None } => {
+                "无法识别为电子表格（xlsx、xls、ods 或 csv）".into()
+            }
+            PasswordProtected => "工作簿设置了打开密码，无法读取".into(),
+            Corrupt { format, detail } => {
+                format!("{} 文件已损坏或不完整（{detail}）", format.label())
+            }
+            ZipTooManyEntries { entries, limit } => {
+                format!("压缩包内有 {entries} 个条目，超过上限 {limit} 个")
+            }
+            ZipTooLarge { declared, limit } => {
+                format!("解压后大小 {} 超过上限 {}", mb(*declared), mb(*limit))
+            }
+            ZipSizeMismatch { entry, declared } => {
+                format!("压缩包条目 {entry} 解压后超过其声明的大小 {declared} 字节，文件可能被篡改或已损坏")
+            }
+            TooManyCells { cells, limit } => {
+                format!("工作表有 {cells} 个单元格，超过上限 {limit} 个")
+            }
+            UnknownEncoding => "文本编码无法识别（不是 UTF-8、UTF-16 或 GBK/GB18030）".into(),
+            SheetNotFound { wanted, available } => {
+                format!(
+                    "没有名为“{wanted}”的工作表（现有：{}）",
+                    available.join("、")
+                )
+            }
+            NoTable { sheets } => format!(
+                "在工作表（{}）中没有找到指标表：需要一列指标名称和至少一列年份或地区",
+                sheets.join("、")
+            ),
+            NoData { header_row } => format!("第 {header_row} 行是表头，但其下没有数据行"),
+            YearUnknown => "表头、标题、工作表名和文件名都没有写明数据年份".into(),
+        }
+    }
+
+    fn what_en(&self) -> String {
+        use IngestErrorKind::*;
+        match &self.kind {
+            EmptyFile => "the file is empty (0 bytes)".into(),
+            FileTooLarge { bytes, limit } => {
+                format!("the file is {}, over the limit of {}", mb(*bytes as u64), mb(*limit as u64))
+            }
+            NotASpreadsheet { looks_like: Some(what) } => format!("this is not a spreadsheet but {what}"),
+            NotASpreadsheet { looks_like: None } => {
+                "this is not a recognisable spreadsheet (xlsx, xls, ods or csv)".into()
+            }
+            PasswordProtected => "the workbook is password-protected".into(),
+            Corrupt { format, detail } => format!("the {} file is damaged or incomplete ({detail})", format.label()),
+            ZipTooManyEntries { entries, limit } => {
+                format!("the archive holds {entries} entries, over the limit of {limit}")
+            }
+            ZipTooLarge { declared, limit } => {
+                format!("it would inflate to {}, over the limit of {}", mb(*declared), mb(*limit))
+            }
+            ZipSizeMismatch { entry, declared } => format!(
+                "archive entry {entry} inflates past its declared {declared} bytes; the file is crafted or damaged"
+            ),
+            TooManyCells { cells, limit } => format!("the sheet has {cells} cells, over the limit of {limit}"),
+            UnknownEncoding => "the text encoding is not UTF-8, UTF-16 or GBK/GB18030".into(),
+            SheetNotFound { wanted, available } => {
+                format!("there is no sheet \"{wanted}\" (sheets: {})", available.join(", "))
+            }
+            NoTable { sheets } => format!(
+                "no indicator table found in the sheets ({}): it needs a column of indicator names and at least one column of years or regions",
+                sheets.join(", ")
+            ),
+            NoData { header_row } => format!("row {header_row} is a header but no data rows follow it"),
+            YearUnknown => "no header, title, sheet name or file name says which year the values are for".into(),
+        }
+    }
+
+    fn hint_zh(&self) -> &'static str {
+        use IngestErrorKind::*;
+        match &self.kind {
+            EmptyFile | Corrupt { .. } | ZipSizeMismatch { .. } => {
+                "请重新导出或从原件另存一份后再选择"
+            }
+            FileTooLarge { .. }
+            | TooManyCells { .. }
+            | ZipTooLarge { .. }
+            | ZipTooManyEntries { .. } => "请只保留指标表所在的工作表后另存再检查",
+            NotASpreadsheet { .. } => {
+                "请选择 Excel（.xlsx/.xls）、WPS、LibreOffice（.ods）或 CSV 文件"
+            }
+            PasswordProtected => "请在 Excel/WPS 中取消密码（文件→信息→保护工作簿）后另存再检查",
+            UnknownEncoding => "请在 Excel/WPS 中另存为“CSV UTF-8”或 .xlsx 后再检查",
+            SheetNotFound { .. } | NoTable { .. } => {
+                "请选择含指标名称列的工作表，或使用空白模板填报"
+            }
+            NoData { .. } => "请在表头下方填入各指标的数据",
+            YearUnknown => "请选择数据年份（命令行用 --year）",
+        }
+    }
+
+    fn hint_en(&self) -> &'static str {
+        use IngestErrorKind::*;
+        match &self.kind {
+            EmptyFile | Corrupt { .. } | ZipSizeMismatch { .. } => "Export it again or save a fresh copy, then pick it",
+            FileTooLarge { .. } | TooManyCells { .. } | ZipTooLarge { .. } | ZipTooManyEntries { .. } => {
+                "Keep only the sheet with the indicator table, save, and check again"
+            }
+            NotASpreadsheet { .. } => "Pick an Excel (.xlsx/.xls), WPS, LibreOffice (.ods) or CSV file",
+            PasswordProtected => "Remove the password in Excel/WPS (File → Info → Protect Workbook), save, and check again",
+            UnknownEncoding => "Save it as \"CSV UTF-8\" or .xlsx in Excel/WPS and check again",
+            SheetNotFound { .. } | NoTable { .. } => {
+                "Pick the sheet with the indicator names, or fill in the blank template"
+            }
+            NoData { .. } => "Fill in the indicators' values below the header",
+            YearUnknown => "Choose the year of the data (CLI: --year)",
+        }
+    }
+}
+
+fn zh_kind(what: &str) -> &str {
+    match what {
+        "a PNG image" => "PNG 图片",
+        "a JPEG image" => "JPEG 图片",
+        "a GIF image" => "GIF 图片",
+        "a PDF document" => "PDF 文档",
+        "a Word document" => "Word 文档",
+        "a PowerPoint presentation" => "PowerPoint 演示文稿",
+        "a zip archive" => "普通压缩包",
+        "a binary file" => "二进制文件",
+        "an .xlsb workbook" => ".xlsb 二进制工作簿（请另存为 .xlsx）",
+        other => other,
+    }
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_zh())
+    }
+}
+
+impl std::error::Error for IngestError {}

@@ -1,0 +1,741 @@
+//! From a grid to observations: find the header row, the column of indicator names, and the
+//! columns that carry a year or a region; take the year or region from the title, the sheet
+//! name or the file name when no column names it.
+
+use super::grid::{cell_address, Grid};
+use super::value::{interpret, RawCell, Value};
+use super::IngestErrorKind;
+use crate::units::Unit;
+use serde::Serialize;
+
+/// How many rows from the top may hold titles before the header.
+const HEADER_SEARCH_ROWS: usize = 40;
+/// The year a 基数/基期 column means when it names none: the plans' base year.
+const BASE_YEAR: i32 = 2020;
+
+/// Region names of Quzhou as county offices write them.
+const REGIONS: &[&str] = &[
+    "衢州市",
+    "全市",
+    "市本级",
+    "柯城区",
+    "衢江区",
+    "龙游县",
+    "江山市",
+    "常山县",
+    "开化县",
+    "智造新城",
+    "衢州智造新城",
+    "合计",
+    "全市合计",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// One indicator per row, one column per year.
+    Long,
+    /// Indicators as rows, regions (or regions × years) as columns.
+    IndicatorsByRegions,
+    /// Regions as rows, indicators as columns.
+    RegionsByIndicators,
+}
+
+/// An indicator label as written in the file (a row label, or a column header when indicators
+/// run across), with its cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowLabel {
+    pub as_written: String,
+    pub cell: String,
+    /// The unit from a unit column for this row, as written.
+    pub unit_text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Observation {
+    /// Index into [`Sheet::labels`].
+    pub label: usize,
+    pub region: Option<String>,
+    pub year: i32,
+    pub cell: String,
+    /// The cell as the user sees it.
+    pub as_written: String,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sheet {
+    pub name: String,
+    pub layout: Layout,
+    /// 1-based, as Excel numbers rows.
+    pub header_row: usize,
+    pub labels: Vec<RowLabel>,
+    pub observations: Vec<Observation>,
+    pub years: Vec<i32>,
+    pub regions: Vec<String>,
+    /// Where the year came from when no column named it ("title", "sheet name", "file name", "chosen").
+    pub year_source: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ColumnRole {
+    Label,
+    Unit,
+    Ignored,
+    Value {
+        year: Option<i32>,
+        region: Option<usize>,
+    },
+}
+
+/// Lays out one sheet.
+pub fn lay_out(
+    grid: &Grid,
+    file_name: &str,
+    chosen_year: Option<i32>,
+) -> Result<Sheet, IngestErrorKind> {
+    let no_table = || IngestErrorKind::NoTable {
+        sheets: vec![grid.sheet_name.clone()],
+    };
+    let header = find_header(grid).ok_or_else(no_table)?;
+    let context = Context::read(grid, header.row, file_name, chosen_year);
+    let headers = column_headers(grid, &header);
+    let label_col = label_column(grid, &headers, header.data_start).ok_or_else(no_table)?;
+    let roles: Vec<ColumnRole> = headers
+        .iter()
+        .enumerate()
+        .map(|(col, text)| {
+            if col == label_col {
+                ColumnRole::Label
+            } else {
+                role_of(text, &context)
+            }
+        })
+        .collect();
+    let has_value_columns = roles.iter().any(|r| matches!(r, ColumnRole::Value { .. }));
+    let regions_down_the_side = region_rows(grid, label_col, header.data_start);
+    if !has_value_columns && regions_down_the_side >= 2 {
+        return regions_by_indicators(grid, &header, &headers, label_col, &context);
+    }
+    if !has_value_columns {
+        return Err(no_table());
+    }
+    let layout = if roles.iter().any(|r| {
+        matches!(
+            r,
+            ColumnRole::Value {
+                region: Some(_),
+                ..
+            }
+        )
+    }) {
+        Layout::IndicatorsByRegions
+    } else {
+        Layout::Long
+    };
+    let mut sheet = Sheet {
+        name: grid.sheet_name.clone(),
+        layout,
+        header_row: header.row + 1,
+        labels: Vec::new(),
+        observations: Vec::new(),
+        years: Vec::new(),
+        regions: Vec::new(),
+        year_source: None,
+    };
+    let unit_col = roles.iter().position(|r| *r == ColumnRole::Unit);
+    let mut needs_context_year = false;
+    for row in header.data_start..grid.rows.len() {
+        let Some(label) = row_label(grid.get(row, label_col)) else {
+            continue;
+        };
+        let unit_text = unit_col
+            .map(|c| grid.get(row, c).display())
+            .filter(|u| !u.is_empty());
+        let label_index = sheet.labels.len();
+        sheet.labels.push(RowLabel {
+            as_written: label,
+            cell: cell_address(row, label_col),
+            unit_text,
+        });
+        for (col, role) in roles.iter().enumerate() {
+            let ColumnRole::Value { year, region } = *role else {
+                continue;
+            };
+            let year = match year.or(context.year.map(|(y, _)| y)) {
+                Some(y) => y,
+                None => {
+                    needs_context_year = true;
+                    continue;
+                }
+            };
+            let region = region
+                .map(|r| REGIONS[r].to_string())
+                .or_else(|| context.region.clone());
+            let raw = grid.get(row, col);
+            sheet.observations.push(Observation {
+                label: label_index,
+                region,
+                year,
+                cell: cell_address(row, col),
+                as_written: raw.display(),
+                value: interpret(raw),
+            });
+        }
+    }
+    if needs_context_year {
+        return Err(IngestErrorKind::YearUnknown);
+    }
+    if sheet.labels.is_empty() {
+        return Err(IngestErrorKind::NoData {
+            header_row: header.row + 1,
+        });
+    }
+    if roles
+        .iter()
+        .any(|r| matches!(r, ColumnRole::Value { year: None, .. }))
+    {
+        sheet.year_source = context.year.map(|(_, source)| source);
+    }
+    sheet.finish();
+    Ok(sheet)
+}
+
+/// Regions as rows, indicators as columns: each column header is an indicator label.
+fn regions_by_indicators(
+    grid: &Grid,
+    header: &Header,
+    headers: &[String],
+    region_col: usize,
+    context: &Context,
+) -> Result<Sheet, IngestErrorKind> {
+    let Some((year, year_source)) = context.year else {
+        return Err(IngestErrorKind::YearUnknown);
+    };
+    let mut sheet = Sheet {
+        name: grid.sheet_name.clone(),
+        layout: Layout::RegionsByIndicators,
+        header_row: header.row + 1,
+        labels: Vec::new(),
+        observations: Vec::new(),
+        years: Vec::new(),
+        regions: Vec::new(),
+        year_source: Some(year_source),
+    };
+    let mut label_of_col = Vec::new();
+    for (col, text) in headers.iter().enumerate() {
+        if col == region_col || text.is_empty() || is_ignored_header(text) {
+            continue;
+        }
+        label_of_col.push((col, sheet.labels.len()));
+        sheet.labels.push(RowLabel {
+            as_written: text.clone(),
+            cell: cell_address(header.row, col),
+            unit_text: None,
+        });
+    }
+    for row in header.data_start..grid.rows.len() {
+        let Some(region) = region_of(&grid.get(row, region_col).display()) else {
+            continue;
+        };
+        for &(col, label) in &label_of_col {
+            let raw = grid.get(row, col);
+            sheet.observations.push(Observation {
+                label,
+                region: Some(REGIONS[region].to_string()),
+                year,
+                cell: cell_address(row, col),
+                as_written: raw.display(),
+                value: interpret(raw),
+            });
+        }
+    }
+    if sheet.observations.is_empty() {
+        return Err(IngestErrorKind::NoData {
+            header_row: header.row + 1,
+        });
+    }
+    sheet.finish();
+    Ok(sheet)
+}
+
+impl Sheet {
+    fn finish(&mut self) {
+        let mut years: Vec<i32> = self.observations.iter().map(|o| o.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        self.years = years;
+        let mut regions: Vec<String> = Vec::new();
+        for region in self.observations.iter().filter_map(|o| o.region.as_ref()) {
+            if !regions.contains(region) {
+                regions.push(region.clone());
+            }
+        }
+        self.regions = regions;
+    }
+}
+
+struct Header {
+    row: usize,
+    /// The row of a second header line (2023年 over 柯城区 | 衢江区), if any.
+    second_row: Option<usize>,
+    data_start: usize,
+}
+
+fn find_header(grid: &Grid) -> Option<Header> {
+    let rows = grid.rows.len().min(HEADER_SEARCH_ROWS);
+    for row in 0..rows {
+        let cells = &grid.rows[row];
+        let distinct_texts = {
+            let mut texts: Vec<String> = cells
+                .iter()
+                .map(RawCell::display)
+                .filter(|t| !t.is_empty())
+                .collect();
+            texts.dedup();
+            texts.len()
+        };
+        // A merged title repeats one text across the row: not a header.
+        if distinct_texts < 2 {
+            continue;
+        }
+        let years = cells.iter().filter(|c| header_year(c).is_some()).count();
+        let regions = cells
+            .iter()
+            .filter(|c| region_of(&c.display()).is_some())
+            .count();
+        let keyword = cells.iter().any(|c| is_label_header(&c.display()));
+        if (keyword && years + regions >= 1)
+            || years + regions >= 2
+            || (keyword && distinct_texts >= 3)
+        {
+            let second_row = is_second_header(grid, row + 1).then_some(row + 1);
+            let data_start = second_row.map_or(row + 1, |r| r + 1);
+            return Some(Header {
+                row,
+                second_row,
+                data_start,
+            });
+        }
+    }
+    None
+}
+
+/// A line under the header that names regions or 目标值/实际值 rather than an indicator.
+fn is_second_header(grid: &Grid, row: usize) -> bool {
+    let Some(cells) = grid.rows.get(row) else {
+        return false;
+    };
+    let regions = cells
+        .iter()
+        .filter(|c| region_of(&c.display()).is_some())
+        .count();
+    let sub = cells.iter().filter(|c| is_sub_header(&c.display())).count();
+    let numbers = cells
+        .iter()
+        .filter(|c| matches!(interpret(c), Value::Number { .. }) && header_year(c).is_none())
+        .count();
+    (regions >= 2 || sub >= 2) && numbers == 0
+}
+
+fn is_sub_header(text: &str) -> bool {
+    ["实际值", "目标值", "完成值", "实际", "目标", "完成情况"].contains(&text.trim())
+}
+
+fn column_headers(grid: &Grid, header: &Header) -> Vec<String> {
+    let width = grid.rows.get(header.row).map_or(0, Vec::len).max(
+        header
+            .second_row
+            .and_then(|r| grid.rows.get(r))
+            .map_or(0, Vec::len),
+    );
+    (0..width)
+        .map(|col| {
+            let top = grid.get(header.row, col).display();
+            match header.second_row.map(|r| grid.get(r, col).display()) {
+                Some(bottom) if !bottom.is_empty() && bottom != top => {
+                    format!("{top} {bottom}").trim().to_string()
+                }
+                _ => top,
+            }
+        })
+        .collect()
+}
+
+fn is_label_header(text: &str) -> bool {
+    let t = text.trim();
+    (t.contains("指标") && !t.contains("指标值"))
+        || t.contains("名称")
+        || t == "项目"
+        || t == "地区"
+        || t.contains("县（市、区）")
+}
+
+fn is_ignored_header(text: &str) -> bool {
+    [
+        "序号",
+        "备注",
+        "说明",
+        "数据来源",
+        "来源",
+        "责任单位",
+        "牵头单位",
+        "编号",
+        "目标",
+        "单位",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
+fn label_column(grid: &Grid, headers: &[String], data_start: usize) -> Option<usize> {
+    if let Some(col) = headers
+        .iter()
+        .position(|h| is_label_header(h) && !h.contains("单位"))
+    {
+        return Some(col);
+    }
+    // Otherwise the column with the most text (not numbers) below the header.
+    (0..headers.len())
+        .filter(|&col| !headers[col].contains("序号"))
+        .map(|col| {
+            let texts = (data_start..grid.rows.len())
+                .filter(|&row| matches!(interpret(grid.get(row, col)), Value::Text { .. }))
+                .count();
+            (col, texts)
+        })
+        .filter(|&(_, texts)| texts > 0)
+        .max_by_key(|&(col, texts)| (texts, std::cmp::Reverse(col)))
+        .map(|(col, _)| col)
+}
+
+fn role_of(header: &str, context: &Context) -> ColumnRole {
+    let h = header.trim();
+    if h.contains("单位") && !h.contains("县") && h.len() <= 12 {
+        return ColumnRole::Unit;
+    }
+    if h.is_empty() || is_ignored_header(h) {
+        return ColumnRole::Ignored;
+    }
+    let region = region_in(h);
+    let year = year_in(h).or_else(|| {
+        if h.contains("基数") || h.contains("基期") || h.contains("基线") {
+            Some(BASE_YEAR)
+        } else if h.contains("上年") || h.contains("去年") {
+            context.year.map(|(y, _)| y - 1)
+        } else if h.contains("本年") || h.contains("本期") || h.contains("今年") {
+            context.year.map(|(y, _)| y)
+        } else {
+            None
+        }
+    });
+    if year.is_none() && region.is_none() {
+        return ColumnRole::Ignored;
+    }
+    ColumnRole::Value { year, region }
+}
+
+/// The first 20xx in a text that is not the start of a range such as 2021—2025.
+fn year_in(text: &str) -> Option<i32> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i + 4 <= chars.len() {
+        let window: String = chars[i..i + 4].iter().collect();
+        let before_is_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        let after = chars.get(i + 4).copied();
+        if !before_is_digit && !after.is_some_and(|c| c.is_ascii_digit()) {
+            if let Ok(year) = window.parse::<i32>() {
+                let starts_range =
+                    matches!(after, Some('-' | '—' | '–' | '－' | '~' | '～' | '至'));
+                let ends_range =
+                    i > 0 && matches!(chars[i - 1], '-' | '—' | '–' | '－' | '~' | '～' | '至');
+                if (2000..=2049).contains(&year) && !starts_range && !ends_range {
+                    return Some(year);
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn header_year(cell: &RawCell) -> Option<i32> {
+    match cell {
+        RawCell::Number {
+            value,
+            percent_format: false,
+        } if value.fract() == 0.0 && (2000.0..=2049.0).contains(value) => Some(*value as i32),
+        RawCell::Text(text) => {
+            let t = text.trim();
+            if t.chars().count() > 16 || is_ignored_header(t) {
+                return None;
+            }
+            year_in(t)
+        }
+        _ => None,
+    }
+}
+
+fn region_of(text: &str) -> Option<usize> {
+    let t = text.trim();
+    REGIONS.iter().position(|r| *r == t)
+}
+
+fn region_in(text: &str) -> Option<usize> {
+    // Longest first, so 衢州智造新城 wins over 智造新城.
+    let mut best: Option<usize> = None;
+    for (i, region) in REGIONS.iter().enumerate() {
+        if text.contains(region) && best.is_none_or(|b| REGIONS[b].len() < region.len()) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+fn region_rows(grid: &Grid, col: usize, data_start: usize) -> usize {
+    (data_start..grid.rows.len())
+        .filter(|&row| region_of(&grid.get(row, col).display()).is_some())
+        .count()
+}
+
+/// The label of a data row, or `None` for blank rows and notes under the table.
+fn row_label(cell: &RawCell) -> Option<String> {
+    let text = cell.display();
+    let text = text.trim();
+    if text.is_empty() || matches!(interpret(cell), Value::Number { .. }) {
+        return None;
+    }
+    let note_prefixes = [
+        "注",
+        "说明",
+        "备注",
+        "填报人",
+        "审核人",
+        "负责人",
+        "制表",
+        "联系电话",
+        "填表说明",
+        "数据来源",
+    ];
+    if note_prefixes.iter().any(|p| text.starts_with(p)) {
+        return None;
+    }
+    Some(text.to_string())
+}
+
+/// What the rows above the header, the sheet name and the file name say.
+struct Context {
+    year: Option<(i32, &'static str)>,
+    region: Option<String>,
+}
+
+impl Context {
+    fn read(grid: &Grid, header_row: usize, file_name: &str, chosen_year: Option<i32>) -> Context {
+        let title_lines: Vec<String> = (0..header_row)
+            .flat_map(|row| {
+                let mut texts: Vec<String> = grid.rows[row].iter().map(RawCell::display).collect();
+                texts.dedup();
+                texts
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        let year_from_titles = title_lines.iter().find_map(|line| {
+            // 填报日期：2024年3月15日 is when, not what.
+            let without_dates = line
+                .split(['　', ' '])
+                .filter(|part| !part.contains("日期") && !part.contains("时间"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            year_in(&without_dates)
+        });
+        // The user's choice only fills in when the file names no year itself.
+        let year = year_from_titles
+            .map(|y| (y, "title"))
+            .or(year_in(&grid.sheet_name).map(|y| (y, "sheet name")))
+            .or(year_in(file_name).map(|y| (y, "file name")))
+            .or(chosen_year.map(|y| (y, "chosen")));
+        let region = title_lines
+            .iter()
+            .find_map(|line| region_in(line))
+            .map(|r| REGIONS[r].to_string());
+        Context { year, region }
+    }
+}
+
+/// Picks the sheet that looks most like indicator data; the best error when none does.
+pub fn pick_sheet<'a>(
+    grids: &'a [Grid],
+    file_name: &str,
+    chosen_year: Option<i32>,
+) -> Result<(&'a Grid, Sheet), IngestErrorKind> {
+    let mut best: Option<(&Grid, Sheet)> = None;
+    let mut first_error: Option<IngestErrorKind> = None;
+    for grid in grids.iter().filter(|g| g.non_blank_count() > 0) {
+        match lay_out(grid, file_name, chosen_year) {
+            Ok(sheet) => {
+                if best
+                    .as_ref()
+                    .is_none_or(|(_, b)| sheet.observations.len() > b.observations.len())
+                {
+                    best = Some((grid, sheet));
+                }
+            }
+            Err(IngestErrorKind::NoTable { .. }) => {}
+            Err(other) => {
+                first_error.get_or_insert(other);
+            }
+        }
+    }
+    best.ok_or_else(|| {
+        first_error.unwrap_or_else(|| IngestErrorKind::NoTable {
+            sheets: grids.iter().map(|g| g.sheet_name.clone()).collect(),
+        })
+    })
+}
+
+/// The unit a label carries in brackets at its end: 婴儿死亡率（‰）.
+pub fn unit_in_label(label: &str) -> Option<Unit> {
+    let trimmed = label.trim_end();
+    let close = trimmed.chars().last().filter(|c| matches!(c, ')' | '）'))?;
+    let open = if close == ')' { '(' } else { '（' };
+    let start = trimmed.rfind(open)?;
+    Unit::parse(&trimmed[start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> RawCell {
+        if s.is_empty() {
+            RawCell::Empty
+        } else {
+            RawCell::Text(s.into())
+        }
+    }
+
+    fn num(v: f64) -> RawCell {
+        RawCell::Number {
+            value: v,
+            percent_format: false,
+        }
+    }
+
+    fn grid(rows: Vec<Vec<RawCell>>) -> Grid {
+        Grid {
+            sheet_name: "Sheet1".into(),
+            rows,
+        }
+    }
+
+    #[test]
+    fn long_layout_under_title_rows() {
+        let g = grid(vec![
+            vec![text("柯城区儿童发展规划监测表（2023年）"); 4],
+            vec![
+                text("填报单位：柯城区妇儿工委办　填报日期：2024年3月15日");
+                4
+            ],
+            vec![],
+            vec![
+                text("序号"),
+                text("指标名称"),
+                text("2020年"),
+                text("2023年"),
+            ],
+            vec![num(1.0), text("婴儿死亡率（‰）"), num(3.1), num(2.9)],
+            vec![],
+            vec![text("注：初步统计数")],
+        ]);
+        let sheet = lay_out(&g, "x.xlsx", None).unwrap();
+        assert_eq!(sheet.layout, Layout::Long);
+        assert_eq!(sheet.header_row, 4);
+        assert_eq!(sheet.labels.len(), 1);
+        assert_eq!(sheet.labels[0].cell, "B5");
+        assert_eq!(sheet.years, [2020, 2023]);
+        assert_eq!(sheet.regions, ["柯城区"]);
+        assert_eq!(sheet.observations[1].cell, "D5");
+    }
+
+    #[test]
+    fn regions_as_columns_take_the_year_from_the_title() {
+        let g = grid(vec![
+            vec![text("衢州市各县（市、区）2022年儿童发展主要指标汇总表")],
+            vec![
+                text("指标名称"),
+                text("柯城区"),
+                text("衢江区"),
+                text("全市"),
+            ],
+            vec![text("儿童伤害死亡率"), num(9.0), num(9.7), num(9.1)],
+        ]);
+        let sheet = lay_out(&g, "汇总.xls", None).unwrap();
+        assert_eq!(sheet.layout, Layout::IndicatorsByRegions);
+        assert_eq!(sheet.year_source, Some("title"));
+        assert_eq!(sheet.regions, ["柯城区", "衢江区", "全市"]);
+        assert!(sheet.observations.iter().all(|o| o.year == 2022));
+    }
+
+    #[test]
+    fn no_year_anywhere_asks_for_one_and_a_chosen_year_is_used() {
+        let g = grid(vec![
+            vec![text("指标名称"), text("柯城区"), text("衢江区")],
+            vec![text("儿童伤害死亡率"), num(9.0), num(9.7)],
+        ]);
+        assert_eq!(
+            lay_out(&g, "汇总.xls", None).unwrap_err(),
+            IngestErrorKind::YearUnknown
+        );
+        let sheet = lay_out(&g, "汇总.xls", Some(2024)).unwrap();
+        assert_eq!(sheet.years, [2024]);
+        assert_eq!(sheet.year_source, Some("chosen"));
+    }
+
+    #[test]
+    fn two_row_header_years_over_regions() {
+        let g = grid(vec![
+            vec![text("指标名称"), text("2023年"), text("2023年")],
+            vec![text("指标名称"), text("柯城区"), text("衢江区")],
+            vec![text("儿童伤害死亡率"), num(9.0), num(9.7)],
+        ]);
+        let sheet = lay_out(&g, "f.xlsx", None).unwrap();
+        assert_eq!(sheet.regions, ["柯城区", "衢江区"]);
+        assert_eq!(sheet.years, [2023]);
+        assert_eq!(sheet.observations[1].cell, "C3");
+    }
+
+    #[test]
+    fn regions_as_rows_indicators_as_columns() {
+        let g = grid(vec![
+            vec![text("2023年各地指标")],
+            vec![text("地区"), text("婴儿死亡率"), text("儿童伤害死亡率")],
+            vec![text("柯城区"), num(2.1), num(9.0)],
+            vec![text("衢江区"), num(2.5), num(9.7)],
+        ]);
+        let sheet = lay_out(&g, "f.xlsx", None).unwrap();
+        assert_eq!(sheet.layout, Layout::RegionsByIndicators);
+        assert_eq!(sheet.labels.len(), 2);
+        assert_eq!(sheet.observations.len(), 4);
+        assert_eq!(sheet.observations[3].cell, "C4");
+    }
+
+    #[test]
+    fn years_in_ranges_are_not_the_data_year() {
+        assert_eq!(
+            year_in("衢州市儿童发展规划（2021—2025年）2023年监测表"),
+            Some(2023)
+        );
+        assert_eq!(year_in("2021-2025"), None);
+        assert_eq!(year_in("第12023号"), None);
+    }
+
+    #[test]
+    fn unit_in_a_label() {
+        assert_eq!(unit_in_label("婴儿死亡率（‰）"), Some(Unit::PerMille));
+        assert_eq!(
+            unit_in_label("儿童伤害死亡率(1/10万)"),
+            Some(Unit::PerHundredThousand)
+        );
+        assert_eq!(unit_in_label("婴儿死亡率"), None);
+    }
+}

@@ -1,0 +1,111 @@
+//! Ingest: file bytes → a grid of cells with addresses → observations (label, region, year, value).
+//!
+//! Each format has its own reader behind one interface ([`Grid`]); everything after the grid is
+//! format-blind. Every limit is a named constant and appears in the message that enforces it.
+
+mod error;
+mod grid;
+mod layout;
+mod sniff;
+mod spreadsheet;
+mod text;
+pub mod value;
+mod zip_guard;
+
+pub use error::{IngestError, IngestErrorKind};
+pub use grid::{cell_address, Grid};
+pub use layout::{unit_in_label, Layout, Observation, RowLabel, Sheet};
+pub use sniff::Format;
+pub use text::TextEncoding;
+
+use serde::Serialize;
+
+/// Files larger than this are refused before anything is parsed.
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+/// A sheet with more cells than this is refused (a submission has a few hundred).
+pub const MAX_CELLS: usize = 5_000_000;
+/// Zip archives (xlsx, ods) may declare at most this much uncompressed content …
+pub const MAX_INFLATED_BYTES: u64 = 200 * 1024 * 1024;
+/// … in at most this many entries.
+pub const MAX_ZIP_ENTRIES: usize = 10_000;
+
+/// What the user (or the CLI) chose; empty means "let the reader decide".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadOptions {
+    pub sheet: Option<String>,
+    pub encoding: Option<TextEncoding>,
+    /// The year to use when nothing in the file names one.
+    pub year: Option<i32>,
+}
+
+/// A workbook read and laid out: the chosen sheet's observations and what was found on the way.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Workbook {
+    pub file_name: String,
+    pub format: Format,
+    /// For CSV: the text encoding that was used.
+    pub encoding: Option<TextEncoding>,
+    pub sheet_names: Vec<String>,
+    pub sheet: Sheet,
+}
+
+/// Reads a file into observations. Never panics; every failure is an [`IngestError`].
+pub fn read_workbook(
+    file_name: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<Workbook, IngestError> {
+    let fail = |kind| IngestError::new(file_name, None, kind);
+    if bytes.is_empty() {
+        return Err(fail(IngestErrorKind::EmptyFile));
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(fail(IngestErrorKind::FileTooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        }));
+    }
+    let format = sniff::sniff(bytes).map_err(fail)?;
+    let (grids, encoding) = match format {
+        Format::Csv => {
+            let (grid, encoding) = text::read_delimited(bytes, options.encoding).map_err(fail)?;
+            (vec![grid], Some(encoding))
+        }
+        spreadsheet_format => {
+            if spreadsheet_format.is_zip() {
+                zip_guard::check(bytes).map_err(fail)?;
+            }
+            let grids = spreadsheet::read_sheets(bytes, spreadsheet_format).map_err(fail)?;
+            (grids, None)
+        }
+    };
+    let sheet_names: Vec<String> = grids.iter().map(|g| g.sheet_name.clone()).collect();
+    let (grid, sheet) = match &options.sheet {
+        Some(wanted) => {
+            let grid = grids
+                .iter()
+                .find(|g| &g.sheet_name == wanted)
+                .ok_or_else(|| {
+                    fail(IngestErrorKind::SheetNotFound {
+                        wanted: wanted.clone(),
+                        available: sheet_names.clone(),
+                    })
+                })?;
+            let sheet = layout::lay_out(grid, file_name, options.year)
+                .map_err(|kind| IngestError::new(file_name, Some(grid.sheet_name.clone()), kind))?;
+            (grid, sheet)
+        }
+        None => layout::pick_sheet(&grids, file_name, options.year).map_err(|kind| {
+            let sheet = (grids.len() == 1).then(|| grids[0].sheet_name.clone());
+            IngestError::new(file_name, sheet, kind)
+        })?,
+    };
+    let _ = grid;
+    Ok(Workbook {
+        file_name: file_name.to_string(),
+        format,
+        encoding,
+        sheet_names,
+        sheet,
+    })
+}

@@ -1,0 +1,129 @@
+//! Recognise the format from the bytes, never from the file name.
+
+use super::IngestErrorKind;
+use serde::Serialize;
+use std::io::Cursor;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+    Csv,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Xlsb => "xlsb",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Csv => "csv",
+        }
+    }
+
+    pub fn is_zip(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Xlsb | Format::Ods)
+    }
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const ZIP_EMPTY_MAGIC: &[u8] = b"PK\x05\x06";
+const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+pub fn sniff(bytes: &[u8]) -> Result<Format, IngestErrorKind> {
+    let not = |what| {
+        Err(IngestErrorKind::NotASpreadsheet {
+            looks_like: Some(what),
+        })
+    };
+    if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(ZIP_EMPTY_MAGIC) {
+        return sniff_zip(bytes);
+    }
+    if bytes.starts_with(CFB_MAGIC) {
+        return sniff_compound_file(bytes);
+    }
+    if bytes.starts_with(b"%PDF") {
+        return not("a PDF document");
+    }
+    if bytes.starts_with(b"\x89PNG") {
+        return not("a PNG image");
+    }
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return not("a JPEG image");
+    }
+    if bytes.starts_with(b"GIF8") {
+        return not("a GIF image");
+    }
+    if looks_like_text(bytes) {
+        Ok(Format::Csv)
+    } else {
+        not("a binary file")
+    }
+}
+
+fn sniff_zip(bytes: &[u8]) -> Result<Format, IngestErrorKind> {
+    let archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| IngestErrorKind::Corrupt {
+            format: Format::Xlsx,
+            detail: format!("zip: {e}"),
+        })?;
+    let has = |name: &str| {
+        archive
+            .file_names_raw()
+            .any(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+    };
+    if has("xl/workbook.xml") {
+        Ok(Format::Xlsx)
+    } else if has("xl/workbook.bin") {
+        Ok(Format::Xlsb)
+    } else if has("content.xml") && (has("mimetype") || has("META-INF/manifest.xml")) {
+        Ok(Format::Ods)
+    } else if has("word/document.xml") {
+        Err(IngestErrorKind::NotASpreadsheet {
+            looks_like: Some("a Word document"),
+        })
+    } else if has("ppt/presentation.xml") {
+        Err(IngestErrorKind::NotASpreadsheet {
+            looks_like: Some("a PowerPoint presentation"),
+        })
+    } else {
+        Err(IngestErrorKind::NotASpreadsheet {
+            looks_like: Some("a zip archive"),
+        })
+    }
+}
+
+/// OLE2 compound files hold .xls workbooks, but also encrypted .xlsx and old Word files.
+/// Directory entry names are UTF-16LE, so a byte search finds the streams without a CFB parser.
+fn sniff_compound_file(bytes: &[u8]) -> Result<Format, IngestErrorKind> {
+    let has_stream = |name: &str| {
+        let utf16: Vec<u8> = name.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        bytes.windows(utf16.len()).any(|w| w == utf16.as_slice())
+    };
+    if has_stream("EncryptedPackage") || has_stream("EncryptionInfo") {
+        Err(IngestErrorKind::PasswordProtected)
+    } else if has_stream("WordDocument") {
+        Err(IngestErrorKind::NotASpreadsheet {
+            looks_like: Some("a Word document"),
+        })
+    } else {
+        Ok(Format::Xls)
+    }
+}
+
+/// Text has no NUL bytes (unless UTF-16 with a BOM) and few control characters.
+fn looks_like_text(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    !sample.contains(&0) && controls * 100 <= sample.len()
+}

@@ -1,0 +1,212 @@
+//! `duibiao`: the command-line shell over the core. It parses arguments and prints; all the
+//! work is in the library.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run(std::env::args_os().skip(1).collect()));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use duibiao::check::{check, CheckOptions};
+    use duibiao::ingest::TextEncoding;
+    use duibiao::plan::Plan;
+    use duibiao::report::to_table;
+    use std::ffi::OsString;
+    use std::path::PathBuf;
+
+    const USAGE: &str = "\
+duibiao — 对标自查: check a monitoring submission against the plan's targets
+
+USAGE:
+    duibiao check FILE [--year Y] [--sheet NAME] [--encoding utf-8|gbk|utf-16] [--plan PLAN.json] [--format table|json]
+    duibiao plan [--plan PLAN.json] [--format table|json]
+
+Exit status: 0 when the file was evaluated (gaps are findings, not errors);
+2 when it cannot be read or the arguments are wrong (one line on stderr).";
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Output {
+        Table,
+        Json,
+    }
+
+    struct Args {
+        command: String,
+        file: Option<PathBuf>,
+        year: Option<i32>,
+        sheet: Option<String>,
+        encoding: Option<TextEncoding>,
+        plan: Option<PathBuf>,
+        output: Output,
+    }
+
+    pub fn run(argv: Vec<OsString>) -> i32 {
+        let args = match parse(argv) {
+            Ok(Some(args)) => args,
+            Ok(None) => {
+                println!("{USAGE}");
+                return 0;
+            }
+            Err(message) => return fail(&message),
+        };
+        let plan = match &args.plan {
+            None => Plan::default_plan(),
+            Some(path) => match std::fs::read_to_string(path) {
+                Ok(text) => match Plan::from_json(&text) {
+                    Ok(plan) => plan,
+                    Err(e) => {
+                        return fail(&format!(
+                            "{}: {} / {}",
+                            path.display(),
+                            e.message_zh(),
+                            e.message_en()
+                        ))
+                    }
+                },
+                Err(e) => {
+                    return fail(&format!(
+                        "无法读取规划文件 cannot read plan file {}: {e}",
+                        path.display()
+                    ))
+                }
+            },
+        };
+        match args.command.as_str() {
+            "plan" => print_plan(&plan, args.output),
+            "check" => run_check(&args, &plan),
+            other => fail(&format!("未知命令 unknown command: {other}\n{USAGE}")),
+        }
+    }
+
+    fn run_check(args: &Args, plan: &Plan) -> i32 {
+        let Some(path) = &args.file else {
+            return fail("缺少文件 missing FILE: duibiao check FILE");
+        };
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => return fail(&format!("无法读取 cannot read {}: {e}", path.display())),
+        };
+        let file_name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut options = CheckOptions {
+            reporting_year: args.year,
+            ..CheckOptions::default()
+        };
+        options.read.year = args.year;
+        options.read.sheet = args.sheet.clone();
+        options.read.encoding = args.encoding;
+        match check(&file_name, &bytes, plan, &options) {
+            Ok(report) => {
+                match args.output {
+                    Output::Json => match serde_json::to_string_pretty(&report) {
+                        Ok(json) => println!("{json}"),
+                        Err(e) => return fail(&format!("JSON: {e}")),
+                    },
+                    Output::Table => print!("{}", to_table(&report)),
+                }
+                0
+            }
+            Err(e) => fail(&format!("{} / {}", e.message_zh(), e.message_en())),
+        }
+    }
+
+    fn print_plan(plan: &Plan, output: Output) -> i32 {
+        match output {
+            Output::Json => match serde_json::to_string_pretty(plan) {
+                Ok(json) => println!("{json}"),
+                Err(e) => return fail(&format!("JSON: {e}")),
+            },
+            Output::Table => {
+                println!(
+                    "{} ({}–{}), {} 项指标 targets",
+                    plan.title,
+                    plan.period.start,
+                    plan.period.end,
+                    plan.indicators.len()
+                );
+                for note in &plan.notes {
+                    println!("  注 Note: {note}");
+                }
+                for i in &plan.indicators {
+                    let baseline = i
+                        .baseline
+                        .map_or("—".to_string(), |b| format!("{}", b.value));
+                    println!(
+                        "{:<40} {:<10} {:<24} 2020: {:<8} 目标 target: {}",
+                        i.id,
+                        plan.domain(&i.domain)
+                            .map_or(i.domain.as_str(), |d| d.name.as_str()),
+                        i.name,
+                        baseline,
+                        i.target.text
+                    );
+                }
+            }
+        }
+        0
+    }
+
+    fn fail(message: &str) -> i32 {
+        eprintln!("duibiao: {}", message.replace('\n', " "));
+        2
+    }
+
+    fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
+        use lexopt::prelude::*;
+        let mut parser = lexopt::Parser::from_args(argv);
+        let mut args = Args {
+            command: String::new(),
+            file: None,
+            year: None,
+            sheet: None,
+            encoding: None,
+            plan: None,
+            output: Output::Table,
+        };
+        let bad = |e: lexopt::Error| e.to_string();
+        while let Some(arg) = parser.next().map_err(bad)? {
+            match arg {
+                Short('h') | Long("help") => return Ok(None),
+                Long("year") => {
+                    let value = parser.value().map_err(bad)?;
+                    let year: i32 = value.parse().map_err(bad)?;
+                    args.year = Some(year);
+                }
+                Long("sheet") => {
+                    args.sheet = Some(parser.value().map_err(bad)?.string().map_err(bad)?)
+                }
+                Long("encoding") => {
+                    let name = parser.value().map_err(bad)?.string().map_err(bad)?;
+                    args.encoding = Some(
+                        TextEncoding::parse(&name)
+                            .ok_or(format!("未知编码 unknown encoding: {name}"))?,
+                    );
+                }
+                Long("plan") => args.plan = Some(parser.value().map_err(bad)?.into()),
+                Long("format") => {
+                    args.output = match parser.value().map_err(bad)?.string().map_err(bad)?.as_str()
+                    {
+                        "table" => Output::Table,
+                        "json" => Output::Json,
+                        other => return Err(format!("--format 应为 table 或 json, got {other}")),
+                    }
+                }
+                Value(value) if args.command.is_empty() => {
+                    args.command = value.string().map_err(bad)?
+                }
+                Value(value) if args.file.is_none() => args.file = Some(value.into()),
+                other => return Err(other.unexpected().to_string()),
+            }
+        }
+        if args.command.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(args))
+    }
+}

@@ -1,0 +1,311 @@
+//! Matching row labels to plan indicators: normalise, then exact name, then alias, then a
+//! character-bigram similarity relative to length. Overrides from the user come last and win.
+
+use crate::ingest::value::to_half_width;
+use crate::plan::Plan;
+use crate::units::Unit;
+use serde::Serialize;
+
+/// Below this similarity a label is unmatched.
+pub const MATCH_THRESHOLD: f64 = 0.80;
+/// Two candidates closer than this are ambiguous.
+pub const AMBIGUITY_MARGIN: f64 = 0.05;
+
+const REGION_PREFIXES: &[&str] = &[
+    "衢州市",
+    "全市",
+    "市本级",
+    "柯城区",
+    "衢江区",
+    "龙游县",
+    "江山市",
+    "常山县",
+    "开化县",
+    "衢州智造新城",
+    "智造新城",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    Exact,
+    Alias,
+    Similar,
+    Manual,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    pub indicator_id: String,
+    pub method: Method,
+    pub confidence: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    pub indicator_id: String,
+    pub confidence: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Outcome {
+    Matched(Match),
+    /// Two indicators are about as close: the user must choose.
+    Ambiguous {
+        candidates: Vec<Candidate>,
+    },
+    Unmatched {
+        best: Option<Candidate>,
+    },
+    /// The user said this row is not a plan indicator.
+    Removed,
+}
+
+/// A user's decision about one label: map it to an indicator, or to none.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Override {
+    pub as_written: String,
+    pub indicator_id: Option<String>,
+}
+
+/// Normalises a label for comparison: half-width, one dash, no spaces, no brackets around a unit,
+/// no leading numbering, no trailing marks, no region or year in front.
+pub fn normalise(label: &str) -> String {
+    let half = to_half_width(label);
+    let mut text: String = half
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '—' | '–' | '－' | '～' | '~' | '〜' | '‐' | '‑' | '―' | '至' => '-',
+            '（' | '【' | '[' | '〔' => '(',
+            '）' | '】' | ']' | '〕' => ')',
+            '“' | '”' | '"' | '‘' | '’' | '\'' | '《' | '》' => '\u{0}',
+            _ => c,
+        })
+        .filter(|&c| c != '\u{0}')
+        .collect();
+    text = strip_leading_numbering(&text);
+    text = text
+        .trim_end_matches(['*', '※', '△', '▲', '#', '★', '.', '。'])
+        .to_string();
+    text = strip_trailing_unit(&text);
+    for _ in 0..2 {
+        if let Some(rest) = REGION_PREFIXES.iter().find_map(|r| text.strip_prefix(r)) {
+            text = rest.to_string();
+        }
+        text = strip_leading_year(&text);
+    }
+    text.replace("每千人口", "每千人")
+}
+
+fn strip_leading_numbering(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let circled = |c: char| ('①'..='⑳').contains(&c);
+    let chinese_numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut i = 0;
+    if chars.first().is_some_and(|&c| circled(c)) {
+        i = 1;
+    } else if chars.first() == Some(&'(') {
+        if let Some(close) = chars.iter().position(|&c| c == ')') {
+            let inner = &chars[1..close];
+            if !inner.is_empty()
+                && inner
+                    .iter()
+                    .all(|&c| c.is_ascii_digit() || chinese_numeral(c))
+            {
+                i = close + 1;
+            }
+        }
+    } else {
+        let digits = chars
+            .iter()
+            .take_while(|&&c| c.is_ascii_digit() || chinese_numeral(c))
+            .count();
+        if digits > 0 && matches!(chars.get(digits), Some('.' | '、' | ',' | ')')) {
+            i = digits + 1;
+        }
+    }
+    chars[i..].iter().collect()
+}
+
+fn strip_trailing_unit(text: &str) -> String {
+    if text.ends_with(')') {
+        if let Some(open) = text.rfind('(') {
+            if Unit::parse(&text[open..]).is_some() || text[open..].contains('%') {
+                return text[..open].to_string();
+            }
+        }
+    }
+    text.to_string()
+}
+
+fn strip_leading_year(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() > 5 && chars[..4].iter().all(|c| c.is_ascii_digit()) && chars[4] == '年' {
+        let rest: String = chars[5..].iter().collect();
+        return rest.trim_start_matches('度').to_string();
+    }
+    text.to_string()
+}
+
+/// Dice coefficient over character bigrams, with a veto when the numbers in the two differ
+/// (5岁以下 is not 3岁以下, however alike the rest).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if numbers_in(a) != numbers_in(b) {
+        return 0.0;
+    }
+    let bigrams = |s: &str| -> Vec<(char, char)> {
+        let chars: Vec<char> = s.chars().collect();
+        chars.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (x, mut y) = (bigrams(a), bigrams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let total = x.len() + y.len();
+    let mut common = 0;
+    for pair in &x {
+        if let Some(pos) = y.iter().position(|p| p == pair) {
+            y.swap_remove(pos);
+            common += 1;
+        }
+    }
+    2.0 * common as f64 / total as f64
+}
+
+fn numbers_in(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Matches one label against the plan.
+pub fn match_label(plan: &Plan, label: &str) -> Outcome {
+    let wanted = normalise(label);
+    if wanted.is_empty() {
+        return Outcome::Unmatched { best: None };
+    }
+    if let Some(indicator) = plan
+        .indicators
+        .iter()
+        .find(|i| normalise(&i.name) == wanted)
+    {
+        return Outcome::Matched(Match {
+            indicator_id: indicator.id.clone(),
+            method: Method::Exact,
+            confidence: 1.0,
+        });
+    }
+    if let Some(indicator) = plan
+        .indicators
+        .iter()
+        .find(|i| i.aliases.iter().any(|a| normalise(a) == wanted))
+    {
+        return Outcome::Matched(Match {
+            indicator_id: indicator.id.clone(),
+            method: Method::Alias,
+            confidence: 1.0,
+        });
+    }
+    let mut scored: Vec<Candidate> = plan
+        .indicators
+        .iter()
+        .map(|indicator| {
+            let best = std::iter::once(&indicator.name)
+                .chain(&indicator.aliases)
+                .map(|name| similarity(&normalise(name), &wanted))
+                .fold(0.0, f64::max);
+            Candidate {
+                indicator_id: indicator.id.clone(),
+                confidence: (best * 1000.0).round() / 1000.0,
+            }
+        })
+        .collect();
+    scored.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let first = scored.first().cloned();
+    match (first, scored.get(1)) {
+        (Some(best), Some(second))
+            if best.confidence >= MATCH_THRESHOLD
+                && best.confidence - second.confidence < AMBIGUITY_MARGIN =>
+        {
+            Outcome::Ambiguous {
+                candidates: vec![best, second.clone()],
+            }
+        }
+        (Some(best), _) if best.confidence >= MATCH_THRESHOLD => Outcome::Matched(Match {
+            indicator_id: best.indicator_id,
+            method: Method::Similar,
+            confidence: best.confidence,
+        }),
+        (best, _) => Outcome::Unmatched {
+            best: best.filter(|b| b.confidence > 0.0),
+        },
+    }
+}
+
+/// Matches a label, letting the user's override for it win.
+pub fn match_with_overrides(plan: &Plan, label: &str, overrides: &[Override]) -> Outcome {
+    match overrides
+        .iter()
+        .rev()
+        .find(|o| o.as_written.trim() == label.trim())
+    {
+        Some(Override {
+            indicator_id: Some(id),
+            ..
+        }) if plan.indicator(id).is_some() => Outcome::Matched(Match {
+            indicator_id: id.clone(),
+            method: Method::Manual,
+            confidence: 1.0,
+        }),
+        Some(Override {
+            indicator_id: None, ..
+        }) => Outcome::Removed,
+        _ => match_label(plan, label),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_what_officials_add_around_a_name() {
+        assert_eq!(normalise("1. 婴儿死亡率（‰）"), "婴儿死亡率");
+        assert_eq!(
+            normalise("（三）0～6岁儿童健康管理率(%)*"),
+            "0-6岁儿童健康管理率"
+        );
+        assert_eq!(normalise("①０—６岁儿童健康管理率"), "0-6岁儿童健康管理率");
+        assert_eq!(normalise("柯城区婴儿死亡率"), "婴儿死亡率");
+        assert_eq!(normalise("2023年婴儿死亡率"), "婴儿死亡率");
+        assert_eq!(normalise("一、 普惠性幼儿园覆盖率 ※"), "普惠性幼儿园覆盖率");
+        assert_eq!(
+            normalise("千名儿童儿科执业（助理）医师数"),
+            "千名儿童儿科执业(助理)医师数"
+        );
+    }
+
+    #[test]
+    fn similarity_is_relative_to_length_and_respects_numbers() {
+        assert!(similarity("城镇人口", "农村人口") < MATCH_THRESHOLD);
+        assert!(
+            similarity(
+                &normalise("每千人口拥有3岁以下婴幼儿托位数"),
+                &normalise("每千人拥有3岁以下婴幼儿托位数")
+            ) >= 0.99
+        );
+        assert!(
+            similarity(
+                "每千人口拥有3岁以下婴幼儿托位",
+                "每千人拥有3岁以下婴幼儿托位数"
+            ) >= MATCH_THRESHOLD
+        );
+        assert_eq!(similarity("5岁以下儿童死亡率", "3岁以下儿童死亡率"), 0.0);
+    }
+}

@@ -1,0 +1,192 @@
+//! The report: what the CLI prints and the page shows. Field names are a contract (see README):
+//! later changes may add fields, never remove or rename them.
+
+use crate::evaluate::{Status, Trend};
+use crate::ingest::{Format, Layout, TextEncoding};
+use crate::matching::{Candidate, Method};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub source: SourceInfo,
+    pub plan: PlanInfo,
+    /// The year the summary and the page's table show (the latest, unless chosen).
+    pub reporting_year: i32,
+    pub years: Vec<i32>,
+    pub regions: Vec<String>,
+    pub results: Vec<ResultRow>,
+    pub unmatched: Vec<UnmatchedRow>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceInfo {
+    pub file: String,
+    pub sheet: String,
+    pub sha256: String,
+    pub format: Format,
+    pub encoding: Option<TextEncoding>,
+    pub sheets: Vec<String>,
+    pub layout: Layout,
+    pub header_row: usize,
+    pub year_source: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanInfo {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetInfo {
+    pub op: &'static str,
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    pub year: i32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchInfo {
+    pub method: Method,
+    pub confidence: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResultRow {
+    pub indicator_id: String,
+    pub indicator: String,
+    pub domain: String,
+    /// The row label exactly as in the file, trimmed; null when the file lacks the indicator.
+    pub as_written: Option<String>,
+    pub region: Option<String>,
+    pub year: i32,
+    pub cell: Option<String>,
+    /// The value in the plan's unit.
+    pub value: Option<f64>,
+    /// The cell as the user sees it.
+    pub value_as_written: Option<String>,
+    pub unit: String,
+    pub target: TargetInfo,
+    pub status: Status,
+    pub gap: Option<f64>,
+    pub progress: Option<f64>,
+    pub expected_on_path: Option<f64>,
+    pub base: Option<f64>,
+    pub trend: Option<Trend>,
+    pub reason: String,
+    pub reason_en: String,
+    #[serde(rename = "match")]
+    pub match_info: Option<MatchInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnmatchedRow {
+    pub as_written: String,
+    pub cell: String,
+    /// Set when two indicators were equally close, or for the nearest one below the threshold.
+    pub candidates: Vec<Candidate>,
+    /// "unmatched", "ambiguous", "removed" or "duplicate".
+    pub why: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Counts for the reporting year, in the order of [`Status::ALL`].
+    pub counts: Vec<StatusCount>,
+    pub by_domain: Vec<DomainCounts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusCount {
+    pub status: Status,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DomainCounts {
+    pub domain: String,
+    pub name: String,
+    pub counts: Vec<StatusCount>,
+}
+
+impl Report {
+    /// Rows of the reporting year, the ones the table shows.
+    pub fn current_rows(&self) -> impl Iterator<Item = &ResultRow> {
+        self.results
+            .iter()
+            .filter(move |r| r.year == self.reporting_year)
+    }
+
+    pub fn count(&self, status: Status) -> usize {
+        self.summary
+            .counts
+            .iter()
+            .find(|c| c.status == status)
+            .map_or(0, |c| c.count)
+    }
+}
+
+pub fn count_statuses<'a>(rows: impl Iterator<Item = &'a ResultRow>) -> Vec<StatusCount> {
+    let mut counts: Vec<StatusCount> = Status::ALL
+        .iter()
+        .map(|&status| StatusCount { status, count: 0 })
+        .collect();
+    for row in rows {
+        if let Some(c) = counts.iter_mut().find(|c| c.status == row.status) {
+            c.count += 1;
+        }
+    }
+    counts
+}
+
+/// A plain-text table for the terminal.
+pub fn to_table(report: &Report) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "文件 File: {}  工作表 Sheet: {}  SHA-256: {}",
+        report.source.file, report.source.sheet, report.source.sha256
+    );
+    let _ = writeln!(
+        out,
+        "规划 Plan: {}  报告年份 Year: {}",
+        report.plan.title, report.reporting_year
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        report
+            .summary
+            .counts
+            .iter()
+            .map(|c| format!("{} {}: {}", c.status.label_zh(), c.status.word(), c.count))
+            .collect::<Vec<_>>()
+            .join("  ")
+    );
+    let _ = writeln!(out);
+    for row in report.current_rows() {
+        let value = row.value_as_written.clone().unwrap_or_else(|| "—".into());
+        let _ = writeln!(
+            out,
+            "{:<9} {:<30} {:<8} {:>10} {:>6}  目标 {:<12} {}",
+            row.status.word(),
+            row.indicator,
+            row.region.as_deref().unwrap_or(""),
+            value,
+            row.cell.as_deref().unwrap_or(""),
+            row.target.text,
+            row.reason
+        );
+    }
+    if !report.unmatched.is_empty() {
+        let _ = writeln!(out, "\n未匹配的行 Unmatched rows:");
+        for row in &report.unmatched {
+            let _ = writeln!(out, "  {} {} ({})", row.cell, row.as_written, row.why);
+        }
+    }
+    out
+}

@@ -1,0 +1,1 @@
+//! The Yew shell (wasm32 only).
