@@ -1,1 +1,28 @@
-//! The Yew shell (wasm32 only).
+//! The Yew shell (wasm32 only): shows what the core computed, never recomputes it.
+//!
+//! One component per file, named after what the user sees; app state lives in one reducer
+//! ([`state::State`]) and flows down as props.
+
+mod app;
+mod drop_zone;
+mod error_alert;
+mod file_facts;
+pub mod i18n;
+mod results_table;
+pub mod state;
+mod summary_cards;
+mod unmatched_list;
+
+pub use app::App;
+pub use error_alert::ErrorAlert;
+pub use results_table::ResultsTable;
+pub use summary_cards::SummaryCards;
+
+/// Mounts the app on the page's `<main id="app">` (or the body).
+pub fn start() {
+    let root = gloo::utils::document().get_element_by_id("app");
+    match root {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}

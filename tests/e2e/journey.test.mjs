@@ -1,0 +1,84 @@
+// End to end, as an official would: open the built page in headless Chromium, pick a file,
+// read the statuses; pick a broken file, read the message; pick a good one again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp, pick, screenshot, statuses } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Worked out by hand from the plan's targets (tests/fixtures/README.md has the cells).
+const KECHENG_2023 = {
+  '严重致残的出生缺陷发生率（‰）': 'behind',
+  '千名儿童儿科执业（助理）医师数': 'on_track',
+  '每千人口拥有3岁以下婴幼儿托位数': 'behind',
+  '儿童伤害死亡率': 'on_track',
+  '普惠性幼儿园覆盖率': 'met',
+  '学前三年毛入园率': 'met',
+  '高中阶段毛入学率': 'met',
+  '未成年人救助保护中心实体化运行率': 'on_track',
+  '获得法律机构援助的未成年人数': 'review',
+  '残疾儿童康复救助人数': 'not_met',
+  '乡镇（街道）建有示范型儿童之家的比例': 'on_track',
+  '建立儿童活动中心的县（市、区）比例': 'missing',
+};
+
+test('picking a long-layout .xlsx shows every status worked out by hand', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  assert.match(await page.textContent('body'), /文件只在您的浏览器中处理，不会上传/);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  assert.deepEqual(await statuses(page), KECHENG_2023);
+  const unmatched = await page.$$eval('.unmatched li', (items) => items.map((li) => li.dataset.asWritten));
+  assert.deepEqual(unmatched, ['全市常住人口']);
+  assert.equal(await page.$('[role=alert]'), null);
+  await screenshot(page, 'long-xlsx-results');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the same submission as a real .xls from LibreOffice gives the same statuses', async () => {
+  const { page } = await openApp(browser, server.url);
+  await pick(page, 'long-kecheng-2023.xls');
+  await page.waitForSelector('tr[data-status]');
+  assert.deepEqual(await statuses(page), KECHENG_2023);
+  await page.close();
+});
+
+test('a broken file shows a plain message, then a good file still works', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await pick(page, 'bad/word.docx.xlsx');
+  const alert = await page.waitForSelector('[role=alert]');
+  assert.match(await alert.textContent(), /word\.docx\.xlsx.*不是电子表格.*Word 文档/);
+  await screenshot(page, 'broken-file-alert');
+  await pick(page, 'long-kecheng-2023-gbk.csv');
+  await page.waitForSelector('tr[data-status]');
+  assert.equal(await page.$('[role=alert]'), null);
+  assert.deepEqual(await statuses(page), KECHENG_2023);
+  assert.match(await page.textContent('.file-facts'), /GB18030/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the English toggle switches the words, not the results', async () => {
+  const { page } = await openApp(browser, server.url);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  await page.click('button.lang-toggle');
+  await page.waitForSelector('text=Results by indicator');
+  assert.match(await page.textContent('html'), /never uploaded/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.deepEqual(await statuses(page), KECHENG_2023);
+  await screenshot(page, 'english');
+  await page.close();
+});
