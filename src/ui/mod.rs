@@ -14,9 +14,9 @@ mod summary_cards;
 mod unmatched_list;
 
 pub use app::App;
-pub use error_alert::ErrorAlert;
-pub use results_table::ResultsTable;
-pub use summary_cards::SummaryCards;
+pub use error_alert::{ErrorAlert, ErrorAlertProps};
+pub use results_table::{ResultsTable, ResultsTableProps};
+pub use summary_cards::{SummaryCards, SummaryCardsProps};
 
 /// Mounts the app on the page's `<main id="app">` (or the body).
 pub fn start() {

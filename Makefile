@@ -1,0 +1,62 @@
+# duibiao — two commands do all set-up on a fresh machine:
+#   make serve   install what is missing, build, serve dist/ on http://127.0.0.1:8080
+#   make test    install what is missing, run every test
+# Tools already installed at the pinned versions are not rebuilt.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+TRUNK_VERSION := 0.21.14
+# The wasm-bindgen CLI must be the exact version Cargo.lock pins for the wasm-bindgen crate.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve dist test test-native test-wasm test-e2e tools build-tools browser clean
+
+serve: dist
+	trunk serve --release
+
+# The static bundle, ready to copy onto any web server.
+dist: build-tools
+	cargo fetch --locked
+	trunk build --release
+
+test: tools
+	$(MAKE) test-native test-wasm test-e2e
+
+test-native:
+	cargo test --locked
+
+# Yew component tests in headless Chromium (runner set in .cargo/config.toml, browser flags in webdriver.json).
+test-wasm:
+	cargo test --locked --target wasm32-unknown-unknown --test web_components
+
+# User journeys against the built dist/ in headless Chromium.
+test-e2e: dist
+	node --test tests/e2e/
+
+tools: build-tools browser
+
+build-tools: node_modules/.package-lock.json
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qF "trunk $(TRUNK_VERSION)" \
+	  || cargo install --locked trunk@$(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -qF "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+	  || cargo install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+# wasm-opt (npm binaryen; Debian's is too old for rustc's output) and playwright-core.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+browser:
+	@[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" \
+	  || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver fonts-noto-cjk; }
+
+clean:
+	cargo clean
+	rm -rf dist node_modules tests/e2e/artifacts
