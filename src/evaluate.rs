@@ -182,7 +182,7 @@ fn in_plan_unit(
             format!(
                 "数值 {} 未注明单位，而规划单位为 %（2020 年为 {}）；若它是小数，应为 {}%，请核对后注明单位",
                 trim_float(*value),
-                indicator.baseline.map_or("—".into(), |b| trim_float(b.value)),
+                indicator.baseline.as_ref().map_or("—".into(), |b| trim_float(b.value)),
                 trim_float(value * 100.0)
             ),
             format!(
@@ -212,8 +212,7 @@ impl SymbolOr for Unit {
 
 /// A bare value at most 1 against a percent target whose scale is far above 1.
 fn looks_like_fraction(indicator: &Indicator, value: f64) -> bool {
-    let scale = indicator
-        .baseline
+    let scale = indicator.baseline.as_ref()
         .map(|b| b.value)
         .or(indicator.target.value)
         .unwrap_or(0.0);
@@ -246,8 +245,8 @@ pub fn evaluate(case: &Case) -> Evaluation {
         Value::Text { text } if indicator.kind != Kind::Qualitative => {
             return Evaluation::bare(
                 Status::Review,
-                format!("文件写的是“{text}”，不是数值，无法与目标“{}”比较", indicator.target.text),
-                format!("the file says \"{text}\", not a number; it cannot be compared with the target \"{}\"", indicator.target.text),
+                format!("文件写的是“{text}”，不是数值，无法与目标“{}”比较", indicator.target.display(&indicator.unit, false)),
+                format!("the file says \"{text}\", not a number; it cannot be compared with the target \"{}\"", indicator.target.display(&indicator.unit, true)),
             )
         }
         _ => {}
@@ -303,7 +302,7 @@ fn bound_only(case: &Case, comparator: Comparator, value: f64, evaluation: &mut 
             "文件只给出范围“{}{}”，已可判定满足目标“{}”",
             comparator_symbol(comparator),
             trim_float(value),
-            target.text
+            case.indicator.target.display(&case.indicator.unit, false)
         );
         evaluation.reason_en = format!(
             "the file gives only a bound ({}{}), which already meets the target",
@@ -313,7 +312,7 @@ fn bound_only(case: &Case, comparator: Comparator, value: f64, evaluation: &mut 
     } else {
         *evaluation = Evaluation::bare(
             Status::Review,
-            format!("文件只给出范围“{}{}”，无法判定是否满足目标“{}”，请填写实际数值", comparator_symbol(comparator), trim_float(value), target.text),
+            format!("文件只给出范围“{}{}”，无法判定是否满足目标“{}”，请填写实际数值", comparator_symbol(comparator), trim_float(value), case.indicator.target.display(&case.indicator.unit, false)),
             format!("the file gives only a bound ({}{}), which does not settle the target; type the actual value", comparator_symbol(comparator), trim_float(value)),
         );
     }
@@ -377,8 +376,7 @@ fn threshold(case: &Case, value: f64) -> Evaluation {
         },
     };
     let file_base = numeric(case, base_year);
-    let base = file_base.or(indicator
-        .baseline
+    let base = file_base.or(indicator.baseline.as_ref()
         .filter(|b| b.year == base_year)
         .map(|b| b.value));
     let base_source_zh = if file_base.is_some() {
@@ -398,12 +396,13 @@ fn threshold(case: &Case, value: f64) -> Evaluation {
     }
     let met = meets(target.op, value, goal, target.upper);
     let v = trim_float(value);
-    let unit = &indicator.unit;
+    let unit = crate::plan::display_unit(&indicator.unit);
+    let goal_text = target.display(&indicator.unit, false);
     if met {
-        evaluation.reason = format!("{} 年为 {v}{unit}，已达到目标“{}”", case.year, target.text);
+        evaluation.reason = format!("{} 年为 {v}{unit}，已达到目标“{}”", case.year, goal_text);
         evaluation.reason_en = format!(
             "{v}{unit} in {} meets the target \"{}\"",
-            case.year, target.text
+            case.year, goal_text
         );
         return evaluation;
     }
@@ -411,11 +410,11 @@ fn threshold(case: &Case, value: f64) -> Evaluation {
         evaluation.status = Status::NotMet;
         evaluation.reason = format!(
             "{} 年为 {v}{unit}，未达到 {plan_end} 年目标“{}”",
-            case.year, target.text
+            case.year, goal_text
         );
         evaluation.reason_en = format!(
             "{v}{unit} in {} does not meet the {plan_end} target \"{}\"",
-            case.year, target.text
+            case.year, goal_text
         );
         return evaluation;
     }
@@ -423,11 +422,11 @@ fn threshold(case: &Case, value: f64) -> Evaluation {
         evaluation.status = Status::Behind;
         evaluation.reason = format!(
             "保持性目标“{}”：{} 年为 {v}{unit}，未保持",
-            target.text, case.year
+            goal_text, case.year
         );
         evaluation.reason_en = format!(
             "maintain target \"{}\": {v}{unit} in {} falls short",
-            target.text, case.year
+            goal_text, case.year
         );
         return evaluation;
     }
@@ -436,22 +435,22 @@ fn threshold(case: &Case, value: f64) -> Evaluation {
             evaluation.status = Status::Behind;
             evaluation.reason = format!(
                 "{} 年为 {v}{unit}，尚未达到目标“{}”，且没有 {base_year} 年基数可画进度线",
-                case.year, target.text
+                case.year, goal_text
             );
-            evaluation.reason_en = format!("{v}{unit} in {} does not meet \"{}\" and there is no {base_year} base to draw the path from", case.year, target.text);
+            evaluation.reason_en = format!("{v}{unit} in {} does not meet \"{}\" and there is no {base_year} base to draw the path from", case.year, goal_text);
         }
         (Some(b), None) => {
             evaluation.status = Status::Behind;
             evaluation.reason = format!(
                 "{base_year} 年基数 {} 已达到目标“{}”，{} 年为 {v}{unit}，已退回未达标",
                 trim_float(b),
-                target.text,
+                goal_text,
                 case.year
             );
             evaluation.reason_en = format!(
                 "the {base_year} base {} already met \"{}\" but {v}{unit} in {} no longer does",
                 trim_float(b),
-                target.text,
+                goal_text,
                 case.year
             );
         }
@@ -476,18 +475,18 @@ fn threshold(case: &Case, value: f64) -> Evaluation {
                 Status::Behind
             };
             evaluation.reason = format!(
-                "{} 年应{bound} {}（{base_source_zh}{base_year} 年 {} → {plan_end} 年 {} 的直线进度），实际 {v}{unit}",
+                "{} 年应{bound} {}（{base_source_zh} {base_year} 年 {} → {plan_end} 年 {} 的直线进度），实际 {v}{unit}",
                 case.year,
                 trim_float(expected),
                 trim_float(b),
-                target.text
+                goal_text
             );
             evaluation.reason_en = format!(
                 "{} should be {bound_en} {} (straight line from {} in {base_year} to {} in {plan_end}); the value is {v}{unit}",
                 case.year,
                 trim_float(expected),
                 trim_float(b),
-                target.text
+                goal_text
             );
         }
     }
@@ -545,8 +544,8 @@ fn decrease_pp_yearly(case: &Case, value: f64) -> Evaluation {
     let Some(base) = numeric(case, base_year).or(case.supplied_base) else {
         return Evaluation::bare(
             Status::Review,
-            format!("目标为“{}”，需要 {base_year} 年的数值作为起点，规划未给出：请提供 {base_year} 年数值", target.text),
-            format!("the target \"{}\" counts from {base_year}; the plan gives no {base_year} value: supply it", target.text),
+            format!("目标为“{}”，需要 {base_year} 年的数值作为起点，规划未给出：请提供 {base_year} 年数值", target.display(&case.indicator.unit, false)),
+            format!("the target \"{}\" counts from {base_year}; the plan gives no {base_year} value: supply it", target.display(&case.indicator.unit, true)),
         );
     };
     let allowed = base - f64::from(case.year - base_year) * step;

@@ -149,13 +149,14 @@ fn strip_leading_year(text: &str) -> String {
     text.to_string()
 }
 
-/// Dice coefficient over character bigrams, with a veto when the numbers in the two differ
+/// Dice coefficient over character bigrams, with a veto when both carry numbers and they differ
 /// (5岁以下 is not 3岁以下, however alike the rest).
 pub fn similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
-    if numbers_in(a) != numbers_in(b) {
+    let (numbers_a, numbers_b) = (numbers_in(a), numbers_in(b));
+    if !numbers_a.is_empty() && !numbers_b.is_empty() && numbers_a != numbers_b {
         return 0.0;
     }
     let bigrams = |s: &str| -> Vec<(char, char)> {

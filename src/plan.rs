@@ -73,11 +73,15 @@ pub struct Indicator {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
     pub year: i32,
     pub value: f64,
+    /// The sentence the value comes from, when it is not the target's own quote (the 十三五
+    /// review paragraph gives some 2020 values).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -114,6 +118,43 @@ pub enum Op {
     DecreasePpYearly,
     #[serde(rename = "qualitative")]
     Qualitative,
+}
+
+impl Target {
+    /// The target in symbols, as the report and the page show it: "≤5‰", "<8.78/10万", "≥90%",
+    /// "1–2个", "逐年增加"; the plan's own words are in `text`.
+    pub fn display(&self, unit: &str, lang_en: bool) -> String {
+        let unit = display_unit(unit);
+        let number = |v: Option<f64>| v.map(crate::ingest::value::trim_float).unwrap_or_default();
+        match self.op {
+            Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq => {
+                format!("{}{}{unit}", self.op.symbol(), number(self.value))
+            }
+            Op::Range => format!("{}–{}{unit}", number(self.value), number(self.upper)),
+            Op::IncreaseYearly if lang_en => "increase every year".into(),
+            Op::IncreaseYearly => "逐年增加".into(),
+            Op::DecreasePpYearly if lang_en => format!(
+                "−{} point(s) a year from {}",
+                number(self.value),
+                self.base_year.map(|y| y.to_string()).unwrap_or_default()
+            ),
+            Op::DecreasePpYearly => format!(
+                "自{}年起每年降低{}个百分点",
+                self.base_year.map(|y| y.to_string()).unwrap_or_default(),
+                number(self.value)
+            ),
+            Op::Qualitative => self.text.clone(),
+        }
+    }
+}
+
+/// A unit as it reads after a number: the key table's "1/‰" is ‰, "1/10万" reads "/10万".
+pub fn display_unit(unit: &str) -> &str {
+    match unit {
+        "1/‰" => "‰",
+        "1/10万" => "/10万",
+        other => other,
+    }
 }
 
 impl Op {
@@ -294,7 +335,7 @@ impl Plan {
                 ));
             }
             validate_target(&entry, indicator)?;
-            if let Some(baseline) = indicator.baseline {
+            if let Some(baseline) = &indicator.baseline {
                 if !baseline.value.is_finite() {
                     return Err(invalid(entry, "baseline.value", "有限数值"));
                 }

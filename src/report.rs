@@ -45,7 +45,10 @@ pub struct TargetInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upper: Option<f64>,
     pub year: i32,
+    /// The target in symbols: "≤5‰".
     pub text: String,
+    /// The plan's own words for it: "分别控制在3‰、5‰和6‰以下".
+    pub plan_text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
