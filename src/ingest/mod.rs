@@ -65,19 +65,17 @@ pub fn read_workbook(
             limit: MAX_FILE_BYTES,
         }));
     }
+    // Archives are checked against the bomb limits before anything, sniffing included, inflates.
+    if sniff::is_zip(bytes) {
+        zip_guard::check(bytes).map_err(fail)?;
+    }
     let format = sniff::sniff(bytes).map_err(fail)?;
     let (grids, encoding) = match format {
         Format::Csv => {
             let (grid, encoding) = text::read_delimited(bytes, options.encoding).map_err(fail)?;
             (vec![grid], Some(encoding))
         }
-        spreadsheet_format => {
-            if spreadsheet_format.is_zip() {
-                zip_guard::check(bytes).map_err(fail)?;
-            }
-            let grids = spreadsheet::read_sheets(bytes, spreadsheet_format).map_err(fail)?;
-            (grids, None)
-        }
+        spreadsheet_format => (spreadsheet::read_sheets(bytes, spreadsheet_format).map_err(fail)?, None),
     };
     let sheet_names: Vec<String> = grids.iter().map(|g| g.sheet_name.clone()).collect();
     let (grid, sheet) = match &options.sheet {

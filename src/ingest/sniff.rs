@@ -34,13 +34,17 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const ZIP_EMPTY_MAGIC: &[u8] = b"PK\x05\x06";
 const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(ZIP_EMPTY_MAGIC)
+}
+
 pub fn sniff(bytes: &[u8]) -> Result<Format, IngestErrorKind> {
     let not = |what| {
         Err(IngestErrorKind::NotASpreadsheet {
             looks_like: Some(what),
         })
     };
-    if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(ZIP_EMPTY_MAGIC) {
+    if is_zip(bytes) {
         return sniff_zip(bytes);
     }
     if bytes.starts_with(CFB_MAGIC) {

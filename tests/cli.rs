@@ -1,0 +1,296 @@
+//! Whole submissions through the CLI, against statuses worked out by hand from the plan
+//! (tests/fixtures/README.md lists every cell). Also the CLI's contract: exit 0 when evaluated,
+//! exit 2 with one line on stderr when the file cannot be read.
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::process::Command;
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn duibiao(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_duibiao")).args(args).output().expect("run duibiao");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn report(file: &str, extra: &[&str]) -> Value {
+    let path = fixture(file);
+    let mut args = vec!["check", path.as_str(), "--format", "json"];
+    args.extend_from_slice(extra);
+    let (code, stdout, stderr) = duibiao(&args);
+    assert_eq!(code, 0, "{file}: {stderr}");
+    serde_json::from_str(&stdout).expect("JSON report")
+}
+
+/// (as_written, region) → status for the reporting year, for rows found in the file.
+fn statuses(report: &Value) -> BTreeMap<(String, String), String> {
+    let year = report["reporting_year"].as_i64().unwrap();
+    report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["year"].as_i64() == Some(year) && r["as_written"].is_string())
+        .map(|r| {
+            let key = (r["as_written"].as_str().unwrap().to_string(), r["region"].as_str().unwrap_or("").to_string());
+            (key, r["status"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+fn expect(rows: &[(&str, &str, &str)]) -> BTreeMap<(String, String), String> {
+    rows.iter().map(|(label, region, status)| ((label.to_string(), region.to_string()), status.to_string())).collect()
+}
+
+fn kecheng_2023() -> BTreeMap<(String, String), String> {
+    expect(&[
+        // 9.6 against <9.5; the 2020 value 7.06 already met it, so it has slipped back.
+        ("严重致残的出生缺陷发生率（‰）", "柯城区", "behind"),
+        // 0.8 → 1: the 2023 point of the line is exactly 0.92.
+        ("千名儿童儿科执业（助理）医师数", "柯城区", "on_track"),
+        // 2.94 → 4.5: 2023 should be at least 3.876; 3.6 is short.
+        ("每千人口拥有3岁以下婴幼儿托位数", "柯城区", "behind"),
+        // 10.5 → <8.78: 2023 should be at most 9.468; 9.0 is better.
+        ("儿童伤害死亡率", "柯城区", "on_track"),
+        ("普惠性幼儿园覆盖率", "柯城区", "met"),
+        ("学前三年毛入园率", "柯城区", "met"),
+        // 98.9 against ≥98.9: equal meets it.
+        ("高中阶段毛入学率", "柯城区", "met"),
+        // 50 → 100: 2023 should be at least 80; 83.3.
+        ("未成年人救助保护中心实体化运行率", "柯城区", "on_track"),
+        ("获得法律机构援助的未成年人数", "柯城区", "review"),
+        // 逐年增加: 590 in 2023 is below 600 in 2022.
+        ("残疾儿童康复救助人数", "柯城区", "not_met"),
+        // 90.1 → 100: 2023 should be at least 96.04; 96.5.
+        ("乡镇（街道）建有示范型儿童之家的比例", "柯城区", "on_track"),
+        ("建立儿童活动中心的县（市、区）比例", "柯城区", "missing"),
+    ])
+}
+
+#[test]
+fn a_long_submission_in_every_format_gets_the_hand_worked_statuses() {
+    for file in [
+        "long-kecheng-2023.xlsx",
+        "long-kecheng-2023-lo.xlsx",
+        "long-kecheng-2023.xls",
+        "long-kecheng-2023.ods",
+        "long-kecheng-2023-gbk.csv",
+        "long-kecheng-2023-utf8bom.csv",
+        "bad/utf16-bom.csv",
+        "multi-sheet.xlsx",
+    ] {
+        let report = report(file, &[]);
+        assert_eq!(report["reporting_year"], 2023, "{file}");
+        assert_eq!(statuses(&report), kecheng_2023(), "{file}");
+        let unmatched: Vec<&str> =
+            report["unmatched"].as_array().unwrap().iter().map(|u| u["as_written"].as_str().unwrap()).collect();
+        assert_eq!(unmatched, ["全市常住人口"], "{file}");
+    }
+}
+
+#[test]
+fn the_report_keeps_the_contract_fields() {
+    let report = report("long-kecheng-2023.xlsx", &[]);
+    assert_eq!(report["source"]["file"], "long-kecheng-2023.xlsx");
+    assert_eq!(report["source"]["sheet"], "监测表");
+    assert_eq!(report["source"]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(report["plan"]["id"], "quzhou-children-2021-2025");
+    let injury = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator_id"] == "child_injury_mortality" && r["year"] == 2023)
+        .unwrap();
+    assert_eq!(injury["indicator"], "儿童伤害死亡率");
+    assert_eq!(injury["as_written"], "儿童伤害死亡率");
+    assert_eq!(injury["region"], "柯城区");
+    assert_eq!(injury["cell"], "F8");
+    assert_eq!(injury["value"], 9.0);
+    assert_eq!(injury["unit"], "1/10万");
+    assert_eq!(injury["target"]["op"], "<");
+    assert_eq!(injury["target"]["value"], 8.78);
+    assert_eq!(injury["target"]["year"], 2025);
+    assert_eq!(injury["target"]["text"], "<8.78/10万");
+    assert_eq!(injury["status"], "on_track");
+    assert_eq!(injury["gap"], 0.22);
+    assert_eq!(injury["expected_on_path"], 9.468);
+    assert_eq!(injury["trend"], "improving");
+    assert_eq!(injury["match"]["method"], "exact");
+    assert!(injury["reason"].as_str().unwrap().contains("9.468"));
+    let unmatched = &report["unmatched"][0];
+    assert_eq!((unmatched["as_written"].as_str(), unmatched["cell"].as_str()), (Some("全市常住人口"), Some("B17")));
+    // An indicator the file lacks is missing, once per region and year.
+    let infant: Vec<&Value> =
+        report["results"].as_array().unwrap().iter().filter(|r| r["indicator_id"] == "infant_mortality").collect();
+    assert_eq!(infant.len(), 2, "2022 and 2023 are evaluated");
+    assert!(infant.iter().all(|r| r["status"] == "missing" && r["as_written"].is_null()));
+}
+
+#[test]
+fn regions_as_columns_are_judged_per_region_from_the_plans_city_base() {
+    let expected = expect(&[
+        // <8.78 from the city's 10.5: 2023 should be at most 9.468.
+        ("儿童伤害死亡率（1/10万）", "柯城区", "on_track"),
+        ("儿童伤害死亡率（1/10万）", "衢江区", "behind"),
+        ("儿童伤害死亡率（1/10万）", "江山市", "met"),
+        ("儿童伤害死亡率（1/10万）", "全市", "on_track"),
+        // ≥90, already met by the 2020 base 96.95: 89.0 has slipped back.
+        ("普惠性幼儿园覆盖率（%）", "柯城区", "met"),
+        ("普惠性幼儿园覆盖率（%）", "衢江区", "behind"),
+        ("普惠性幼儿园覆盖率（%）", "江山市", "met"),
+        ("普惠性幼儿园覆盖率（%）", "全市", "met"),
+        // ≥98.9 from 98: 2023 should be at least 98.54.
+        ("高中阶段毛入学率（%）", "柯城区", "met"),
+        ("高中阶段毛入学率（%）", "衢江区", "behind"),
+        ("高中阶段毛入学率（%）", "江山市", "met"),
+        ("高中阶段毛入学率（%）", "全市", "on_track"),
+        // ≥100 from 50: at least 80.
+        ("未成年人救助保护中心实体化运行率（%）", "柯城区", "on_track"),
+        ("未成年人救助保护中心实体化运行率（%）", "衢江区", "behind"),
+        ("未成年人救助保护中心实体化运行率（%）", "江山市", "met"),
+        ("未成年人救助保护中心实体化运行率（%）", "全市", "on_track"),
+        // ≥100 from 90.1: at least 96.04; "/" is no data.
+        ("乡镇（街道）建有示范型儿童之家的比例（%）", "柯城区", "on_track"),
+        ("乡镇（街道）建有示范型儿童之家的比例（%）", "衢江区", "behind"),
+        ("乡镇（街道）建有示范型儿童之家的比例（%）", "江山市", "missing"),
+        ("乡镇（街道）建有示范型儿童之家的比例（%）", "全市", "behind"),
+    ]);
+    for (file, year_source) in [
+        ("wide-regions-2023.xls", Value::from("title")),
+        ("wide-regions-2023.xlsx", Value::from("title")),
+        // Here 2023年 is a merged header over the regions, not only in the title.
+        ("wide-merged-header-2023.xlsx", Value::Null),
+    ] {
+        let report = report(file, &[]);
+        assert_eq!(report["regions"], serde_json::json!(["柯城区", "衢江区", "江山市", "全市"]), "{file}");
+        assert_eq!(report["source"]["year_source"], year_source, "{file}");
+        assert_eq!(statuses(&report), expected, "{file}");
+    }
+}
+
+#[test]
+fn awkward_values_are_read_or_sent_to_review() {
+    let cached = statuses(&report("values-forms-cached.xlsx", &[]));
+    let expected = expect(&[
+        ("婴儿死亡率", "", "met"),                   // "４．５‰": full-width digits, unit in the cell
+        ("5岁以下儿童死亡率", "", "met"),             // "<6" settles ≤6
+        ("0—6岁儿童健康管理率", "", "met"),           // 0.961 shown as 96.1% by its number format
+        ("新生儿访视率", "", "met"),                 // "96.5%" as text
+        ("12岁儿童龋患率", "", "met"),               // =20+3 with its saved result 23
+        ("3岁以下婴幼儿健康管理率", "", "review"),     // #DIV/0!
+        ("纯母乳喂养率", "", "missing"),             // 暂无
+        ("中医药健康管理服务覆盖率", "", "met"),       // "1,234": a thousands separator
+    ]);
+    assert_eq!(cached, expected);
+    let uncached = statuses(&report("values-forms.xlsx", &[]));
+    assert_eq!(uncached[&("12岁儿童龋患率".to_string(), String::new())], "review", "a formula with no saved result is not 0");
+}
+
+#[test]
+fn unreadable_files_exit_2_with_one_plain_line() {
+    let cases = [
+        ("bad/empty.xlsx", "空的"),
+        ("bad/random.xlsx", "不是电子表格"),
+        ("bad/image.png.xlsx", "PNG 图片"),
+        ("bad/word.docx.xlsx", "Word 文档"),
+        ("bad/truncated.xlsx", "损坏"),
+        ("bad/encrypted.xlsx", "密码"),
+        ("bad/header-only.xlsx", "没有数据"),
+        ("bad/bomb.xlsx", "200.0 MB"),
+        ("bad/bomb-lying.xlsx", "声明的大小"),
+        ("bad/not-utf8-not-gbk.csv", "编码"),
+    ];
+    for (file, words) in cases {
+        let path = fixture(file);
+        let (code, stdout, stderr) = duibiao(&["check", &path]);
+        assert_eq!(code, 2, "{file}: {stdout}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{file}: one line: {stderr}");
+        assert!(stderr.contains(words), "{file}: {stderr}");
+        assert!(stderr.contains(file.rsplit('/').next().unwrap()), "{file}: the message names the file: {stderr}");
+    }
+}
+
+#[test]
+fn the_year_comes_from_the_user_when_nothing_names_it() {
+    let dir = std::env::temp_dir().join(format!("duibiao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("汇总.csv");
+    std::fs::write(&file, "指标名称,柯城区,衢江区\n儿童伤害死亡率,9.0,9.7\n").unwrap();
+    let path = file.to_str().unwrap();
+    let (code, _, stderr) = duibiao(&["check", path]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--year"), "{stderr}");
+    let (code, stdout, stderr) = duibiao(&["check", path, "--year", "2024", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["reporting_year"], 2024);
+    assert_eq!(report["source"]["year_source"], "chosen");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_sheet_can_be_chosen_and_a_wrong_one_is_named() {
+    let report = report("multi-sheet.xlsx", &["--sheet", "数据"]);
+    assert_eq!(report["source"]["sheet"], "数据");
+    assert_eq!(report["source"]["sheets"], serde_json::json!(["说明", "数据", "附表"]));
+    let path = fixture("multi-sheet.xlsx");
+    let (code, _, stderr) = duibiao(&["check", &path, "--sheet", "说明"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("说明") && stderr.contains("指标"), "{stderr}");
+    let (code, _, stderr) = duibiao(&["check", &path, "--sheet", "无此表"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("无此表") && stderr.contains("数据"), "{stderr}");
+}
+
+#[test]
+fn the_plan_command_prints_the_catalogue_and_a_bad_plan_file_is_named() {
+    let (code, stdout, _) = duibiao(&["plan", "--format", "json"]);
+    assert_eq!(code, 0);
+    let plan: Value = serde_json::from_str(&stdout).unwrap();
+    let first = &plan["indicators"][0];
+    for field in ["id", "domain", "name", "aliases", "unit", "baseline", "target", "kind", "source", "notes"] {
+        assert!(first.get(field).is_some(), "indicator field {field}");
+    }
+    let (code, stdout, _) = duibiao(&["plan"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("婴儿死亡率"));
+
+    let dir = std::env::temp_dir().join(format!("duibiao-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("plan.json");
+    std::fs::write(&bad, stdout_plan_with(&plan, |p| p["indicators"][2]["domain"] = "nowhere".into())).unwrap();
+    let (code, _, stderr) = duibiao(&["plan", "--plan", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("第 3 个指标") && stderr.contains("domain"), "{stderr}");
+
+    // A plan file with other targets changes the verdict.
+    let strict = dir.join("strict.json");
+    std::fs::write(
+        &strict,
+        stdout_plan_with(&plan, |p| {
+            for indicator in p["indicators"].as_array_mut().unwrap() {
+                if indicator["id"] == "inclusive_kindergarten_coverage" {
+                    indicator["target"]["value"] = 98.into();
+                    indicator["source"]["quote"] = "98".into();
+                    indicator["target"]["text"] = "98".into();
+                }
+            }
+        }),
+    )
+    .unwrap();
+    let with_plan = report("long-kecheng-2023.xlsx", &["--plan", strict.to_str().unwrap()]);
+    // ≥98 from the file's 96.95: 2023 should be at least 97.58, and 97.5 is short of it.
+    assert_eq!(statuses(&with_plan)[&("普惠性幼儿园覆盖率".to_string(), "柯城区".to_string())], "behind");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+fn stdout_plan_with(plan: &Value, change: impl FnOnce(&mut Value)) -> String {
+    let mut plan = plan.clone();
+    change(&mut plan);
+    serde_json::to_string(&plan).unwrap()
+}
