@@ -212,7 +212,9 @@ impl SymbolOr for Unit {
 
 /// A bare value at most 1 against a percent target whose scale is far above 1.
 fn looks_like_fraction(indicator: &Indicator, value: f64) -> bool {
-    let scale = indicator.baseline.as_ref()
+    let scale = indicator
+        .baseline
+        .as_ref()
         .map(|b| b.value)
         .or(indicator.target.value)
         .unwrap_or(0.0);
@@ -376,7 +378,9 @@ fn threshold(case: &Case, value: f64) -> Evaluation {
         },
     };
     let file_base = numeric(case, base_year);
-    let base = file_base.or(indicator.baseline.as_ref()
+    let base = file_base.or(indicator
+        .baseline
+        .as_ref()
         .filter(|b| b.year == base_year)
         .map(|b| b.value));
     let base_source_zh = if file_base.is_some() {

@@ -134,7 +134,9 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
                     println!("  注 Note: {note}");
                 }
                 for i in &plan.indicators {
-                    let baseline = i.baseline.as_ref()
+                    let baseline = i
+                        .baseline
+                        .as_ref()
                         .map_or("—".to_string(), |b| format!("{}", b.value));
                     println!(
                         "{:<40} {:<10} {:<24} 2020: {:<8} 目标 target: {}",

@@ -11,7 +11,10 @@ fn fixture(name: &str) -> String {
 }
 
 fn duibiao(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao")).args(args).output().expect("run duibiao");
+    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+        .args(args)
+        .output()
+        .expect("run duibiao");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -37,14 +40,21 @@ fn statuses(report: &Value) -> BTreeMap<(String, String), String> {
         .iter()
         .filter(|r| r["year"].as_i64() == Some(year) && r["as_written"].is_string())
         .map(|r| {
-            let key = (r["as_written"].as_str().unwrap().to_string(), r["region"].as_str().unwrap_or("").to_string());
+            let key = (
+                r["as_written"].as_str().unwrap().to_string(),
+                r["region"].as_str().unwrap_or("").to_string(),
+            );
             (key, r["status"].as_str().unwrap().to_string())
         })
         .collect()
 }
 
 fn expect(rows: &[(&str, &str, &str)]) -> BTreeMap<(String, String), String> {
-    rows.iter().map(|(label, region, status)| ((label.to_string(), region.to_string()), status.to_string())).collect()
+    rows.iter()
+        .map(|(label, region, status)| {
+            ((label.to_string(), region.to_string()), status.to_string())
+        })
+        .collect()
 }
 
 fn kecheng_2023() -> BTreeMap<(String, String), String> {
@@ -87,8 +97,12 @@ fn a_long_submission_in_every_format_gets_the_hand_worked_statuses() {
         let report = report(file, &[]);
         assert_eq!(report["reporting_year"], 2023, "{file}");
         assert_eq!(statuses(&report), kecheng_2023(), "{file}");
-        let unmatched: Vec<&str> =
-            report["unmatched"].as_array().unwrap().iter().map(|u| u["as_written"].as_str().unwrap()).collect();
+        let unmatched: Vec<&str> = report["unmatched"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["as_written"].as_str().unwrap())
+            .collect();
         assert_eq!(unmatched, ["全市常住人口"], "{file}");
     }
 }
@@ -123,12 +137,21 @@ fn the_report_keeps_the_contract_fields() {
     assert_eq!(injury["match"]["method"], "exact");
     assert!(injury["reason"].as_str().unwrap().contains("9.468"));
     let unmatched = &report["unmatched"][0];
-    assert_eq!((unmatched["as_written"].as_str(), unmatched["cell"].as_str()), (Some("全市常住人口"), Some("B17")));
+    assert_eq!(
+        (unmatched["as_written"].as_str(), unmatched["cell"].as_str()),
+        (Some("全市常住人口"), Some("B17"))
+    );
     // An indicator the file lacks is missing, once per region and year.
-    let infant: Vec<&Value> =
-        report["results"].as_array().unwrap().iter().filter(|r| r["indicator_id"] == "infant_mortality").collect();
+    let infant: Vec<&Value> = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["indicator_id"] == "infant_mortality")
+        .collect();
     assert_eq!(infant.len(), 2, "2022 and 2023 are evaluated");
-    assert!(infant.iter().all(|r| r["status"] == "missing" && r["as_written"].is_null()));
+    assert!(infant
+        .iter()
+        .all(|r| r["status"] == "missing" && r["as_written"].is_null()));
 }
 
 #[test]
@@ -150,15 +173,35 @@ fn regions_as_columns_are_judged_per_region_from_the_plans_city_base() {
         ("高中阶段毛入学率（%）", "江山市", "met"),
         ("高中阶段毛入学率（%）", "全市", "on_track"),
         // ≥100 from 50: at least 80.
-        ("未成年人救助保护中心实体化运行率（%）", "柯城区", "on_track"),
+        (
+            "未成年人救助保护中心实体化运行率（%）",
+            "柯城区",
+            "on_track",
+        ),
         ("未成年人救助保护中心实体化运行率（%）", "衢江区", "behind"),
         ("未成年人救助保护中心实体化运行率（%）", "江山市", "met"),
         ("未成年人救助保护中心实体化运行率（%）", "全市", "on_track"),
         // ≥100 from 90.1: at least 96.04; "/" is no data.
-        ("乡镇（街道）建有示范型儿童之家的比例（%）", "柯城区", "on_track"),
-        ("乡镇（街道）建有示范型儿童之家的比例（%）", "衢江区", "behind"),
-        ("乡镇（街道）建有示范型儿童之家的比例（%）", "江山市", "missing"),
-        ("乡镇（街道）建有示范型儿童之家的比例（%）", "全市", "behind"),
+        (
+            "乡镇（街道）建有示范型儿童之家的比例（%）",
+            "柯城区",
+            "on_track",
+        ),
+        (
+            "乡镇（街道）建有示范型儿童之家的比例（%）",
+            "衢江区",
+            "behind",
+        ),
+        (
+            "乡镇（街道）建有示范型儿童之家的比例（%）",
+            "江山市",
+            "missing",
+        ),
+        (
+            "乡镇（街道）建有示范型儿童之家的比例（%）",
+            "全市",
+            "behind",
+        ),
     ]);
     for (file, year_source) in [
         ("wide-regions-2023.xls", Value::from("title")),
@@ -167,7 +210,11 @@ fn regions_as_columns_are_judged_per_region_from_the_plans_city_base() {
         ("wide-merged-header-2023.xlsx", Value::Null),
     ] {
         let report = report(file, &[]);
-        assert_eq!(report["regions"], serde_json::json!(["柯城区", "衢江区", "江山市", "全市"]), "{file}");
+        assert_eq!(
+            report["regions"],
+            serde_json::json!(["柯城区", "衢江区", "江山市", "全市"]),
+            "{file}"
+        );
         assert_eq!(report["source"]["year_source"], year_source, "{file}");
         assert_eq!(statuses(&report), expected, "{file}");
     }
@@ -177,18 +224,22 @@ fn regions_as_columns_are_judged_per_region_from_the_plans_city_base() {
 fn awkward_values_are_read_or_sent_to_review() {
     let cached = statuses(&report("values-forms-cached.xlsx", &[]));
     let expected = expect(&[
-        ("婴儿死亡率", "", "met"),                   // "４．５‰": full-width digits, unit in the cell
-        ("5岁以下儿童死亡率", "", "met"),             // "<6" settles ≤6
-        ("0—6岁儿童健康管理率", "", "met"),           // 0.961 shown as 96.1% by its number format
-        ("新生儿访视率", "", "met"),                 // "96.5%" as text
-        ("12岁儿童龋患率", "", "met"),               // =20+3 with its saved result 23
-        ("3岁以下婴幼儿健康管理率", "", "review"),     // #DIV/0!
-        ("纯母乳喂养率", "", "missing"),             // 暂无
-        ("中医药健康管理服务覆盖率", "", "met"),       // "1,234": a thousands separator
+        ("婴儿死亡率", "", "met"), // "４．５‰": full-width digits, unit in the cell
+        ("5岁以下儿童死亡率", "", "met"), // "<6" settles ≤6
+        ("0—6岁儿童健康管理率", "", "met"), // 0.961 shown as 96.1% by its number format
+        ("新生儿访视率", "", "met"), // "96.5%" as text
+        ("12岁儿童龋患率", "", "met"), // =20+3 with its saved result 23
+        ("3岁以下婴幼儿健康管理率", "", "review"), // #DIV/0!
+        ("纯母乳喂养率", "", "missing"), // 暂无
+        ("中医药健康管理服务覆盖率", "", "met"), // "1,234": a thousands separator
     ]);
     assert_eq!(cached, expected);
     let uncached = statuses(&report("values-forms.xlsx", &[]));
-    assert_eq!(uncached[&("12岁儿童龋患率".to_string(), String::new())], "review", "a formula with no saved result is not 0");
+    assert_eq!(
+        uncached[&("12岁儿童龋患率".to_string(), String::new())],
+        "review",
+        "a formula with no saved result is not 0"
+    );
 }
 
 #[test]
@@ -209,9 +260,16 @@ fn unreadable_files_exit_2_with_one_plain_line() {
         let path = fixture(file);
         let (code, stdout, stderr) = duibiao(&["check", &path]);
         assert_eq!(code, 2, "{file}: {stdout}");
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{file}: one line: {stderr}");
+        assert_eq!(
+            stderr.trim_end().lines().count(),
+            1,
+            "{file}: one line: {stderr}"
+        );
         assert!(stderr.contains(words), "{file}: {stderr}");
-        assert!(stderr.contains(file.rsplit('/').next().unwrap()), "{file}: the message names the file: {stderr}");
+        assert!(
+            stderr.contains(file.rsplit('/').next().unwrap()),
+            "{file}: the message names the file: {stderr}"
+        );
     }
 }
 
@@ -237,14 +295,23 @@ fn the_year_comes_from_the_user_when_nothing_names_it() {
 fn a_sheet_can_be_chosen_and_a_wrong_one_is_named() {
     let report = report("multi-sheet.xlsx", &["--sheet", "数据"]);
     assert_eq!(report["source"]["sheet"], "数据");
-    assert_eq!(report["source"]["sheets"], serde_json::json!(["说明", "数据", "附表"]));
+    assert_eq!(
+        report["source"]["sheets"],
+        serde_json::json!(["说明", "数据", "附表"])
+    );
     let path = fixture("multi-sheet.xlsx");
     let (code, _, stderr) = duibiao(&["check", &path, "--sheet", "说明"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("说明") && stderr.contains("指标"), "{stderr}");
+    assert!(
+        stderr.contains("说明") && stderr.contains("指标"),
+        "{stderr}"
+    );
     let (code, _, stderr) = duibiao(&["check", &path, "--sheet", "无此表"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("无此表") && stderr.contains("数据"), "{stderr}");
+    assert!(
+        stderr.contains("无此表") && stderr.contains("数据"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -253,7 +320,9 @@ fn the_plan_command_prints_the_catalogue_and_a_bad_plan_file_is_named() {
     assert_eq!(code, 0);
     let plan: Value = serde_json::from_str(&stdout).unwrap();
     let first = &plan["indicators"][0];
-    for field in ["id", "domain", "name", "aliases", "unit", "baseline", "target", "kind", "source", "notes"] {
+    for field in [
+        "id", "domain", "name", "aliases", "unit", "baseline", "target", "kind", "source", "notes",
+    ] {
         assert!(first.get(field).is_some(), "indicator field {field}");
     }
     let (code, stdout, _) = duibiao(&["plan"]);
@@ -263,10 +332,17 @@ fn the_plan_command_prints_the_catalogue_and_a_bad_plan_file_is_named() {
     let dir = std::env::temp_dir().join(format!("duibiao-plan-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("plan.json");
-    std::fs::write(&bad, stdout_plan_with(&plan, |p| p["indicators"][2]["domain"] = "nowhere".into())).unwrap();
+    std::fs::write(
+        &bad,
+        stdout_plan_with(&plan, |p| p["indicators"][2]["domain"] = "nowhere".into()),
+    )
+    .unwrap();
     let (code, _, stderr) = duibiao(&["plan", "--plan", bad.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("第 3 个指标") && stderr.contains("domain"), "{stderr}");
+    assert!(
+        stderr.contains("第 3 个指标") && stderr.contains("domain"),
+        "{stderr}"
+    );
 
     // A plan file with other targets changes the verdict.
     let strict = dir.join("strict.json");
@@ -283,9 +359,15 @@ fn the_plan_command_prints_the_catalogue_and_a_bad_plan_file_is_named() {
         }),
     )
     .unwrap();
-    let with_plan = report("long-kecheng-2023.xlsx", &["--plan", strict.to_str().unwrap()]);
+    let with_plan = report(
+        "long-kecheng-2023.xlsx",
+        &["--plan", strict.to_str().unwrap()],
+    );
     // ≥98 from the file's 96.95: 2023 should be at least 97.58, and 97.5 is short of it.
-    assert_eq!(statuses(&with_plan)[&("普惠性幼儿园覆盖率".to_string(), "柯城区".to_string())], "behind");
+    assert_eq!(
+        statuses(&with_plan)[&("普惠性幼儿园覆盖率".to_string(), "柯城区".to_string())],
+        "behind"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

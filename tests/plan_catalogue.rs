@@ -6,7 +6,11 @@ use duibiao::plan::{Kind, Op, Plan};
 
 fn source_text() -> String {
     let path = std::env::var("DUIBIAO_PLAN_SOURCE").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/source/quzhou-plan-notice-2021.txt").to_string()
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/source/quzhou-plan-notice-2021.txt"
+        )
+        .to_string()
     });
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("the plan text {path}: {e}"))
 }
@@ -16,9 +20,18 @@ fn every_quote_occurs_verbatim_in_the_source() {
     let source = source_text();
     for plan in [Plan::default_plan(), Plan::women_plan()] {
         for indicator in &plan.indicators {
-            assert!(source.contains(&indicator.source.quote), "{}: quote not in source: {}", indicator.id, indicator.source.quote);
+            assert!(
+                source.contains(&indicator.source.quote),
+                "{}: quote not in source: {}",
+                indicator.id,
+                indicator.source.quote
+            );
             if let Some(quote) = indicator.baseline.as_ref().and_then(|b| b.quote.as_ref()) {
-                assert!(source.contains(quote.as_str()), "{}: baseline quote not in source", indicator.id);
+                assert!(
+                    source.contains(quote.as_str()),
+                    "{}: baseline quote not in source",
+                    indicator.id
+                );
             }
             assert!(
                 indicator.source.quote.contains(&indicator.target.text),
@@ -28,7 +41,11 @@ fn every_quote_occurs_verbatim_in_the_source() {
             );
         }
         for excluded in &plan.excluded {
-            assert!(source.contains(&excluded.quote), "excluded quote not in source: {}", excluded.quote);
+            assert!(
+                source.contains(&excluded.quote),
+                "excluded quote not in source: {}",
+                excluded.quote
+            );
             assert!(!excluded.reason.trim().is_empty());
         }
     }
@@ -41,14 +58,28 @@ fn every_figure_of_a_target_occurs_in_its_quote() {
         let quote = &indicator.source.quote;
         let target = &indicator.target;
         for figure in [target.value, target.upper].into_iter().flatten() {
-            assert!(quote.contains(&trim_float(figure)), "{}: {} not in {quote}", indicator.id, trim_float(figure));
+            assert!(
+                quote.contains(&trim_float(figure)),
+                "{}: {} not in {quote}",
+                indicator.id,
+                trim_float(figure)
+            );
         }
         if let Some(year) = target.base_year {
-            assert!(quote.contains(&year.to_string()), "{}: base year {year} not in {quote}", indicator.id);
+            assert!(
+                quote.contains(&year.to_string()),
+                "{}: base year {year} not in {quote}",
+                indicator.id
+            );
         }
         if let Some(baseline) = &indicator.baseline {
             let from = baseline.quote.as_ref().unwrap_or(quote);
-            assert!(from.contains(&trim_float(baseline.value)), "{}: baseline {} not in {from}", indicator.id, baseline.value);
+            assert!(
+                from.contains(&trim_float(baseline.value)),
+                "{}: baseline {} not in {from}",
+                indicator.id,
+                baseline.value
+            );
         }
         assert_eq!(target.year, plan.period.end, "{}", indicator.id);
     }
@@ -57,12 +88,26 @@ fn every_figure_of_a_target_occurs_in_its_quote() {
 #[test]
 fn the_whole_childrens_plan_is_catalogued() {
     let plan = Plan::default_plan();
-    assert!(plan.indicators.len() >= 40, "{} indicators", plan.indicators.len());
-    assert_eq!(plan.indicators.iter().filter(|i| i.key).count(), 11, "the key-indicator table has 11 rows");
+    assert!(
+        plan.indicators.len() >= 40,
+        "{} indicators",
+        plan.indicators.len()
+    );
+    assert_eq!(
+        plan.indicators.iter().filter(|i| i.key).count(),
+        11,
+        "the key-indicator table has 11 rows"
+    );
     for domain in ["family", "health", "safety", "education", "welfare", "law"] {
-        assert!(plan.indicators.iter().any(|i| i.domain == domain), "no indicator in {domain}");
+        assert!(
+            plan.indicators.iter().any(|i| i.domain == domain),
+            "no indicator in {domain}"
+        );
     }
-    assert!(!plan.excluded.is_empty(), "sentences left out are listed with reasons");
+    assert!(
+        !plan.excluded.is_empty(),
+        "sentences left out are listed with reasons"
+    );
 }
 
 /// (id, op, value, kind) for each wording whose reading decides statuses.
@@ -75,28 +120,90 @@ fn the_plans_words_are_read_as_chinese_legal_usage() {
         ("infant_mortality", Op::Le, Some(5.0), Kind::Threshold),
         ("under5_mortality", Op::Le, Some(6.0), Kind::Threshold),
         // 达到65%以上: 以上 includes it.
-        ("exclusive_breastfeeding_0_6m", Op::Ge, Some(65.0), Kind::Threshold),
+        (
+            "exclusive_breastfeeding_0_6m",
+            Op::Ge,
+            Some(65.0),
+            Kind::Threshold,
+        ),
         // 控制在25%以内: 以内 includes it.
         ("caries_rate_age12", Op::Le, Some(25.0), Kind::Threshold),
         // The key table's explicit "<" is strict.
-        ("severe_birth_defect_rate", Op::Lt, Some(9.5), Kind::Threshold),
-        ("child_injury_mortality", Op::Lt, Some(8.78), Kind::Threshold),
+        (
+            "severe_birth_defect_rate",
+            Op::Lt,
+            Some(9.5),
+            Kind::Threshold,
+        ),
+        (
+            "child_injury_mortality",
+            Op::Lt,
+            Some(8.78),
+            Kind::Threshold,
+        ),
         // A table target with no sign is a floor for a rate to raise.
-        ("inclusive_kindergarten_coverage", Op::Ge, Some(90.0), Kind::Threshold),
-        ("high_school_gross_enrollment", Op::Ge, Some(98.9), Kind::Threshold),
+        (
+            "inclusive_kindergarten_coverage",
+            Op::Ge,
+            Some(90.0),
+            Kind::Threshold,
+        ),
+        (
+            "high_school_gross_enrollment",
+            Op::Ge,
+            Some(98.9),
+            Kind::Threshold,
+        ),
         // 保持在…以上 is a maintain target.
-        ("preschool_gross_enrollment", Op::Ge, Some(97.0), Kind::Maintain),
-        ("compulsory_education_consolidation", Op::Ge, Some(100.0), Kind::Maintain),
+        (
+            "preschool_gross_enrollment",
+            Op::Ge,
+            Some(97.0),
+            Kind::Maintain,
+        ),
+        (
+            "compulsory_education_consolidation",
+            Op::Ge,
+            Some(100.0),
+            Kind::Maintain,
+        ),
         // 逐年增加, 每年降低1个百分点以上, 应援尽援.
-        ("disabled_children_rehab_aid", Op::IncreaseYearly, None, Kind::IncreaseYearly),
-        ("myopia_rate_yearly_decline", Op::DecreasePpYearly, Some(1.0), Kind::DecreasePpYearly),
-        ("minors_receiving_legal_aid", Op::Qualitative, None, Kind::Qualitative),
+        (
+            "disabled_children_rehab_aid",
+            Op::IncreaseYearly,
+            None,
+            Kind::IncreaseYearly,
+        ),
+        (
+            "myopia_rate_yearly_decline",
+            Op::DecreasePpYearly,
+            Some(1.0),
+            Kind::DecreasePpYearly,
+        ),
+        (
+            "minors_receiving_legal_aid",
+            Op::Qualitative,
+            None,
+            Kind::Qualitative,
+        ),
     ];
     for &(id, op, value, kind) in cases {
-        let indicator = plan.indicator(id).unwrap_or_else(|| panic!("no indicator {id}"));
-        assert_eq!((indicator.target.op, indicator.target.value, indicator.kind), (op, value, kind), "{id}");
+        let indicator = plan
+            .indicator(id)
+            .unwrap_or_else(|| panic!("no indicator {id}"));
+        assert_eq!(
+            (indicator.target.op, indicator.target.value, indicator.kind),
+            (op, value, kind),
+            "{id}"
+        );
     }
-    assert_eq!(plan.indicator("myopia_rate_yearly_decline").unwrap().target.base_year, Some(2018));
+    assert_eq!(
+        plan.indicator("myopia_rate_yearly_decline")
+            .unwrap()
+            .target
+            .base_year,
+        Some(2018)
+    );
 }
 
 #[test]
@@ -105,7 +212,13 @@ fn the_flattened_key_table_is_read_with_its_ambiguities_noted() {
     let pediatricians = plan.indicator("pediatricians_per_1000_children").unwrap();
     assert_eq!(pediatricians.baseline.as_ref().map(|b| b.value), Some(0.8));
     assert_eq!(pediatricians.target.value, Some(1.0));
-    assert!(pediatricians.notes.iter().any(|n| n.contains("0.81") && n.contains("其他可能读法")), "the reading and its ambiguity are noted");
+    assert!(
+        pediatricians
+            .notes
+            .iter()
+            .any(|n| n.contains("0.81") && n.contains("其他可能读法")),
+        "the reading and its ambiguity are noted"
+    );
     let defects = plan.indicator("severe_birth_defect_rate").unwrap();
     assert_eq!(defects.unit, "1/‰", "row 1's unit is kept as printed");
     assert!(!defects.notes.is_empty());
@@ -120,7 +233,11 @@ fn the_flattened_key_table_is_read_with_its_ambiguities_noted() {
     ];
     for (id, base, goal) in expected_2020 {
         let indicator = plan.indicator(id).unwrap();
-        assert_eq!(indicator.baseline.as_ref().map(|b| b.value), Some(base), "{id}");
+        assert_eq!(
+            indicator.baseline.as_ref().map(|b| b.value),
+            Some(base),
+            "{id}"
+        );
         assert_eq!(indicator.target.value, Some(goal), "{id}");
     }
 }
@@ -129,5 +246,9 @@ fn the_flattened_key_table_is_read_with_its_ambiguities_noted() {
 fn the_womens_plan_invents_no_target() {
     let women = Plan::women_plan();
     assert!(women.indicators.is_empty());
-    assert!(women.notes.iter().any(|n| n.contains("实施")), "{:?}", women.notes);
+    assert!(
+        women.notes.iter().any(|n| n.contains("实施")),
+        "{:?}",
+        women.notes
+    );
 }

@@ -5,7 +5,9 @@ use duibiao::check::{check, CheckOptions};
 use duibiao::ingest::{IngestError, IngestErrorKind};
 use duibiao::plan::Plan;
 use duibiao::ui::i18n::Lang;
-use duibiao::ui::{ErrorAlert, ErrorAlertProps, ResultsTable, ResultsTableProps, SummaryCards, SummaryCardsProps};
+use duibiao::ui::{
+    ErrorAlert, ErrorAlertProps, ResultsTable, ResultsTableProps, SummaryCards, SummaryCardsProps,
+};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen_test::*;
@@ -29,25 +31,55 @@ async fn rendered() {
 
 fn report() -> Rc<duibiao::report::Report> {
     let plan = Plan::default_plan();
-    Rc::new(check("long-kecheng-2023.xlsx", KECHENG, &plan, &CheckOptions::default()).unwrap())
+    Rc::new(
+        check(
+            "long-kecheng-2023.xlsx",
+            KECHENG,
+            &plan,
+            &CheckOptions::default(),
+        )
+        .unwrap(),
+    )
 }
 
 #[wasm_bindgen_test]
 async fn results_table_rows_carry_status_and_label_as_written() {
     let root = fresh_root();
-    let props = ResultsTableProps { lang: Lang::Zh, report: report(), plan: Rc::new(Plan::default_plan()) };
+    let props = ResultsTableProps {
+        lang: Lang::Zh,
+        report: report(),
+        plan: Rc::new(Plan::default_plan()),
+    };
     yew::Renderer::<ResultsTable>::with_root_and_props(root.clone(), props).render();
     rendered().await;
 
     let rows = root.query_selector_all("tr[data-status]").unwrap();
-    assert_eq!(rows.length() as usize, Plan::default_plan().indicators.len());
-    let row = root.query_selector("tr[data-as-written='儿童伤害死亡率']").unwrap().expect("row for 儿童伤害死亡率");
-    assert_eq!(row.get_attribute("data-status").as_deref(), Some("on_track"));
+    assert_eq!(
+        rows.length() as usize,
+        Plan::default_plan().indicators.len()
+    );
+    let row = root
+        .query_selector("tr[data-as-written='儿童伤害死亡率']")
+        .unwrap()
+        .expect("row for 儿童伤害死亡率");
+    assert_eq!(
+        row.get_attribute("data-status").as_deref(),
+        Some("on_track")
+    );
     let text = row.text_content().unwrap();
     assert!(text.contains("9（F8）"), "{text}");
-    assert!(text.contains("进度正常"), "status shown in words, not colour alone: {text}");
-    let missing = root.query_selector("tr[data-indicator='infant_mortality']").unwrap().unwrap();
-    assert_eq!(missing.get_attribute("data-status").as_deref(), Some("missing"));
+    assert!(
+        text.contains("进度正常"),
+        "status shown in words, not colour alone: {text}"
+    );
+    let missing = root
+        .query_selector("tr[data-indicator='infant_mortality']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        missing.get_attribute("data-status").as_deref(),
+        Some("missing")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -55,10 +87,19 @@ async fn summary_cards_count_each_status() {
     let root = fresh_root();
     let report = report();
     let expected_met = report.count(duibiao::evaluate::Status::Met);
-    yew::Renderer::<SummaryCards>::with_root_and_props(root.clone(), SummaryCardsProps { lang: Lang::En, report })
-        .render();
+    yew::Renderer::<SummaryCards>::with_root_and_props(
+        root.clone(),
+        SummaryCardsProps {
+            lang: Lang::En,
+            report,
+        },
+    )
+    .render();
     rendered().await;
-    let card = root.query_selector(".card[data-status='met'] .count").unwrap().unwrap();
+    let card = root
+        .query_selector(".card[data-status='met'] .count")
+        .unwrap()
+        .unwrap();
     assert_eq!(card.text_content().unwrap(), expected_met.to_string());
     assert!(root.text_content().unwrap().contains("On track"));
 }
@@ -67,9 +108,22 @@ async fn summary_cards_count_each_status() {
 async fn error_alert_is_an_alert_naming_the_file() {
     let root = fresh_root();
     let error = IngestError::new("草稿.xlsx", None, IngestErrorKind::PasswordProtected);
-    yew::Renderer::<ErrorAlert>::with_root_and_props(root.clone(), ErrorAlertProps { lang: Lang::Zh, error }).render();
+    yew::Renderer::<ErrorAlert>::with_root_and_props(
+        root.clone(),
+        ErrorAlertProps {
+            lang: Lang::Zh,
+            error,
+        },
+    )
+    .render();
     rendered().await;
-    let alert = root.query_selector("[role=alert]").unwrap().expect("role=alert");
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("role=alert");
     let text = alert.text_content().unwrap();
-    assert!(text.contains("草稿.xlsx") && text.contains("密码"), "{text}");
+    assert!(
+        text.contains("草稿.xlsx") && text.contains("密码"),
+        "{text}"
+    );
 }

@@ -75,7 +75,10 @@ pub fn read_workbook(
             let (grid, encoding) = text::read_delimited(bytes, options.encoding).map_err(fail)?;
             (vec![grid], Some(encoding))
         }
-        spreadsheet_format => (spreadsheet::read_sheets(bytes, spreadsheet_format).map_err(fail)?, None),
+        spreadsheet_format => (
+            spreadsheet::read_sheets(bytes, spreadsheet_format).map_err(fail)?,
+            None,
+        ),
     };
     let sheet_names: Vec<String> = grids.iter().map(|g| g.sheet_name.clone()).collect();
     let (grid, sheet) = match &options.sheet {

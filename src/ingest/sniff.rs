@@ -75,10 +75,15 @@ fn sniff_zip(bytes: &[u8]) -> Result<Format, IngestErrorKind> {
             format: Format::Xlsx,
             detail: format!("zip: {e}"),
         })?;
+    // Some writers store Windows separators ("xl\\workbook.xml").
     let has = |name: &str| {
-        archive
-            .file_names_raw()
-            .any(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        archive.file_names_raw().any(|n| {
+            n.len() == name.len()
+                && n.iter().zip(name.bytes()).all(|(&a, b)| {
+                    let a = if a == b'\\' { b'/' } else { a };
+                    a.eq_ignore_ascii_case(&b)
+                })
+        })
     };
     if has("xl/workbook.xml") {
         Ok(Format::Xlsx)
@@ -94,6 +99,9 @@ fn sniff_zip(bytes: &[u8]) -> Result<Format, IngestErrorKind> {
         Err(IngestErrorKind::NotASpreadsheet {
             looks_like: Some("a PowerPoint presentation"),
         })
+    } else if has("[Content_Types].xml") {
+        // An OOXML package with its workbook at a non-standard path: calamine follows the rels.
+        Ok(Format::Xlsx)
     } else {
         Err(IngestErrorKind::NotASpreadsheet {
             looks_like: Some("a zip archive"),

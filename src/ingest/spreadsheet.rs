@@ -232,7 +232,9 @@ fn to_grid(
 fn raw_cell(data: &Data, percent_format: bool, formula: Option<&String>) -> RawCell {
     match data {
         // A formula whose result was never saved reads as empty (or as an empty string).
-        Data::Empty | Data::String(_) if data.to_string().is_empty() && formula.is_some_and(|f| !f.is_empty()) => {
+        Data::Empty | Data::String(_)
+            if data.to_string().is_empty() && formula.is_some_and(|f| !f.is_empty()) =>
+        {
             RawCell::FormulaWithoutValue(formula.cloned().unwrap_or_default())
         }
         Data::Empty => RawCell::Empty,

@@ -43,7 +43,10 @@ pub fn check(bytes: &[u8]) -> Result<(), IngestErrorKind> {
                 Ok(n) => inflated += n as u64,
                 // The zip crate stops an entry at its declared size itself, with this error.
                 Err(e) if e.to_string().contains("declared") => {
-                    return Err(IngestErrorKind::ZipSizeMismatch { entry: name, declared })
+                    return Err(IngestErrorKind::ZipSizeMismatch {
+                        entry: name,
+                        declared,
+                    })
                 }
                 Err(e) => {
                     return Err(IngestErrorKind::Corrupt {
