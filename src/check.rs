@@ -218,3 +218,85 @@ pub fn evaluate_workbook(
         summary,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str =
+        "指标名称,2020年,2023年\n婴儿死亡率,4.0,3.5\n儿童死亡率（本地口径）,6.1,5.8\n";
+
+    fn run(overrides: Vec<Override>) -> Report {
+        let options = CheckOptions {
+            overrides,
+            ..CheckOptions::default()
+        };
+        check("draft.csv", CSV.as_bytes(), &Plan::default_plan(), &options).unwrap()
+    }
+
+    fn row<'a>(report: &'a Report, id: &str) -> &'a ResultRow {
+        report
+            .current_rows()
+            .find(|r| r.indicator_id == id)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_mapped_row_is_evaluated_and_a_removed_one_is_listed() {
+        let before = run(vec![]);
+        assert_eq!(
+            row(&before, "under5_mortality").status,
+            crate::evaluate::Status::Missing
+        );
+        assert!(before
+            .unmatched
+            .iter()
+            .any(|u| u.as_written == "儿童死亡率（本地口径）"));
+
+        let after = run(vec![
+            Override {
+                as_written: "儿童死亡率（本地口径）".into(),
+                indicator_id: Some("under5_mortality".into()),
+            },
+            Override {
+                as_written: "婴儿死亡率".into(),
+                indicator_id: None,
+            },
+        ]);
+        let under5 = row(&after, "under5_mortality");
+        assert_eq!(
+            under5.status,
+            crate::evaluate::Status::Met,
+            "5.8‰ meets ≤6‰"
+        );
+        assert_eq!(
+            under5.match_info.as_ref().map(|m| m.method),
+            Some(crate::matching::Method::Manual)
+        );
+        assert_eq!(
+            row(&after, "infant_mortality").status,
+            crate::evaluate::Status::Missing
+        );
+        let removed = after
+            .unmatched
+            .iter()
+            .find(|u| u.as_written == "婴儿死亡率")
+            .unwrap();
+        assert_eq!(removed.why, "removed");
+    }
+
+    #[test]
+    fn the_reporting_year_is_the_latest_unless_chosen() {
+        let report = run(vec![]);
+        assert_eq!(report.reporting_year, 2023);
+        assert_eq!(
+            report.years,
+            [2023],
+            "2020 is the base, not a year to evaluate"
+        );
+        assert_eq!(
+            report.summary.counts.iter().map(|c| c.count).sum::<usize>(),
+            Plan::default_plan().indicators.len()
+        );
+    }
+}

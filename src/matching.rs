@@ -96,7 +96,39 @@ pub fn normalise(label: &str) -> String {
         }
         text = strip_leading_year(&text);
     }
-    text.replace("每千人口", "每千人")
+    chinese_ages_to_digits(&text.replace("每千人口", "每千人"))
+}
+
+/// 五岁以下 → 5岁以下, 十二岁 → 12岁: ages compare as numbers whichever way they are written.
+fn chinese_ages_to_digits(text: &str) -> String {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| DIGITS.contains(**c) || **c == '十')
+            .count();
+        if run > 0 && chars.get(i + run) == Some(&'岁') {
+            let digit = |c: char| DIGITS.chars().position(|d| d == c).unwrap_or(0) as u32;
+            let numeral = &chars[i..i + run];
+            let value = match numeral.iter().position(|&c| c == '十') {
+                Some(ten) => {
+                    let tens = if ten == 0 { 1 } else { digit(numeral[0]) };
+                    let ones = numeral.get(ten + 1).map_or(0, |&c| digit(c));
+                    tens * 10 + ones
+                }
+                None => numeral.iter().fold(0, |acc, &c| acc * 10 + digit(c)),
+            };
+            out.push_str(&value.to_string());
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 fn strip_leading_numbering(text: &str) -> String {
@@ -308,5 +340,107 @@ mod tests {
             ) >= MATCH_THRESHOLD
         );
         assert_eq!(similarity("5岁以下儿童死亡率", "3岁以下儿童死亡率"), 0.0);
+    }
+
+    fn matched_id(label: &str) -> Option<String> {
+        match match_label(&Plan::default_plan(), label) {
+            Outcome::Matched(m) => Some(m.indicator_id),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn officials_names_reach_the_plans_indicators() {
+        let cases = [
+            ("学前三年毛入园率", "preschool_gross_enrollment"),
+            (
+                "每千人口拥有3岁以下婴幼儿托位数（个）",
+                "nursery_places_per_1000_people",
+            ),
+            ("0-6岁儿童健康管理率", "child_health_management_0_6"),
+            ("0～6岁儿童健康管理率(%)", "child_health_management_0_6"),
+            ("柯城区婴儿死亡率", "infant_mortality"),
+            ("2023年婴儿死亡率（‰）", "infant_mortality"),
+            ("4. 儿童伤害死亡率(1/10万)", "child_injury_mortality"),
+            ("中医药健康管理服务覆盖率", "tcm_health_management_0_3"),
+        ];
+        for (label, id) in cases {
+            assert_eq!(matched_id(label).as_deref(), Some(id), "{label}");
+        }
+    }
+
+    #[test]
+    fn near_misses_do_not_match() {
+        for label in [
+            "全市常住人口",
+            "城镇人口",
+            "农村人口",
+            "3岁以下儿童死亡率",
+            "儿童人口数",
+            "出生人口性别比",
+        ] {
+            assert_eq!(matched_id(label), None, "{label}");
+        }
+    }
+
+    #[test]
+    fn close_calls_are_ambiguous_with_both_candidates() {
+        let indicator = |id: &str, name: &str| {
+            format!(
+                r#"{{"id":"{id}","domain":"d","name":"{name}","baseline":null,"kind":"threshold",
+                "target":{{"op":">=","value":95,"year":2025,"text":"95"}},"source":{{"section":"s","quote":"95"}}}}"#
+            )
+        };
+        let plan = Plan::from_json(&format!(
+            r#"{{"schema":"duibiao-plan/1","id":"t","title":"T","period":{{"start":2021,"end":2025}},
+            "baseline_year":2020,"domains":[{{"id":"d","name":"D"}}],"indicators":[{},{}]}}"#,
+            indicator("urban", "城镇儿童基本医疗保险参保率"),
+            indicator("rural", "农村儿童基本医疗保险参保率")
+        ))
+        .unwrap();
+        match match_label(&plan, "儿童基本医疗保险参保率") {
+            Outcome::Ambiguous { candidates } => {
+                let ids: Vec<&str> = candidates.iter().map(|c| c.indicator_id.as_str()).collect();
+                assert_eq!(ids.len(), 2);
+                assert!(ids.contains(&"urban") && ids.contains(&"rural"), "{ids:?}");
+            }
+            other => panic!("expected ambiguous, got {other:?}"),
+        }
+        assert!(matches!(
+            match_label(&plan, "城镇儿童基本医疗保险参保率"),
+            Outcome::Matched(_)
+        ));
+    }
+
+    #[test]
+    fn the_users_overrides_win() {
+        let plan = Plan::default_plan();
+        let map = Override {
+            as_written: "全市常住人口".into(),
+            indicator_id: Some("infant_mortality".into()),
+        };
+        let remove = Override {
+            as_written: "婴儿死亡率".into(),
+            indicator_id: None,
+        };
+        let overrides = [map, remove];
+        assert!(matches!(
+            match_with_overrides(&plan, "全市常住人口", &overrides),
+            Outcome::Matched(Match {
+                method: Method::Manual,
+                ..
+            })
+        ));
+        assert_eq!(
+            match_with_overrides(&plan, "婴儿死亡率", &overrides),
+            Outcome::Removed
+        );
+        assert!(matches!(
+            match_with_overrides(&plan, "新生儿死亡率", &overrides),
+            Outcome::Matched(Match {
+                method: Method::Exact,
+                ..
+            })
+        ));
     }
 }
