@@ -563,21 +563,21 @@ impl Context {
 }
 
 /// Picks the sheet that looks most like indicator data; the best error when none does.
-pub fn pick_sheet<'a>(
-    grids: &'a [Grid],
+pub fn pick_sheet(
+    grids: &[Grid],
     file_name: &str,
     chosen_year: Option<i32>,
-) -> Result<(&'a Grid, Sheet), IngestErrorKind> {
-    let mut best: Option<(&Grid, Sheet)> = None;
+) -> Result<Sheet, IngestErrorKind> {
+    let mut best: Option<Sheet> = None;
     let mut first_error: Option<IngestErrorKind> = None;
     for grid in grids.iter().filter(|g| g.non_blank_count() > 0) {
         match lay_out(grid, file_name, chosen_year) {
             Ok(sheet) => {
                 if best
                     .as_ref()
-                    .is_none_or(|(_, b)| sheet.observations.len() > b.observations.len())
+                    .is_none_or(|b| sheet.observations.len() > b.observations.len())
                 {
-                    best = Some((grid, sheet));
+                    best = Some(sheet);
                 }
             }
             Err(IngestErrorKind::NoTable { .. }) => {}

@@ -81,7 +81,9 @@ pub fn read_workbook(
         ),
     };
     let sheet_names: Vec<String> = grids.iter().map(|g| g.sheet_name.clone()).collect();
-    let (grid, sheet) = match &options.sheet {
+    // A CSV file has no sheets to name in a message.
+    let named = |sheet: &str| (format != Format::Csv).then(|| sheet.to_string());
+    let sheet = match &options.sheet {
         Some(wanted) => {
             let grid = grids
                 .iter()
@@ -92,16 +94,18 @@ pub fn read_workbook(
                         available: sheet_names.clone(),
                     })
                 })?;
-            let sheet = layout::lay_out(grid, file_name, options.year)
-                .map_err(|kind| IngestError::new(file_name, Some(grid.sheet_name.clone()), kind))?;
-            (grid, sheet)
+            layout::lay_out(grid, file_name, options.year)
+                .map_err(|kind| IngestError::new(file_name, named(&grid.sheet_name), kind))?
         }
         None => layout::pick_sheet(&grids, file_name, options.year).map_err(|kind| {
-            let sheet = (grids.len() == 1).then(|| grids[0].sheet_name.clone());
-            IngestError::new(file_name, sheet, kind)
+            let only_sheet = if grids.len() == 1 {
+                named(&grids[0].sheet_name)
+            } else {
+                None
+            };
+            IngestError::new(file_name, only_sheet, kind)
         })?,
     };
-    let _ = grid;
     Ok(Workbook {
         file_name: file_name.to_string(),
         format,

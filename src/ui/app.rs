@@ -1,11 +1,17 @@
 use super::drop_zone::DropZone;
+use super::encoding_select::EncodingSelect;
 use super::error_alert::ErrorAlert;
 use super::file_facts::FileFacts;
 use super::i18n::Lang;
+use super::plan_panel::PlanPanel;
+use super::plan_source;
 use super::results_table::ResultsTable;
 use super::state::{Action, State};
 use super::summary_cards::SummaryCards;
 use super::unmatched_list::UnmatchedList;
+use super::year_prompt::YearPrompt;
+use crate::ingest::{Format, IngestErrorKind};
+use crate::plan::Plan;
 use yew::prelude::*;
 
 const LANG_KEY: &str = "duibiao.lang";
@@ -46,6 +52,22 @@ pub fn App() -> Html {
         });
     }
 
+    {
+        // A portal may choose the plan: ?plan=<same-origin URL>.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if let Some(url) = plan_source::requested() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = plan_source::fetch(&url).await;
+                    state.dispatch(Action::PlanArrived {
+                        source: url,
+                        result,
+                    });
+                });
+            }
+        });
+    }
+
     let toggle_lang = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -69,7 +91,24 @@ pub fn App() -> Html {
     };
     let on_year = {
         let state = state.clone();
-        Callback::from(move |year: i32| state.dispatch(Action::ChooseYear(year)))
+        Callback::from(move |year: i32| state.dispatch(Action::ChooseReportingYear(year)))
+    };
+    let on_data_year = {
+        let state = state.clone();
+        Callback::from(move |year: i32| state.dispatch(Action::ChooseDataYear(year)))
+    };
+    let on_encoding = {
+        let state = state.clone();
+        Callback::from(move |encoding| state.dispatch(Action::ChooseEncoding(encoding)))
+    };
+    let on_plan_file = {
+        let state = state.clone();
+        Callback::from(move |(source, text): (String, String)| {
+            state.dispatch(Action::PlanArrived {
+                result: Plan::from_json(&text),
+                source,
+            })
+        })
     };
     let on_sheet = {
         let state = state.clone();
@@ -87,17 +126,26 @@ pub fn App() -> Html {
             </header>
             <section class="intro">
                 <p>{ t.tagline }</p>
-                <p class="privacy">{ "🔒 " }{ t.privacy }</p>
-                <p class="plan">
-                    { format!("{}：{}（{}—{}），{} {}", t.plan_in_use, plan.title, plan.period.start, plan.period.end, plan.indicators.len(), t.targets) }
-                </p>
+                <p class="privacy">{ t.privacy }</p>
             </section>
+            <PlanPanel {lang} plan={plan.clone()} origin={state.plan_origin.clone()}
+                error={state.plan_error.clone()} {on_plan_file} />
             <DropZone {lang} busy={state.reading.clone()} {on_start} {on_file} />
             if let Some(error) = &state.error {
                 <ErrorAlert {lang} error={error.clone()} />
+                if error.kind == IngestErrorKind::YearUnknown {
+                    <YearPrompt {lang} first={plan.period.start} last={plan.period.end} on_year={on_data_year} />
+                }
+                if error.kind == IngestErrorKind::UnknownEncoding {
+                    <p class="encoding-prompt">
+                        { format!("{}：", t.encoding) }
+                        <EncodingSelect {lang} used={None} on_encoding={on_encoding.clone()} />
+                    </p>
+                }
             }
             if let Some(loaded) = &state.loaded {
-                <FileFacts {lang} report={loaded.report.clone()} {on_year} {on_sheet} />
+                <FileFacts {lang} report={loaded.report.clone()} {on_year} {on_sheet}
+                    on_encoding={(loaded.workbook.format == Format::Csv).then_some(on_encoding)} />
                 <div class="sr-only" aria-live="polite">
                     { format!("{}：{}", t.checked_summary, summary_line(lang, &loaded.report)) }
                 </div>

@@ -1,5 +1,6 @@
+use super::encoding_select::EncodingSelect;
 use super::i18n::Lang;
-use crate::ingest::Layout;
+use crate::ingest::{Layout, TextEncoding};
 use crate::report::Report;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -12,6 +13,8 @@ pub struct FileFactsProps {
     pub report: Rc<Report>,
     pub on_year: Callback<i32>,
     pub on_sheet: Callback<String>,
+    /// Present for CSV files, whose encoding can be overridden.
+    pub on_encoding: Option<Callback<Option<TextEncoding>>>,
 }
 
 fn selected(e: &Event) -> Option<String> {
@@ -57,8 +60,9 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
             <h2 id="facts-heading">{ format!("{} {} · {}", report.reporting_year, check_kind, source.file) }</h2>
             <dl>
                 <dt>{ t.format }</dt><dd>{ source.format.label() }</dd>
-                if let Some(encoding) = source.encoding {
-                    <dt>{ t.encoding }</dt><dd>{ encoding.label() }</dd>
+                if let Some(on_encoding) = &props.on_encoding {
+                    <dt>{ t.encoding }</dt>
+                    <dd><EncodingSelect lang={props.lang} used={source.encoding} on_encoding={on_encoding.clone()} /></dd>
                 }
                 <dt><label for="sheet-select">{ t.sheet }</label></dt>
                 <dd>

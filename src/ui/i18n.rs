@@ -86,6 +86,15 @@ pub struct Texts {
     pub layout_by_regions: &'static str,
     pub layout_regions_by_indicators: &'static str,
     pub checked_summary: &'static str,
+    pub plan_builtin: &'static str,
+    pub plan_loaded_from: &'static str,
+    pub plan_notes: &'static str,
+    pub load_plan: &'static str,
+    pub plan_file: &'static str,
+    pub plan_kept: &'static str,
+    pub which_year: &'static str,
+    pub choose: &'static str,
+    pub encoding_auto: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -128,6 +137,15 @@ pub const ZH: Texts = Texts {
     layout_by_regions: "宽表（每行一个指标，每列一个地区）",
     layout_regions_by_indicators: "宽表（每行一个地区，每列一个指标）",
     checked_summary: "检查完成",
+    plan_builtin: "内置",
+    plan_loaded_from: "载入自",
+    plan_notes: "关于规划文本与指标目录的说明",
+    load_plan: "载入其他规划文件…",
+    plan_file: "规划文件（JSON）：",
+    plan_kept: "仍使用原来的规划。",
+    which_year: "文件中没有写明数据年份，请选择：",
+    choose: "请选择",
+    encoding_auto: "自动识别",
 };
 
 pub const EN: Texts = Texts {
@@ -170,4 +188,13 @@ pub const EN: Texts = Texts {
     layout_by_regions: "wide (indicators as rows, regions as columns)",
     layout_regions_by_indicators: "wide (regions as rows, indicators as columns)",
     checked_summary: "Check complete",
+    plan_builtin: "built in",
+    plan_loaded_from: "loaded from",
+    plan_notes: "Notes on the plan text and this catalogue",
+    load_plan: "Load another plan file…",
+    plan_file: "Plan file (JSON): ",
+    plan_kept: "The previous plan stays in use.",
+    which_year: "The file does not say which year its values are for. Choose:",
+    choose: "Choose",
+    encoding_auto: "Detect",
 };

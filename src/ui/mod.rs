@@ -5,13 +5,17 @@
 
 mod app;
 mod drop_zone;
+mod encoding_select;
 mod error_alert;
 mod file_facts;
 pub mod i18n;
+mod plan_panel;
+mod plan_source;
 mod results_table;
 pub mod state;
 mod summary_cards;
 mod unmatched_list;
+mod year_prompt;
 
 pub use app::App;
 pub use error_alert::{ErrorAlert, ErrorAlertProps};

@@ -22,10 +22,18 @@ const MIME = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** Serves dist/ on an ephemeral loopback port; resolves to { url, close }. */
-export async function serveDist() {
+/** Serves dist/ on an ephemeral loopback port, plus `extra` { path: body } routes; resolves to
+ * { url, close, requests } where requests lists every path asked for. */
+export async function serveDist(extra = {}) {
+  const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    if (path in extra) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(extra[path]);
+      return;
+    }
     const file = normalize(join(dist, path === '/' ? 'index.html' : path));
     if (!file.startsWith(dist)) {
       res.writeHead(403).end();
@@ -41,7 +49,7 @@ export async function serveDist() {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export const CHROMIUM_ARGS = [
@@ -71,8 +79,10 @@ export async function openApp(browser, url, viewport = { width: 1280, height: 72
   return { page, errors };
 }
 
+/** Picks a fixture by name, or { name, mimeType, buffer } made by the test. */
 export async function pick(page, fixture) {
-  await page.setInputFiles('input[type=file]', join(fixtures, fixture));
+  const file = typeof fixture === 'string' ? join(fixtures, fixture) : fixture;
+  await page.setInputFiles('#file-input', file);
 }
 
 export async function screenshot(page, name) {

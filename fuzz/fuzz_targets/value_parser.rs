@@ -1,0 +1,16 @@
+//! Fuzzes the cell-value parser, label normalisation and unit parsing on arbitrary UTF-8.
+#![no_main]
+
+use duibiao::ingest::value::{interpret, RawCell};
+use duibiao::matching::normalise;
+use duibiao::units::Unit;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
+    let _ = interpret(&RawCell::Text(s.to_string()));
+    let _ = normalise(s);
+    let _ = Unit::parse(s);
+});
