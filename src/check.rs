@@ -2,7 +2,7 @@
 
 use crate::evaluate::{evaluate, Case, Reading};
 use crate::ingest::{read_workbook, unit_in_label, IngestError, ReadOptions, Workbook};
-use crate::matching::{match_with_overrides, Outcome, Override};
+use crate::matching::{Matcher, Outcome, Override};
 use crate::plan::Plan;
 use crate::report::{
     count_statuses, DomainCounts, MatchInfo, PlanInfo, Report, ResultRow, SourceInfo, Summary,
@@ -55,8 +55,9 @@ pub fn evaluate_workbook(
     let sheet = &workbook.sheet;
     let mut matched: BTreeMap<String, (usize, MatchInfo)> = BTreeMap::new();
     let mut unmatched = Vec::new();
+    let matcher = Matcher::new(plan);
     for (index, label) in sheet.labels.iter().enumerate() {
-        let outcome = match_with_overrides(plan, &label.as_written, &options.overrides);
+        let outcome = matcher.match_with_overrides(&label.as_written, &options.overrides);
         let unmatched_row = |why, candidates| UnmatchedRow {
             as_written: label.as_written.clone(),
             cell: label.cell.clone(),

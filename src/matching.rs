@@ -5,6 +5,7 @@ use crate::ingest::value::to_half_width;
 use crate::plan::Plan;
 use crate::units::Unit;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Below this similarity a label is unmatched.
 pub const MATCH_THRESHOLD: f64 = 0.80;
@@ -191,6 +192,12 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     if !numbers_a.is_empty() && !numbers_b.is_empty() && numbers_a != numbers_b {
         return 0.0;
     }
+    // Dice can never exceed 2·min/(m+n): labels of very different lengths are skipped cheaply.
+    let (len_a, len_b) = (a.chars().count(), b.chars().count());
+    let best_possible = 2.0 * len_a.min(len_b) as f64 / (len_a + len_b).max(1) as f64;
+    if best_possible < MATCH_THRESHOLD - AMBIGUITY_MARGIN {
+        return 0.0;
+    }
     let bigrams = |s: &str| -> Vec<(char, char)> {
         let chars: Vec<char> = s.chars().collect();
         chars.windows(2).map(|w| (w[0], w[1])).collect()
@@ -217,90 +224,118 @@ fn numbers_in(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Matches one label against the plan.
-pub fn match_label(plan: &Plan, label: &str) -> Outcome {
-    let wanted = normalise(label);
-    if wanted.is_empty() {
-        return Outcome::Unmatched { best: None };
-    }
-    if let Some(indicator) = plan
-        .indicators
-        .iter()
-        .find(|i| normalise(&i.name) == wanted)
-    {
-        return Outcome::Matched(Match {
-            indicator_id: indicator.id.clone(),
-            method: Method::Exact,
-            confidence: 1.0,
-        });
-    }
-    if let Some(indicator) = plan
-        .indicators
-        .iter()
-        .find(|i| i.aliases.iter().any(|a| normalise(a) == wanted))
-    {
-        return Outcome::Matched(Match {
-            indicator_id: indicator.id.clone(),
-            method: Method::Alias,
-            confidence: 1.0,
-        });
-    }
-    let mut scored: Vec<Candidate> = plan
-        .indicators
-        .iter()
-        .map(|indicator| {
-            let best = std::iter::once(&indicator.name)
-                .chain(&indicator.aliases)
-                .map(|name| similarity(&normalise(name), &wanted))
-                .fold(0.0, f64::max);
-            Candidate {
-                indicator_id: indicator.id.clone(),
-                confidence: (best * 1000.0).round() / 1000.0,
-            }
-        })
-        .collect();
-    scored.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-    let first = scored.first().cloned();
-    match (first, scored.get(1)) {
-        (Some(best), Some(second))
-            if best.confidence >= MATCH_THRESHOLD
-                && best.confidence - second.confidence < AMBIGUITY_MARGIN =>
-        {
-            Outcome::Ambiguous {
-                candidates: vec![best, second.clone()],
+/// A plan prepared for matching: every name and alias normalised once.
+pub struct Matcher<'p> {
+    plan: &'p Plan,
+    /// Normalised name or alias → (indicator index, how it matches).
+    exact: HashMap<String, (usize, Method)>,
+    /// (indicator index, normalised name or alias), for similarity.
+    names: Vec<(usize, String)>,
+}
+
+impl<'p> Matcher<'p> {
+    pub fn new(plan: &'p Plan) -> Matcher<'p> {
+        let mut exact = HashMap::new();
+        let mut names = Vec::new();
+        for (index, indicator) in plan.indicators.iter().enumerate() {
+            let name = normalise(&indicator.name);
+            exact.entry(name.clone()).or_insert((index, Method::Exact));
+            names.push((index, name));
+            for alias in &indicator.aliases {
+                let alias = normalise(alias);
+                exact.entry(alias.clone()).or_insert((index, Method::Alias));
+                names.push((index, alias));
             }
         }
-        (Some(best), _) if best.confidence >= MATCH_THRESHOLD => Outcome::Matched(Match {
-            indicator_id: best.indicator_id,
-            method: Method::Similar,
-            confidence: best.confidence,
-        }),
-        (best, _) => Outcome::Unmatched {
-            best: best.filter(|b| b.confidence > 0.0),
-        },
+        // A plan's name wins over another indicator's alias of the same spelling.
+        for (index, indicator) in plan.indicators.iter().enumerate() {
+            exact.insert(normalise(&indicator.name), (index, Method::Exact));
+        }
+        Matcher { plan, exact, names }
     }
+
+    /// Matches one label against the plan.
+    pub fn match_label(&self, label: &str) -> Outcome {
+        let wanted = normalise(label);
+        if wanted.is_empty() {
+            return Outcome::Unmatched { best: None };
+        }
+        if let Some(&(index, method)) = self.exact.get(&wanted) {
+            let indicator_id = self.plan.indicators[index].id.clone();
+            return Outcome::Matched(Match {
+                indicator_id,
+                method,
+                confidence: 1.0,
+            });
+        }
+        let mut best_per_indicator = vec![0.0f64; self.plan.indicators.len()];
+        for (index, name) in &self.names {
+            let score = similarity(name, &wanted);
+            if score > best_per_indicator[*index] {
+                best_per_indicator[*index] = score;
+            }
+        }
+        let mut scored: Vec<Candidate> = best_per_indicator
+            .iter()
+            .enumerate()
+            .map(|(index, score)| Candidate {
+                indicator_id: self.plan.indicators[index].id.clone(),
+                confidence: (score * 1000.0).round() / 1000.0,
+            })
+            .collect();
+        scored.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        let first = scored.first().cloned();
+        match (first, scored.get(1)) {
+            (Some(best), Some(second))
+                if best.confidence >= MATCH_THRESHOLD
+                    && best.confidence - second.confidence < AMBIGUITY_MARGIN =>
+            {
+                Outcome::Ambiguous {
+                    candidates: vec![best, second.clone()],
+                }
+            }
+            (Some(best), _) if best.confidence >= MATCH_THRESHOLD => Outcome::Matched(Match {
+                indicator_id: best.indicator_id,
+                method: Method::Similar,
+                confidence: best.confidence,
+            }),
+            (best, _) => Outcome::Unmatched {
+                best: best.filter(|b| b.confidence > 0.0),
+            },
+        }
+    }
+
+    /// Matches a label, letting the user's override for it win.
+    pub fn match_with_overrides(&self, label: &str, overrides: &[Override]) -> Outcome {
+        match overrides
+            .iter()
+            .rev()
+            .find(|o| o.as_written.trim() == label.trim())
+        {
+            Some(Override {
+                indicator_id: Some(id),
+                ..
+            }) if self.plan.indicator(id).is_some() => Outcome::Matched(Match {
+                indicator_id: id.clone(),
+                method: Method::Manual,
+                confidence: 1.0,
+            }),
+            Some(Override {
+                indicator_id: None, ..
+            }) => Outcome::Removed,
+            _ => self.match_label(label),
+        }
+    }
+}
+
+/// Matches one label against the plan (prepare a [`Matcher`] to match many).
+pub fn match_label(plan: &Plan, label: &str) -> Outcome {
+    Matcher::new(plan).match_label(label)
 }
 
 /// Matches a label, letting the user's override for it win.
 pub fn match_with_overrides(plan: &Plan, label: &str, overrides: &[Override]) -> Outcome {
-    match overrides
-        .iter()
-        .rev()
-        .find(|o| o.as_written.trim() == label.trim())
-    {
-        Some(Override {
-            indicator_id: Some(id),
-            ..
-        }) if plan.indicator(id).is_some() => Outcome::Matched(Match {
-            indicator_id: id.clone(),
-            method: Method::Manual,
-            confidence: 1.0,
-        }),
-        Some(Override {
-            indicator_id: None, ..
-        }) => Outcome::Removed,
-        _ => match_label(plan, label),
-    }
+    Matcher::new(plan).match_with_overrides(label, overrides)
 }
 
 #[cfg(test)]

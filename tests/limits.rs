@@ -1,0 +1,84 @@
+//! Inputs past the limits are refused with a message naming the limit, quickly and without
+//! exhausting memory.
+
+use duibiao::ingest::{read_workbook, IngestErrorKind, ReadOptions, MAX_CELLS, MAX_FILE_BYTES};
+
+#[test]
+fn a_sheet_of_a_million_rows_is_refused_naming_the_cell_limit() {
+    let mut csv = String::with_capacity(24_000_000);
+    csv.push_str("指标名称,2020年,2021年,2022年,2023年,备注\n");
+    for row in 0..1_000_000 {
+        csv.push_str(&format!("指标{row},1,2,3,4,\n"));
+    }
+    let error = read_workbook("百万行.csv", csv.as_bytes(), &ReadOptions::default()).unwrap_err();
+    assert!(
+        matches!(
+            error.kind,
+            IngestErrorKind::TooManyCells {
+                limit: MAX_CELLS,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(
+        error.message_zh().contains(&MAX_CELLS.to_string()),
+        "{}",
+        error.message_zh()
+    );
+    assert!(error.message_en().contains(&MAX_CELLS.to_string()));
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_before_parsing() {
+    let bytes = vec![b'a'; MAX_FILE_BYTES + 1];
+    let error = read_workbook("big.csv", &bytes, &ReadOptions::default()).unwrap_err();
+    assert!(
+        matches!(error.kind, IngestErrorKind::FileTooLarge { .. }),
+        "{error:?}"
+    );
+    assert!(
+        error.message_zh().contains("50.0 MB"),
+        "{}",
+        error.message_zh()
+    );
+}
+
+#[test]
+fn a_zip_bomb_is_refused_from_its_directory_naming_the_limit() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/bad/bomb.xlsx"
+    ))
+    .unwrap();
+    let error = read_workbook("bomb.xlsx", &bytes, &ReadOptions::default()).unwrap_err();
+    assert!(
+        matches!(error.kind, IngestErrorKind::ZipTooLarge { .. }),
+        "{error:?}"
+    );
+    assert!(error.message_zh().contains("200.0 MB"));
+    let lying = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/bad/bomb-lying.xlsx"
+    ))
+    .unwrap();
+    let error = read_workbook("bomb-lying.xlsx", &lying, &ReadOptions::default()).unwrap_err();
+    assert!(
+        matches!(
+            error.kind,
+            IngestErrorKind::ZipSizeMismatch { declared: 1000, .. }
+        ),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn long_labels_never_match_by_accident_and_do_not_slow_matching() {
+    let plan = duibiao::plan::Plan::default_plan();
+    let matcher = duibiao::matching::Matcher::new(&plan);
+    let long = "婴儿死亡率".repeat(40);
+    assert!(!matches!(
+        matcher.match_label(&long),
+        duibiao::matching::Outcome::Matched(_)
+    ));
+}
