@@ -23,7 +23,10 @@ duibiao — 对标自查: check a monitoring submission against the plan's targe
 
 USAGE:
     duibiao check FILE [--year Y] [--sheet NAME] [--encoding utf-8|gbk|utf-16] [--plan PLAN.json] [--format table|json]
-    duibiao plan [--plan PLAN.json] [--format table|json]
+    duibiao plan [--plan PLAN.json] [--format table|json] [--source PLAN-TEXT.txt]
+
+`plan --source` checks a plan file against the plan's published text: every quote verbatim,
+every figure of a target in its quote (exit 1 with one line per problem).
 
 Exit status: 0 when the file was evaluated (gaps are findings, not errors);
 2 when it cannot be read or the arguments are wrong (one line on stderr).";
@@ -41,6 +44,7 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
         sheet: Option<String>,
         encoding: Option<TextEncoding>,
         plan: Option<PathBuf>,
+        source: Option<PathBuf>,
         output: Output,
     }
 
@@ -76,7 +80,10 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
             },
         };
         match args.command.as_str() {
-            "plan" => print_plan(&plan, args.output),
+            "plan" => match &args.source {
+                Some(source) => check_plan_source(&plan, source),
+                None => print_plan(&plan, args.output),
+            },
             "check" => run_check(&args, &plan),
             other => fail(&format!("未知命令 unknown command: {other}\n{USAGE}")),
         }
@@ -153,6 +160,33 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
         0
     }
 
+    fn check_plan_source(plan: &Plan, source: &std::path::Path) -> i32 {
+        let text = match std::fs::read_to_string(source) {
+            Ok(text) => text,
+            Err(e) => {
+                return fail(&format!(
+                    "无法读取规划原文 cannot read {}: {e}",
+                    source.display()
+                ))
+            }
+        };
+        let problems = plan.check_against_source(&text);
+        for problem in &problems {
+            println!("{problem}");
+        }
+        println!(
+            "{}: {} indicators, {} problems",
+            plan.id,
+            plan.indicators.len(),
+            problems.len()
+        );
+        if problems.is_empty() {
+            0
+        } else {
+            1
+        }
+    }
+
     fn fail(message: &str) -> i32 {
         eprintln!("duibiao: {}", message.replace('\n', " "));
         2
@@ -168,6 +202,7 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
             sheet: None,
             encoding: None,
             plan: None,
+            source: None,
             output: Output::Table,
         };
         let bad = |e: lexopt::Error| e.to_string();
@@ -190,6 +225,7 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
                     );
                 }
                 Long("plan") => args.plan = Some(parser.value().map_err(bad)?.into()),
+                Long("source") => args.source = Some(parser.value().map_err(bad)?.into()),
                 Long("format") => {
                     args.output = match parser.value().map_err(bad)?.string().map_err(bad)?.as_str()
                     {
