@@ -87,11 +87,19 @@ pub fn evaluate_workbook(
     }
 
     let base_year = plan.baseline_year;
+    // Years after the base that hold at least one figure (a template's empty 2025 column is not
+    // a year the file reports).
+    let has_data = |year: i32| {
+        sheet
+            .observations
+            .iter()
+            .any(|o| o.year == year && !matches!(o.value, crate::ingest::value::Value::Missing))
+    };
     let mut years: Vec<i32> = sheet
         .years
         .iter()
         .copied()
-        .filter(|&y| y > base_year)
+        .filter(|&y| y > base_year && has_data(y))
         .collect();
     if years.is_empty() {
         years = sheet.years.clone();

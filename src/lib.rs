@@ -2,11 +2,13 @@
 //!
 //! The pure core, in pipeline order: [`plan`] (the catalogue) → [`ingest`] (bytes to
 //! observations) → [`matching`] (labels to plan indicators) → [`evaluate`] (statuses) →
-//! [`report`] (what the CLI prints and the page shows). [`check`] runs the whole pipeline.
+//! [`report`] (what the CLI prints and the page shows) → [`export`] (.xlsx/CSV report, blank
+//! template). [`check`] runs the whole pipeline.
 //! Nothing here knows about the browser; `ui` (wasm32 only) is a thin Yew shell over it.
 
 pub mod check;
 pub mod evaluate;
+pub mod export;
 pub mod ingest;
 pub mod matching;
 pub mod plan;

@@ -23,6 +23,8 @@ duibiao — 对标自查: check a monitoring submission against the plan's targe
 
 USAGE:
     duibiao check FILE [--year Y] [--sheet NAME] [--encoding utf-8|gbk|utf-16] [--plan PLAN.json] [--format table|json]
+                       [--out REPORT.xlsx|REPORT.csv]
+    duibiao template [--plan PLAN.json] --out TEMPLATE.xlsx
     duibiao plan [--plan PLAN.json] [--format table|json] [--source PLAN-TEXT.txt]
 
 `plan --source` checks a plan file against the plan's published text: every quote verbatim,
@@ -45,6 +47,7 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
         encoding: Option<TextEncoding>,
         plan: Option<PathBuf>,
         source: Option<PathBuf>,
+        out: Option<PathBuf>,
         output: Output,
     }
 
@@ -85,6 +88,7 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
                 None => print_plan(&plan, args.output),
             },
             "check" => run_check(&args, &plan),
+            "template" => write_template(&args, &plan),
             other => fail(&format!("未知命令 unknown command: {other}\n{USAGE}")),
         }
     }
@@ -110,6 +114,11 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
         options.read.encoding = args.encoding;
         match check(&file_name, &bytes, plan, &options) {
             Ok(report) => {
+                if let Some(out) = &args.out {
+                    if let Err(message) = write_report(&report, plan, out) {
+                        return fail(&message);
+                    }
+                }
                 match args.output {
                     Output::Json => match serde_json::to_string_pretty(&report) {
                         Ok(json) => println!("{json}"),
@@ -120,6 +129,50 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
                 0
             }
             Err(e) => fail(&format!("{} / {}", e.message_zh(), e.message_en())),
+        }
+    }
+
+    /// Writes the report as .xlsx or .csv, chosen by the extension.
+    fn write_report(
+        report: &duibiao::report::Report,
+        plan: &Plan,
+        out: &std::path::Path,
+    ) -> Result<(), String> {
+        let extension = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let bytes = match extension.as_deref() {
+            Some("csv") => duibiao::export::report_csv(report),
+            Some("xlsx") => {
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64);
+                duibiao::export::report_xlsx(report, plan, &duibiao::export::utc_timestamp(now))
+                    .map_err(|e| e.to_string())?
+            }
+            _ => {
+                return Err(format!(
+                    "--out 应以 .xlsx 或 .csv 结尾 must end in .xlsx or .csv: {}",
+                    out.display()
+                ))
+            }
+        };
+        std::fs::write(out, bytes)
+            .map_err(|e| format!("无法写入 cannot write {}: {e}", out.display()))
+    }
+
+    fn write_template(args: &Args, plan: &Plan) -> i32 {
+        let Some(out) = &args.out else {
+            return fail("缺少 --out missing --out TEMPLATE.xlsx");
+        };
+        let bytes = match duibiao::export::template_xlsx(plan) {
+            Ok(bytes) => bytes,
+            Err(e) => return fail(&e.to_string()),
+        };
+        match std::fs::write(out, bytes) {
+            Ok(()) => 0,
+            Err(e) => fail(&format!("无法写入 cannot write {}: {e}", out.display())),
         }
     }
 
@@ -203,6 +256,7 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
             encoding: None,
             plan: None,
             source: None,
+            out: None,
             output: Output::Table,
         };
         let bad = |e: lexopt::Error| e.to_string();
@@ -226,6 +280,7 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
                 }
                 Long("plan") => args.plan = Some(parser.value().map_err(bad)?.into()),
                 Long("source") => args.source = Some(parser.value().map_err(bad)?.into()),
+                Long("out") => args.out = Some(parser.value().map_err(bad)?.into()),
                 Long("format") => {
                     args.output = match parser.value().map_err(bad)?.string().map_err(bad)?.as_str()
                     {

@@ -492,6 +492,14 @@ fn region_in(text: &str) -> Option<usize> {
     best
 }
 
+/// A county-level region rather than the city as a whole.
+fn is_county(region: usize) -> bool {
+    !matches!(
+        REGIONS[region],
+        "衢州市" | "全市" | "市本级" | "合计" | "全市合计"
+    )
+}
+
 fn region_rows(grid: &Grid, col: usize, data_start: usize) -> usize {
     (data_start..grid.rows.len())
         .filter(|&row| region_of(&grid.get(row, col).display()).is_some())
@@ -554,9 +562,19 @@ impl Context {
             .or(year_in(&grid.sheet_name).map(|y| (y, "sheet name")))
             .or(year_in(file_name).map(|y| (y, "file name")))
             .or(chosen_year.map(|y| (y, "chosen")));
-        let region = title_lines
+        // 填报单位：柯城区… names the submitter; a title names a county, or else it is most
+        // likely the plan's own name (衢州市儿童发展…), which says nothing of the submitter.
+        let from_unit_line = title_lines
             .iter()
-            .find_map(|line| region_in(line))
+            .filter(|l| l.contains("填报单位"))
+            .find_map(|l| region_in(l));
+        let from_title = || {
+            title_lines
+                .iter()
+                .find_map(|line| region_in(line).filter(|&r| is_county(r)))
+        };
+        let region = from_unit_line
+            .or_else(from_title)
             .map(|r| REGIONS[r].to_string());
         Context { year, region }
     }

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Usage: fuzz/run.sh SECONDS
+# Installs cargo-fuzz if missing, writes the seed corpora (seed.sh), then fuzzes each target for
+# SECONDS seconds, one after the other. Exits 1 if any target finds a crash, timeout or OOM
+# (the reproducer is in fuzz/artifacts/<target>/), 2 on a setup or build failure.
+# Works from any cwd. Stable Rust: RUSTC_BOOTSTRAP=1 lets stable rustc take cargo-fuzz's
+# -Zsanitizer flag; set FUZZ_SANITIZER=none to build without AddressSanitizer.
+set -uo pipefail
+
+if [ $# -ne 1 ] || ! [[ "$1" =~ ^[0-9]+$ ]] || [ "$1" -eq 0 ]; then
+    echo "usage: $0 SECONDS   (seconds of fuzzing per target)" >&2
+    exit 2
+fi
+SECONDS_PER_TARGET="$1"
+FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$FUZZ_DIR" || exit 2
+
+# target name and its -max_len
+TARGETS=("ingest:262144" "value_parser:4096")
+SANITIZER="${FUZZ_SANITIZER:-address}"
+export RUSTC_BOOTSTRAP=1
+# Debug info for the panic backtraces libFuzzer prints with a crash.
+export RUST_BACKTRACE="${RUST_BACKTRACE:-1}"
+
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+    echo "run.sh: installing cargo-fuzz"
+    cargo install cargo-fuzz --locked || cargo install cargo-fuzz || exit 2
+fi
+cargo fuzz --version
+
+"$FUZZ_DIR/seed.sh" || exit 2
+
+echo "run.sh: building all targets (sanitizer: $SANITIZER)"
+if ! cargo fuzz build --sanitizer "$SANITIZER"; then
+    if [ "$SANITIZER" = none ]; then
+        exit 2
+    fi
+    echo "run.sh: the $SANITIZER build failed; retrying with --sanitizer none" >&2
+    SANITIZER=none
+    cargo fuzz build --sanitizer none || exit 2
+fi
+
+LOG_DIR="$FUZZ_DIR/target/fuzz-logs"
+mkdir -p "$LOG_DIR"
+failed=()
+summary=()
+for entry in "${TARGETS[@]}"; do
+    target="${entry%%:*}"
+    max_len="${entry#*:}"
+    log="$LOG_DIR/$target.log"
+    echo "run.sh: fuzzing $target for ${SECONDS_PER_TARGET}s (log: $log)"
+    start=$(date +%s)
+    cargo fuzz run --sanitizer "$SANITIZER" "$target" -- \
+        -max_total_time="$SECONDS_PER_TARGET" \
+        -rss_limit_mb=2048 \
+        -timeout=10 \
+        -max_len="$max_len" \
+        -print_final_stats=1 \
+        >"$log" 2>&1
+    rc=$?
+    elapsed=$(($(date +%s) - start))
+    # libFuzzer's closing status line ("#N DONE cov: … exec/s: …") and its final stats.
+    done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1)
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+    line="$target: rc=$rc, ${elapsed}s, executions=${runs:-?}, exec/s=${rate:-?}"
+    if [ $rc -ne 0 ]; then
+        failed+=("$target")
+        line="$line, FAILED"
+        echo "---- $target: last 60 lines of $log ----"
+        tail -n 60 "$log"
+        echo "---- reproducers: ----"
+        ls -l "$FUZZ_DIR/artifacts/$target/" 2>/dev/null
+    fi
+    echo "  ${done_line:-(no DONE line)}"
+    echo "  $line"
+    summary+=("$line")
+done
+
+echo "run.sh: summary (sanitizer: $SANITIZER, ${SECONDS_PER_TARGET}s per target)"
+printf '  %s\n' "${summary[@]}"
+if [ ${#failed[@]} -ne 0 ]; then
+    echo "run.sh: findings in: ${failed[*]} (reproducers under $FUZZ_DIR/artifacts/)" >&2
+    exit 1
+fi
+echo "run.sh: no crash, timeout or OOM found"

@@ -1,0 +1,153 @@
+use crate::ingest::value::trim_float;
+use crate::report::Report;
+
+/// The results as CSV: UTF-8 with a BOM (so Excel opens it as Chinese), every row of every year,
+/// and every cell that a spreadsheet would run as a formula neutralised (the checked file is
+/// untrusted: a label "=HYPERLINK(…)" must stay text).
+pub fn report_csv(report: &Report) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    let header = [
+        "指标代码",
+        "指标",
+        "填报名称",
+        "地区",
+        "年份",
+        "单元格",
+        "填报值",
+        "数值",
+        "单位",
+        "目标",
+        "状态",
+        "状态说明",
+        "差距",
+        "进度",
+        "直线进度应达",
+        "趋势",
+        "原因",
+        "Reason",
+    ];
+    push_row(&mut out, header.iter().map(|h| h.to_string()));
+    for row in &report.results {
+        push_row(
+            &mut out,
+            [
+                row.indicator_id.clone(),
+                row.indicator.clone(),
+                row.as_written.clone().unwrap_or_default(),
+                row.region.clone().unwrap_or_default(),
+                row.year.to_string(),
+                row.cell.clone().unwrap_or_default(),
+                row.value_as_written.clone().unwrap_or_default(),
+                row.value.map(trim_float).unwrap_or_default(),
+                row.unit.clone(),
+                row.target.text.clone(),
+                row.status.word().to_string(),
+                row.status.label_zh().to_string(),
+                row.gap.map(trim_float).unwrap_or_default(),
+                row.progress
+                    .map(|p| format!("{}%", trim_float(p * 100.0)))
+                    .unwrap_or_default(),
+                row.expected_on_path.map(trim_float).unwrap_or_default(),
+                row.trend
+                    .map(|t| format!("{t:?}").to_lowercase())
+                    .unwrap_or_default(),
+                row.reason.clone(),
+                row.reason_en.clone(),
+            ]
+            .into_iter(),
+        );
+    }
+    for row in &report.unmatched {
+        push_row(
+            &mut out,
+            [
+                String::new(),
+                String::new(),
+                row.as_written.clone(),
+                String::new(),
+                String::new(),
+                row.cell.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                "unmatched".into(),
+                "未匹配".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                format!("未对应到规划指标（{}）", row.why),
+                format!("not matched to a plan indicator ({})", row.why),
+            ]
+            .into_iter(),
+        );
+    }
+    out.into_bytes()
+}
+
+fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    let cells: Vec<String> = cells.map(|c| quote(&neutralise(&c))).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
+/// A leading = + - @ tab or carriage return would make a spreadsheet evaluate the cell: prefix an
+/// apostrophe, as OWASP advises. Only a plain negative decimal ("-7.5", a gap) stays a number.
+pub fn neutralise(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_negative_number(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn is_plain_negative_number(cell: &str) -> bool {
+    let Some(digits) = cell.strip_prefix('-') else {
+        return false;
+    };
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let fraction = parts.next().unwrap_or("0");
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn quote(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_are_neutralised_and_numbers_kept() {
+        assert_eq!(
+            neutralise("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(neutralise("+1+1"), "'+1+1");
+        assert_eq!(neutralise("-A1"), "'-A1");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("\tcmd"), "'\tcmd");
+        assert_eq!(neutralise("-2.5"), "-2.5");
+        assert_eq!(neutralise("+4.5"), "'+4.5");
+        assert_eq!(neutralise("-1e9"), "'-1e9");
+        assert_eq!(neutralise("婴儿死亡率"), "婴儿死亡率");
+    }
+
+    #[test]
+    fn fields_with_commas_quotes_and_breaks_are_quoted() {
+        assert_eq!(quote("a,b"), "\"a,b\"");
+        assert_eq!(quote("说\"明\""), "\"说\"\"明\"\"\"");
+        assert_eq!(quote("婴儿\n死亡率"), "\"婴儿\n死亡率\"");
+    }
+}

@@ -1,0 +1,220 @@
+//! Take-aways: the .xlsx and CSV reports hold every result, and the blank template comes back
+//! through the checker with no manual mapping.
+
+use calamine::{Data, Reader, Xlsx};
+use duibiao::check::{check, CheckOptions};
+use duibiao::export::{report_csv, report_xlsx, template_xlsx};
+use duibiao::plan::Plan;
+use duibiao::report::Report;
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+fn kecheng() -> (Report, Plan) {
+    let plan = Plan::default_plan();
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/long-kecheng-2023.xlsx"
+    ))
+    .unwrap();
+    (
+        check(
+            "long-kecheng-2023.xlsx",
+            &bytes,
+            &plan,
+            &CheckOptions::default(),
+        )
+        .unwrap(),
+        plan,
+    )
+}
+
+fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn the_xlsx_report_holds_every_result_with_its_status() {
+    let (report, plan) = kecheng();
+    let bytes = report_xlsx(&report, &plan, "2026-11-28 15:10 UTC").unwrap();
+    let summary = sheet(&bytes, "汇总");
+    assert!(
+        summary.iter().any(|r| r.contains(&report.source.sha256)),
+        "the file's SHA-256"
+    );
+    assert!(
+        summary
+            .iter()
+            .any(|r| r.iter().any(|c| c == "2026-11-28 15:10 UTC")),
+        "the time of the check"
+    );
+    let results = sheet(&bytes, "结果");
+    assert_eq!(
+        results.len() - 1,
+        report.results.len(),
+        "one row per indicator × region × year"
+    );
+    for (row, expected) in results[1..].iter().zip(&report.results) {
+        assert_eq!(row[0], expected.indicator);
+        assert_eq!(row[4], expected.year.to_string());
+        assert!(
+            row[9].ends_with(expected.status.word()),
+            "{} vs {:?}",
+            row[9],
+            expected.status
+        );
+    }
+    let injury = results
+        .iter()
+        .find(|r| r[0] == "儿童伤害死亡率" && r[4] == "2023")
+        .unwrap();
+    assert_eq!(
+        (injury[5].as_str(), injury[7].as_str(), injury[9].as_str()),
+        ("F8", "9", "进度正常 on_track")
+    );
+    let unmatched = sheet(&bytes, "未匹配");
+    assert_eq!(
+        unmatched[1][..2],
+        ["B17".to_string(), "全市常住人口".to_string()]
+    );
+    let review = sheet(&bytes, "需核对");
+    assert_eq!(
+        review.len() - 1,
+        report
+            .results
+            .iter()
+            .filter(|r| r.status.word() == "review")
+            .count()
+    );
+}
+
+#[test]
+fn the_csv_report_opens_in_chinese_and_defuses_formulas() {
+    let plan = Plan::default_plan();
+    let csv =
+        "指标名称,2023年\n=HYPERLINK(\"http://evil.example\"),1\n婴儿死亡率,+4.5\n@SUM(A1),2\n";
+    let report = check("恶意.csv", csv.as_bytes(), &plan, &CheckOptions::default()).unwrap();
+    let bytes = report_csv(&report);
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 with BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.contains("婴儿死亡率"), "Chinese text intact");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let cells: Vec<String> = reader
+        .records()
+        .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    assert!(!cells.is_empty());
+    for cell in &cells {
+        let risky = cell.starts_with(['=', '+', '@', '\t', '\r'])
+            || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+        assert!(!risky, "a cell a spreadsheet would run: {cell:?}");
+    }
+    assert!(
+        cells
+            .iter()
+            .any(|c| c == "'=HYPERLINK(\"http://evil.example\")"),
+        "kept as text"
+    );
+    assert!(cells.iter().any(|c| c == "'@SUM(A1)"));
+    assert!(
+        cells.iter().any(|c| c == "'+4.5"),
+        "the value as written is text too"
+    );
+}
+
+/// Copies the template's cells into a new workbook, filling some years, as an official would.
+fn fill(template: &[u8], values: &BTreeMap<&str, Vec<(i32, &str)>>) -> Vec<u8> {
+    let grid = sheet(template, "填报表");
+    let header_row = grid
+        .iter()
+        .position(|r| r.iter().any(|c| c == "指标名称"))
+        .unwrap();
+    let year_col = |year: i32| {
+        grid[header_row]
+            .iter()
+            .position(|c| *c == format!("{year}年"))
+            .unwrap()
+    };
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let out = book.add_worksheet().set_name("填报表").unwrap();
+    for (r, row) in grid.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                match cell.parse::<f64>() {
+                    Ok(n) => out.write_number(r as u32, c as u16, n).unwrap(),
+                    Err(_) => out.write_string(r as u32, c as u16, cell).unwrap(),
+                };
+            }
+        }
+        if let Some(filled) = row.get(2).and_then(|name| values.get(name.as_str())) {
+            for &(year, value) in filled {
+                match value.parse::<f64>() {
+                    Ok(n) => out
+                        .write_number(r as u32, year_col(year) as u16, n)
+                        .unwrap(),
+                    Err(_) => out
+                        .write_string(r as u32, year_col(year) as u16, value)
+                        .unwrap(),
+                };
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_filled_template_is_checked_with_no_manual_mapping() {
+    let plan = Plan::default_plan();
+    let template = template_xlsx(&plan).unwrap();
+    let blank = check("模板.xlsx", &template, &plan, &CheckOptions::default()).unwrap();
+    assert!(
+        blank.unmatched.is_empty(),
+        "every template row is a plan indicator: {:?}",
+        blank.unmatched
+    );
+    assert!(blank.current_rows().all(|r| r.status.word() == "missing"));
+    assert!(blank.regions.is_empty(), "the plan's title is not a region");
+
+    let values: BTreeMap<&str, Vec<(i32, &str)>> = BTreeMap::from([
+        ("婴儿死亡率", vec![(2023, "4.2")]),
+        ("儿童伤害死亡率", vec![(2023, "9.0")]),
+        ("普惠性幼儿园覆盖率", vec![(2023, "89")]),
+        ("高中阶段毛入学率", vec![(2023, "98.2")]),
+        ("残疾儿童康复救助人数", vec![(2022, "600"), (2023, "620")]),
+        ("儿童总体近视率", vec![(2023, "50")]),
+        ("获得法律机构援助的未成年人数", vec![(2023, "应援尽援")]),
+    ]);
+    let filled = fill(&template, &values);
+    let report = check("柯城区2023.xlsx", &filled, &plan, &CheckOptions::default()).unwrap();
+    assert_eq!(
+        report.reporting_year, 2023,
+        "the empty 2024 and 2025 columns are not reported years"
+    );
+    assert!(report.unmatched.is_empty());
+    let status = |id: &str| {
+        report
+            .current_rows()
+            .find(|r| r.indicator_id == id)
+            .unwrap()
+            .status
+            .word()
+    };
+    assert_eq!(status("infant_mortality"), "met");
+    assert_eq!(
+        status("child_injury_mortality"),
+        "on_track",
+        "the template's 2020 column is the base: 10.5 → 9.468"
+    );
+    assert_eq!(status("inclusive_kindergarten_coverage"), "behind");
+    assert_eq!(status("high_school_gross_enrollment"), "behind");
+    assert_eq!(status("disabled_children_rehab_aid"), "met");
+    assert_eq!(status("myopia_rate_yearly_decline"), "review");
+    assert_eq!(status("minors_receiving_legal_aid"), "review");
+    assert_eq!(status("neonatal_mortality"), "missing");
+}
