@@ -5,6 +5,9 @@
 # (the reproducer is in fuzz/artifacts/<target>/), 2 on a setup or build failure.
 # Works from any cwd. Stable Rust: RUSTC_BOOTSTRAP=1 lets stable rustc take cargo-fuzz's
 # -Zsanitizer flag; set FUZZ_SANITIZER=none to build without AddressSanitizer.
+# FUZZ_KEEP_GOING=1 (long runs): libFuzzer's fork mode, which records a finding and carries on
+# instead of stopping at the first; the exit status is still 1 if anything was found.
+# fuzz/triage.sh TARGET groups the reproducers by panic location afterwards.
 set -uo pipefail
 
 if [ $# -ne 1 ] || ! [[ "$1" =~ ^[0-9]+$ ]] || [ "$1" -eq 0 ]; then
@@ -40,6 +43,11 @@ if ! cargo fuzz build --sanitizer "$SANITIZER"; then
     cargo fuzz build --sanitizer none || exit 2
 fi
 
+KEEP_GOING_FLAGS=()
+if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then
+    KEEP_GOING_FLAGS=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+fi
+
 LOG_DIR="$FUZZ_DIR/target/fuzz-logs"
 mkdir -p "$LOG_DIR"
 failed=()
@@ -49,6 +57,9 @@ for entry in "${TARGETS[@]}"; do
     max_len="${entry#*:}"
     log="$LOG_DIR/$target.log"
     echo "run.sh: fuzzing $target for ${SECONDS_PER_TARGET}s (log: $log)"
+    artifact_dir="$FUZZ_DIR/artifacts/$target"
+    mkdir -p "$artifact_dir"
+    before=$(find "$artifact_dir" -type f | sort)
     start=$(date +%s)
     cargo fuzz run --sanitizer "$SANITIZER" "$target" -- \
         -max_total_time="$SECONDS_PER_TARGET" \
@@ -56,21 +67,30 @@ for entry in "${TARGETS[@]}"; do
         -timeout=10 \
         -max_len="$max_len" \
         -print_final_stats=1 \
+        "${KEEP_GOING_FLAGS[@]}" \
         >"$log" 2>&1
     rc=$?
     elapsed=$(($(date +%s) - start))
-    # libFuzzer's closing status line ("#N DONE cov: … exec/s: …") and its final stats.
-    done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1)
-    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
-    line="$target: rc=$rc, ${elapsed}s, executions=${runs:-?}, exec/s=${rate:-?}"
-    if [ $rc -ne 0 ]; then
+    new_artifacts=$(comm -13 <(echo "$before") <(find "$artifact_dir" -type f | sort) | grep -c . || true)
+    if [ ${#KEEP_GOING_FLAGS[@]} -eq 0 ]; then
+        # libFuzzer's closing status line ("#N DONE cov: … exec/s: …") and its final stats.
+        done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1)
+        runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+        rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+    else
+        # Fork mode: the parent's last status line ("#N: cov: … exec/s: R oom/timeout/crash: …").
+        done_line=$(grep -E '^#[0-9]+: cov:' "$log" | tail -n 1)
+        runs=$(sed -nE 's/^#([0-9]+): cov:.*/\1/p' <<<"$done_line")
+        rate=$(sed -nE 's/.* exec\/s: ([0-9]+) .*/\1/p' <<<"$done_line")
+    fi
+    line="$target: rc=$rc, ${elapsed}s, executions=${runs:-?}, exec/s=${rate:-?}, new reproducers=$new_artifacts"
+    if [ $rc -ne 0 ] || [ "$new_artifacts" -ne 0 ]; then
         failed+=("$target")
         line="$line, FAILED"
-        echo "---- $target: last 60 lines of $log ----"
-        tail -n 60 "$log"
-        echo "---- reproducers: ----"
-        ls -l "$FUZZ_DIR/artifacts/$target/" 2>/dev/null
+        echo "---- $target: first panic / sanitizer report in $log ----"
+        grep -m 1 -A 45 -E "panicked at|ERROR: (AddressSanitizer|libFuzzer)" "$log" || tail -n 60 "$log"
+        echo "---- new reproducers in $artifact_dir: ----"
+        comm -13 <(echo "$before") <(find "$artifact_dir" -type f | sort)
     fi
     echo "  ${done_line:-(no DONE line)}"
     echo "  $line"

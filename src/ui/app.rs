@@ -1,3 +1,4 @@
+use super::downloads::{ReportDownloads, TemplateLink};
 use super::drop_zone::DropZone;
 use super::encoding_select::EncodingSelect;
 use super::error_alert::ErrorAlert;
@@ -68,6 +69,12 @@ pub fn App() -> Html {
         });
     }
 
+    let export_error = use_state(|| None::<String>);
+    let on_export_error = {
+        let export_error = export_error.clone();
+        Callback::from(move |message: String| export_error.set(Some(message)))
+    };
+
     let toggle_lang = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -131,6 +138,13 @@ pub fn App() -> Html {
             <PlanPanel {lang} plan={plan.clone()} origin={state.plan_origin.clone()}
                 error={state.plan_error.clone()} {on_plan_file} />
             <DropZone {lang} busy={state.reading.clone()} {on_start} {on_file} />
+            <p class="template-hint no-print">
+                <TemplateLink {lang} plan={plan.clone()} on_error={on_export_error.clone()} />
+                { " " }{ t.template_hint }
+            </p>
+            if let Some(message) = &*export_error {
+                <div class="error-alert" role="alert"><p>{ format!("{}：{message}", t.export_failed) }</p></div>
+            }
             if let Some(error) = &state.error {
                 <ErrorAlert {lang} error={error.clone()} />
                 if error.kind == IngestErrorKind::YearUnknown {
@@ -152,6 +166,7 @@ pub fn App() -> Html {
                 <SummaryCards {lang} report={loaded.report.clone()} />
                 <ResultsTable {lang} report={loaded.report.clone()} plan={state.plan.clone()} />
                 <UnmatchedList {lang} report={loaded.report.clone()} />
+                <ReportDownloads {lang} report={loaded.report.clone()} plan={state.plan.clone()} on_error={on_export_error} />
             }
         </>
     }

@@ -72,6 +72,9 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
                         }) }
                     </select>
                 </dd>
+                <dt>{ "SHA-256" }</dt><dd class="sha256">{ &source.sha256 }</dd>
+                <dt class="print-only">{ t.printed_on }</dt>
+                <dd class="print-only">{ String::from(js_sys::Date::new_0().to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED)) }</dd>
                 <dt>{ t.header_row }</dt><dd>{ format!("{} · {}", source.header_row, layout) }</dd>
                 <dt>{ t.regions }</dt>
                 <dd>{ if report.regions.is_empty() { t.city_wide.to_string() } else { report.regions.join("、") } }</dd>

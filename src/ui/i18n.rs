@@ -95,6 +95,14 @@ pub struct Texts {
     pub which_year: &'static str,
     pub choose: &'static str,
     pub encoding_auto: &'static str,
+    pub downloads: &'static str,
+    pub download_xlsx: &'static str,
+    pub download_csv: &'static str,
+    pub print: &'static str,
+    pub download_template: &'static str,
+    pub template_hint: &'static str,
+    pub export_failed: &'static str,
+    pub printed_on: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -146,6 +154,14 @@ pub const ZH: Texts = Texts {
     which_year: "文件中没有写明数据年份，请选择：",
     choose: "请选择",
     encoding_auto: "自动识别",
+    downloads: "下载与打印",
+    download_xlsx: "下载对标报告（.xlsx）",
+    download_csv: "下载结果（.csv）",
+    print: "打印 / 存为 PDF",
+    download_template: "下载空白填报模板（.xlsx）",
+    template_hint: "按模板填报，下次检查无需任何手工对应。",
+    export_failed: "无法生成文件",
+    printed_on: "检查时间",
 };
 
 pub const EN: Texts = Texts {
@@ -197,4 +213,12 @@ pub const EN: Texts = Texts {
     which_year: "The file does not say which year its values are for. Choose:",
     choose: "Choose",
     encoding_auto: "Detect",
+    downloads: "Downloads and printing",
+    download_xlsx: "Download the report (.xlsx)",
+    download_csv: "Download the results (.csv)",
+    print: "Print / save as PDF",
+    download_template: "Download the blank submission template (.xlsx)",
+    template_hint: "Fill it in and the next check needs no manual mapping.",
+    export_failed: "Could not make the file",
+    printed_on: "Checked at",
 };

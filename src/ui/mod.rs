@@ -4,6 +4,7 @@
 //! ([`state::State`]) and flows down as props.
 
 mod app;
+mod downloads;
 mod drop_zone;
 mod encoding_select;
 mod error_alert;

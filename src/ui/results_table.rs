@@ -71,7 +71,7 @@ fn result_row(lang: Lang, plan: &Plan, row: &ResultRow) -> Html {
                     <span class="as-written">{ format!("（{written}）") }</span>
                 }
             </th>
-            <td>{ row.region.clone().unwrap_or_default() }</td>
+            <td class="region">{ row.region.clone().unwrap_or_default() }</td>
             <td class="num">{ value }</td>
             <td>{ &row.target.text }</td>
             <td class="status"><span class="badge">{ status_icon(row.status) }{ " " }{ lang.status(row.status) }</span></td>

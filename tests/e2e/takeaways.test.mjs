@@ -1,0 +1,94 @@
+// Take-aways in the browser: the report downloads open and hold the results, the blank template
+// comes back through the page, and printing hides the controls.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { serveDist, launch, openApp, pick, statuses, artifacts } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  await mkdir(artifacts, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function download(page, button, name) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const path = join(artifacts, name);
+  await file.saveAs(path);
+  return { path, suggested: file.suggestedFilename() };
+}
+
+/** The sheet names and all text of an .xlsx, read with python's zipfile (an independent reader). */
+function xlsxText(path) {
+  const script = `
+import sys, zipfile, re
+z = zipfile.ZipFile(sys.argv[1])
+book = z.read('xl/workbook.xml').decode()
+print('SHEETS', ','.join(re.findall(r'<sheet name="([^"]+)"', book)))
+text = z.read('xl/sharedStrings.xml').decode() if 'xl/sharedStrings.xml' in z.namelist() else ''
+print(text)`;
+  const run = spawnSync('python3', ['-c', script, path], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+test('the report downloads as .xlsx and .csv holding every result', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+
+  const xlsx = await download(page, '#download-xlsx', 'report.xlsx');
+  assert.equal(xlsx.suggested, 'long-kecheng-2023-对标结果.xlsx');
+  const text = xlsxText(xlsx.path);
+  assert.match(text, /SHEETS 汇总,结果,未匹配,需核对/);
+  for (const expected of ['儿童伤害死亡率', '进度正常 on_track', '未达标 not_met', '全市常住人口', 'F8']) {
+    assert.ok(text.includes(expected), `report.xlsx holds ${expected}`);
+  }
+
+  const csv = await download(page, '#download-csv', 'report.csv');
+  const bytes = await readFile(csv.path);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const lines = bytes.toString('utf8').split('\r\n');
+  const injury = lines.find((l) => l.startsWith('child_injury_mortality,儿童伤害死亡率,儿童伤害死亡率,柯城区,2023,F8'));
+  assert.ok(injury, 'the 2023 row of 儿童伤害死亡率');
+  assert.match(injury, /,on_track,进度正常,/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the blank template downloads and a picked template is read with no mapping', async () => {
+  const { page } = await openApp(browser, server.url);
+  const template = await download(page, '#download-template', 'template.xlsx');
+  assert.match(template.suggested, /填报模板\.xlsx$/);
+  await pick(page, { name: '模板.xlsx', mimeType: 'application/octet-stream', buffer: await readFile(template.path) });
+  await page.waitForSelector('tr[data-status]');
+  const rows = await page.$$eval('tr[data-status]', (trs) => trs.map((tr) => tr.dataset.status));
+  assert.equal(rows.length, 44);
+  assert.ok(rows.every((s) => s === 'missing'));
+  assert.equal(await page.$('.unmatched li'), null, 'no row needs mapping');
+  await page.close();
+});
+
+test('printing shows the summary, the table and the file hash, and no buttons', async () => {
+  const { page } = await openApp(browser, server.url);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#download-xlsx'), false);
+  assert.equal(await page.isVisible('.drop-zone'), false);
+  assert.equal(await page.isVisible('table'), true);
+  assert.equal(await page.isVisible('.sha256'), true);
+  const pdf = await page.pdf({ path: join(artifacts, 'report.pdf'), format: 'A4' });
+  assert.ok(pdf.length > 10_000, `a real PDF (${pdf.length} bytes)`);
+  await page.close();
+});
