@@ -20,10 +20,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 serve: dist
 	trunk serve --release
 
-# The static bundle, ready to copy onto any web server.
+# The static bundle, ready to copy onto any web server, and the one-file offline copy.
 dist: build-tools
 	cargo fetch --locked
 	trunk build --release
+	node build/single-file.mjs dist
 
 test: tools
 	$(MAKE) test-native test-wasm test-e2e

@@ -20,13 +20,7 @@ const LANG_KEY: &str = "duibiao.lang";
 /// The language: `?lang=` first, then the saved preference, then Chinese.
 fn initial_lang() -> Lang {
     let window = gloo::utils::window();
-    let from_query = window
-        .location()
-        .search()
-        .ok()
-        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
-        .and_then(|p| p.get("lang"))
-        .and_then(|l| Lang::parse(&l));
+    let from_query = super::embed::query_param("lang").and_then(|l| Lang::parse(&l));
     let saved = || {
         window
             .local_storage()
@@ -132,7 +126,7 @@ pub fn App() -> Html {
                 </button>
             </header>
             <section class="intro">
-                <p>{ t.tagline }</p>
+                <p class="tagline">{ t.tagline }</p>
                 <p class="privacy">{ t.privacy }</p>
             </section>
             <PlanPanel {lang} plan={plan.clone()} origin={state.plan_origin.clone()}

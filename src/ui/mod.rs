@@ -6,6 +6,7 @@
 mod app;
 mod downloads;
 mod drop_zone;
+mod embed;
 mod encoding_select;
 mod error_alert;
 mod file_facts;
@@ -25,6 +26,9 @@ pub use summary_cards::{SummaryCards, SummaryCardsProps};
 
 /// Mounts the app on the page's `<main id="app">` (or the body).
 pub fn start() {
+    if embed::requested() {
+        embed::start();
+    }
     let root = gloo::utils::document().get_element_by_id("app");
     match root {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),

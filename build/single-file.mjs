@@ -1,0 +1,52 @@
+// Writes dist/duibiao-offline.html: the whole app in one file (JS, wasm, CSS inlined) that
+// works opened from disk (file://) with no server and no network — for an official who can
+// only receive a file by mail or USB stick. Run after `trunk build` (make dist does).
+import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const html = await readFile(join(dist, 'index.html'), 'utf8');
+
+const attribute = (name) => {
+  const match = html.match(new RegExp(`${name}="(?:\\./)?([^"]+)"`));
+  if (!match) throw new Error(`dist/index.html has no ${name}`);
+  return match[1];
+};
+const jsFile = attribute('data-wasm-bindgen-js');
+const wasmFile = attribute('data-wasm');
+const cssFile = html.match(/<link rel="stylesheet" href="(?:\.\/)?([^"]+)"/)?.[1];
+if (!cssFile) throw new Error('dist/index.html has no stylesheet');
+
+const glue = await readFile(join(dist, jsFile), 'utf8');
+if (/from\s+['"]\.\/snippets\//.test(glue)) throw new Error('the JS glue imports snippets; inline them too');
+const wasm = await readFile(join(dist, wasmFile));
+const css = await readFile(join(dist, cssFile), 'utf8');
+
+// The glue is an ES module; inlined, its default export __wbg_init is called with the bytes.
+const script = `${glue}
+const wasmBase64 = "${wasm.toString('base64')}";
+const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: wasmBytes });
+`;
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+  `style-src ${sha256(css)}`,
+  'img-src data: blob:',
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+let page = html
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}" />`)
+  .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
+  .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
+  .replace(/<link rel="icon"[^>]*>/, '')
+  .replace(/<script type="module" src="[^"]*boot\.js"[^>]*><\/script>/, '');
+if (page.includes('boot.js')) throw new Error('the loader script was not removed');
+page = page.replace('</body>', () => `<script type="module">${script}</script>\n</body>`);
+await writeFile(join(dist, 'duibiao-offline.html'), page);
+console.log(`wrote ${join(dist, 'duibiao-offline.html')} (${page.length} bytes)`);

@@ -1,0 +1,119 @@
+// "Nothing leaves your browser", tested: a strict CSP with no violation, and no request at all
+// after the app's own assets have loaded, over a whole journey.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { serveDist, launch, pick, CHROMIUM_ARGS, dist } from './support.mjs';
+import { chromium } from 'playwright-core';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page that records every request and every CSP violation. */
+async function recordingPage(url) {
+  const page = await browser.newPage();
+  const requests = [];
+  const problems = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => /Content Security Policy|Refused to/.test(m.text()) && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective));
+  });
+  await page.goto(url);
+  await page.waitForSelector('input[type=file]');
+  return { page, requests, problems };
+}
+
+test('a whole journey makes no request after the app has loaded, and none to another origin', async () => {
+  const { page, requests, problems } = await recordingPage(server.url);
+  const origin = new URL(server.url).origin;
+  const loaded = requests.length;
+  assert.ok(loaded >= 3, `the app's own assets: ${requests.join(', ')}`);
+
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  await page.selectOption('#year-select', '2022');
+  await page.waitForSelector('#year-select');
+  await page.click('button.lang-toggle');
+  await pick(page, 'bad/encrypted.xlsx');
+  await page.waitForSelector('[role=alert]');
+  await pick(page, 'long-kecheng-2023-gbk.csv');
+  await page.waitForSelector('tr[data-status]');
+  await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
+  await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  await Promise.all([page.waitForEvent('download'), page.click('#download-template')]);
+
+  // Downloads are blob: URLs made in the page; they never reach a network.
+  const after = requests.slice(loaded).filter((url) => !url.startsWith('blob:'));
+  assert.deepEqual(after, [], 'no request after the app loaded');
+  assert.deepEqual(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:')), []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(problems, []);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+    assert.ok(csp.includes(directive), `CSP has ${directive}`);
+  }
+  assert.equal(await page.$('script:not([src])'), null, 'no inline script');
+  await page.close();
+});
+
+test('nothing from the file is stored: only the language preference', async () => {
+  const { page } = await recordingPage(server.url);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  await page.click('button.lang-toggle');
+  const stored = await page.evaluate(async () => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    cookies: document.cookie,
+    databases: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
+    caches: 'caches' in self ? await caches.keys() : [],
+  }));
+  assert.deepEqual(stored, { local: ['duibiao.lang'], session: [], cookies: '', databases: [], caches: [] });
+  await page.close();
+});
+
+test('the embed demo shows the widget without its header and sizes the iframe to it', async () => {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+  await page.goto(`${server.url}embed-demo.html`);
+  const frame = await (await page.waitForSelector('iframe#duibiao')).contentFrame();
+  await frame.waitForSelector('input[type=file]');
+  assert.equal(await frame.isVisible('.page-header'), false, 'no page header inside the portal');
+  const heightBefore = await page.$eval('iframe#duibiao', (f) => f.getBoundingClientRect().height);
+  await frame.setInputFiles('#file-input', join(dist, '..', 'tests', 'fixtures', 'long-kecheng-2023.xlsx'));
+  await frame.waitForSelector('tr[data-status]');
+  await page.waitForFunction((before) => document.getElementById('duibiao').getBoundingClientRect().height > before + 500, heightBefore);
+  const heightAfter = await page.$eval('iframe#duibiao', (f) => f.getBoundingClientRect().height);
+  const content = await frame.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(Math.abs(heightAfter - content) <= 2, `iframe ${heightAfter}px fits its content ${content}px`);
+  await page.close();
+});
+
+test('the one-file copy works from file:// with the network off', async () => {
+  const offline = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await offline.newContext();
+  await context.setOffline(true);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(pathToFileURL(join(dist, 'duibiao-offline.html')).href);
+  await page.waitForSelector('input[type=file]');
+  await pick(page, 'long-kecheng-2023.xls');
+  await page.waitForSelector('tr[data-as-written="儿童伤害死亡率"][data-status="on_track"]');
+  assert.deepEqual(problems, []);
+  await offline.close();
+});
