@@ -2,14 +2,19 @@
 #![cfg(target_arch = "wasm32")]
 
 use duibiao::check::{check, CheckOptions};
+use duibiao::evaluate::Status;
 use duibiao::ingest::{IngestError, IngestErrorKind};
 use duibiao::plan::Plan;
 use duibiao::ui::i18n::Lang;
+use duibiao::ui::view::{SortKey, View};
 use duibiao::ui::{
-    ErrorAlert, ErrorAlertProps, ResultsTable, ResultsTableProps, SummaryCards, SummaryCardsProps,
+    ErrorAlert, ErrorAlertProps, ResultDetail, ResultDetailProps, ResultsFilters,
+    ResultsFiltersProps, ResultsTable, ResultsTableProps, SummaryCards, SummaryCardsProps,
 };
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -49,6 +54,9 @@ async fn results_table_rows_carry_status_and_label_as_written() {
         lang: Lang::Zh,
         report: report(),
         plan: Rc::new(Plan::default_plan()),
+        view: View::default(),
+        on_view: Default::default(),
+        on_override: Default::default(),
     };
     yew::Renderer::<ResultsTable>::with_root_and_props(root.clone(), props).render();
     rendered().await;
@@ -125,5 +133,124 @@ async fn error_alert_is_an_alert_naming_the_file() {
     assert!(
         text.contains("草稿.xlsx") && text.contains("密码"),
         "{text}"
+    );
+}
+
+fn statuses_shown(root: &Element) -> Vec<String> {
+    let rows = root.query_selector_all("tbody tr[data-status]").unwrap();
+    (0..rows.length())
+        .map(|i| {
+            rows.item(i)
+                .unwrap()
+                .dyn_into::<Element>()
+                .unwrap()
+                .get_attribute("data-status")
+                .unwrap()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_table_shows_what_the_view_asks_for() {
+    let root = fresh_root();
+    let view = View {
+        status: Some(Status::OnTrack),
+        ..View::default()
+    };
+    let props = ResultsTableProps {
+        lang: Lang::Zh,
+        report: report(),
+        plan: Rc::new(Plan::default_plan()),
+        view,
+        on_view: Default::default(),
+        on_override: Default::default(),
+    };
+    yew::Renderer::<ResultsTable>::with_root_and_props(root.clone(), props).render();
+    rendered().await;
+    assert_eq!(statuses_shown(&root), ["on_track"; 4]);
+
+    let root = fresh_root();
+    let props = ResultsTableProps {
+        lang: Lang::Zh,
+        report: report(),
+        plan: Rc::new(Plan::default_plan()),
+        view: View {
+            sort: SortKey::Status,
+            query: "儿童".into(),
+            ..View::default()
+        },
+        on_view: Default::default(),
+        on_override: Default::default(),
+    };
+    yew::Renderer::<ResultsTable>::with_root_and_props(root.clone(), props).render();
+    rendered().await;
+    let shown = statuses_shown(&root);
+    assert!(!shown.is_empty() && shown.len() < 44, "{shown:?}");
+    assert_eq!(
+        shown.first().map(String::as_str),
+        Some("not_met"),
+        "worst first"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_status_filter_emits_the_new_view() {
+    let root = fresh_root();
+    let seen: Rc<RefCell<Option<View>>> = Rc::default();
+    let on_view = {
+        let seen = seen.clone();
+        yew::Callback::from(move |view: View| *seen.borrow_mut() = Some(view))
+    };
+    let props = ResultsFiltersProps {
+        lang: Lang::Zh,
+        report: report(),
+        plan: Rc::new(Plan::default_plan()),
+        view: View::default(),
+        on_view,
+    };
+    yew::Renderer::<ResultsFilters>::with_root_and_props(root.clone(), props).render();
+    rendered().await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#filter-status")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.set_value("behind");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    assert_eq!(
+        seen.borrow().as_ref().and_then(|v| v.status),
+        Some(Status::Behind)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_detail_quotes_the_plan_and_draws_the_years() {
+    let root = fresh_root();
+    let report = report();
+    let row = report
+        .current_rows()
+        .find(|r| r.indicator_id == "child_injury_mortality")
+        .unwrap()
+        .clone();
+    let props = ResultDetailProps {
+        lang: Lang::Zh,
+        report,
+        plan: Rc::new(Plan::default_plan()),
+        row,
+        on_override: Default::default(),
+    };
+    yew::Renderer::<ResultDetail>::with_root_and_props(root.clone(), props).render();
+    rendered().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("4儿童伤害死亡率(1/10万)10.5<8.78"), "{text}");
+    assert!(text.contains("9.468"), "the rule in words: {text}");
+    assert_eq!(
+        root.query_selector_all(".value-chart circle")
+            .unwrap()
+            .length(),
+        3
     );
 }

@@ -1,3 +1,4 @@
+use super::chapter_summary::ChapterSummary;
 use super::downloads::{ReportDownloads, TemplateLink};
 use super::drop_zone::DropZone;
 use super::encoding_select::EncodingSelect;
@@ -6,6 +7,8 @@ use super::file_facts::FileFacts;
 use super::i18n::Lang;
 use super::plan_panel::PlanPanel;
 use super::plan_source;
+use super::region_matrix::RegionMatrix;
+use super::results_filters::ResultsFilters;
 use super::results_table::ResultsTable;
 use super::state::{Action, State};
 use super::summary_cards::SummaryCards;
@@ -16,6 +19,10 @@ use crate::plan::Plan;
 use yew::prelude::*;
 
 const LANG_KEY: &str = "duibiao.lang";
+
+/// A sample submission to try, built in (no request).
+const SAMPLE: &[u8] = include_bytes!("../../static/sample/sample-kecheng-2023.xlsx");
+const SAMPLE_NAME: &str = "示例-柯城区2023年监测表.xlsx";
 
 /// The language: `?lang=` first, then the saved preference, then Chinese.
 fn initial_lang() -> Lang {
@@ -102,6 +109,23 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |encoding| state.dispatch(Action::ChooseEncoding(encoding)))
     };
+    let on_view = {
+        let state = state.clone();
+        Callback::from(move |view| state.dispatch(Action::SetView(view)))
+    };
+    let on_override = {
+        let state = state.clone();
+        Callback::from(move |decision| state.dispatch(Action::SetOverride(decision)))
+    };
+    let on_sample = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::FileRead {
+                name: SAMPLE_NAME.into(),
+                bytes: SAMPLE.to_vec(),
+            })
+        })
+    };
     let on_plan_file = {
         let state = state.clone();
         Callback::from(move |(source, text): (String, String)| {
@@ -133,6 +157,8 @@ pub fn App() -> Html {
                 error={state.plan_error.clone()} {on_plan_file} />
             <DropZone {lang} busy={state.reading.clone()} {on_start} {on_file} />
             <p class="template-hint no-print">
+                <button type="button" class="link-button" id="try-sample" onclick={on_sample}>{ t.try_sample }</button>
+                { " · " }
                 <TemplateLink {lang} plan={plan.clone()} on_error={on_export_error.clone()} />
                 { " " }{ t.template_hint }
             </p>
@@ -158,8 +184,13 @@ pub fn App() -> Html {
                     { format!("{}：{}", t.checked_summary, summary_line(lang, &loaded.report)) }
                 </div>
                 <SummaryCards {lang} report={loaded.report.clone()} />
-                <ResultsTable {lang} report={loaded.report.clone()} plan={state.plan.clone()} />
-                <UnmatchedList {lang} report={loaded.report.clone()} />
+                <ChapterSummary {lang} report={loaded.report.clone()} plan={state.plan.clone()} />
+                <RegionMatrix {lang} report={loaded.report.clone()} plan={state.plan.clone()} />
+                <ResultsFilters {lang} report={loaded.report.clone()} plan={state.plan.clone()}
+                    view={state.view.clone()} on_view={on_view.clone()} />
+                <ResultsTable {lang} report={loaded.report.clone()} plan={state.plan.clone()}
+                    view={state.view.clone()} {on_view} on_override={on_override.clone()} />
+                <UnmatchedList {lang} report={loaded.report.clone()} plan={state.plan.clone()} {on_override} />
                 <ReportDownloads {lang} report={loaded.report.clone()} plan={state.plan.clone()} on_error={on_export_error} />
             }
         </>

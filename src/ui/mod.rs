@@ -4,6 +4,7 @@
 //! ([`state::State`]) and flows down as props.
 
 mod app;
+mod chapter_summary;
 mod downloads;
 mod drop_zone;
 mod embed;
@@ -11,16 +12,24 @@ mod encoding_select;
 mod error_alert;
 mod file_facts;
 pub mod i18n;
+mod indicator_select;
 mod plan_panel;
 mod plan_source;
+mod region_matrix;
+mod result_detail;
+mod results_filters;
 mod results_table;
 pub mod state;
 mod summary_cards;
 mod unmatched_list;
+mod value_chart;
+pub mod view;
 mod year_prompt;
 
 pub use app::App;
 pub use error_alert::{ErrorAlert, ErrorAlertProps};
+pub use result_detail::{ResultDetail, ResultDetailProps};
+pub use results_filters::{ResultsFilters, ResultsFiltersProps};
 pub use results_table::{ResultsTable, ResultsTableProps};
 pub use summary_cards::{SummaryCards, SummaryCardsProps};
 

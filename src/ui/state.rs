@@ -1,8 +1,10 @@
 //! The page's one reducer: every change of state is an [`Action`].
 
 use super::i18n::Lang;
+use super::view::View;
 use crate::check::{evaluate_workbook, sha256_hex, CheckOptions};
 use crate::ingest::{read_workbook, IngestError, TextEncoding, Workbook};
+use crate::matching::Override;
 use crate::plan::{Plan, PlanError};
 use crate::report::Report;
 use std::rc::Rc;
@@ -42,6 +44,8 @@ pub struct State {
     pub file: Option<PickedFile>,
     pub loaded: Option<Loaded>,
     pub error: Option<IngestError>,
+    /// Filters, search, sort and the open detail of the results table.
+    pub view: View,
 }
 
 pub enum Action {
@@ -63,6 +67,9 @@ pub enum Action {
         source: String,
         result: Result<Plan, PlanError>,
     },
+    SetView(View),
+    /// The user mapped a row to an indicator, or to none.
+    SetOverride(Override),
 }
 
 impl State {
@@ -77,6 +84,7 @@ impl State {
             file: None,
             loaded: None,
             error: None,
+            view: View::default(),
         }
     }
 
@@ -165,6 +173,17 @@ impl Reducible for State {
             Action::ChooseEncoding(encoding) => {
                 next.options.read.encoding = encoding;
                 next.recheck()
+            }
+            Action::SetView(view) => {
+                next.view = view;
+                next
+            }
+            Action::SetOverride(decision) => {
+                next.options
+                    .overrides
+                    .retain(|o| o.as_written != decision.as_written);
+                next.options.overrides.push(decision);
+                next.reevaluate()
             }
             Action::PlanArrived { source, result } => match result {
                 Ok(plan) => {

@@ -1,4 +1,7 @@
 use super::i18n::Lang;
+use super::indicator_select::IndicatorSelect;
+use crate::matching::Override;
+use crate::plan::Plan;
 use crate::report::Report;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -7,9 +10,12 @@ use yew::prelude::*;
 pub struct UnmatchedListProps {
     pub lang: Lang,
     pub report: Rc<Report>,
+    pub plan: Rc<Plan>,
+    #[prop_or_default]
+    pub on_override: Callback<Override>,
 }
 
-/// Rows of the file that match no plan indicator.
+/// Rows of the file that match no plan indicator, each with a control to map it to one.
 #[component]
 pub fn UnmatchedList(props: &UnmatchedListProps) -> Html {
     let t = props.lang.texts();
@@ -20,8 +26,33 @@ pub fn UnmatchedList(props: &UnmatchedListProps) -> Html {
                 <p>{ t.unmatched_none }</p>
             } else {
                 <ul>
-                    { for props.report.unmatched.iter().map(|row| html! {
-                        <li data-as-written={row.as_written.clone()}>{ format!("{} {}", row.cell, row.as_written) }</li>
+                    { for props.report.unmatched.iter().enumerate().map(|(i, row)| {
+                        let on_choose = {
+                            let (on_override, as_written) = (props.on_override.clone(), row.as_written.clone());
+                            Callback::from(move |indicator_id: Option<String>| {
+                                on_override.emit(Override { as_written: as_written.clone(), indicator_id })
+                            })
+                        };
+                        let why = match row.why {
+                            "ambiguous" => t.why_ambiguous,
+                            "duplicate" => t.why_duplicate,
+                            "removed" => t.why_removed,
+                            _ => t.why_unmatched,
+                        };
+                        let nearest = row.candidates.iter()
+                            .filter_map(|c| props.plan.indicator(&c.indicator_id).map(|i| i.name.clone()))
+                            .collect::<Vec<_>>().join("、");
+                        html! {
+                            <li data-as-written={row.as_written.clone()}>
+                                <span class="cell">{ &row.cell }</span>{ " " }<strong>{ &row.as_written }</strong>
+                                { format!(" · {why}") }
+                                if !nearest.is_empty() { { format!("（{}：{nearest}）", t.nearest) } }
+                                <label class="map-to">{ t.map_to }
+                                    <IndicatorSelect lang={props.lang} plan={props.plan.clone()} id={format!("map-{i}")}
+                                        label={format!("{} {}", t.map_to, row.as_written)} selected={None::<String>} {on_choose} />
+                                </label>
+                            </li>
+                        }
                     }) }
                 </ul>
             }

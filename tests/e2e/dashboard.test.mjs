@@ -1,0 +1,108 @@
+// The dashboard as an official uses it: filters, search and sort, a row's detail, changing a
+// match, mapping an unmatched row, several regions, a sample file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp, pick, screenshot, statuses } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shownStatuses = (page) => page.$$eval('tbody tr[data-status]', (rows) => rows.map((r) => r.dataset.status));
+
+test('filters by status and chapter, search and sort change what the table shows', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  const all = (await shownStatuses(page)).length;
+  assert.equal(all, 44);
+
+  await page.selectOption('#filter-status', 'on_track');
+  assert.deepEqual(await shownStatuses(page), ['on_track', 'on_track', 'on_track', 'on_track']);
+  await page.selectOption('#filter-status', '');
+  await page.selectOption('#filter-chapter', 'law');
+  const law = await page.$$eval('tbody tr[data-indicator]', (rows) => rows.map((r) => r.dataset.indicator));
+  assert.ok(law.length >= 4 && law.includes('minors_receiving_legal_aid'), law.join());
+  await page.selectOption('#filter-chapter', '');
+
+  await page.fill('#filter-search', '死亡率');
+  const found = await page.$$eval('tbody tr[data-indicator]', (rows) => rows.map((r) => r.dataset.indicator));
+  assert.deepEqual(found.sort(), ['child_injury_mortality', 'infant_mortality', 'neonatal_mortality', 'under5_mortality']);
+  await page.fill('#filter-search', '');
+
+  await page.selectOption('#sort', 'status');
+  const sorted = await shownStatuses(page);
+  assert.equal(sorted[0], 'not_met', 'worst first');
+  assert.equal(sorted.at(-1), 'met');
+  await screenshot(page, 'filters-sorted');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a row opens its detail: the plan sentence, the rule, the match and a chart', async () => {
+  const { page } = await openApp(browser, server.url);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.click('tr[data-indicator="child_injury_mortality"] .row-toggle');
+  const detail = await page.waitForSelector('.detail-row');
+  const text = await detail.textContent();
+  assert.match(text, /4儿童伤害死亡率\(1\/10万\)10\.5<8\.78/, 'the quoted table row');
+  assert.match(text, /2023 年应不高于 9\.468（文件中 2020 年 10\.5 → 2025 年 <8\.78\/10万 的直线进度）/);
+  assert.match(text, /名称完全一致/);
+  assert.equal(await detail.$$eval('.value-chart circle', (c) => c.length), 3, '2020, 2022 and 2023');
+  await screenshot(page, 'row-detail');
+  await page.click('tr[data-indicator="child_injury_mortality"] .row-toggle');
+  assert.equal(await page.$('.detail-row'), null);
+  await page.close();
+});
+
+test('changing a match and mapping an unmatched row update the results at once', async () => {
+  const { page } = await openApp(browser, server.url);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  // 全市常住人口 is not a plan indicator; say it is 婴儿死亡率: its unit 万人 is not ‰, so review.
+  await page.selectOption('.unmatched select', 'infant_mortality');
+  await page.waitForSelector('tr[data-indicator="infant_mortality"][data-as-written="全市常住人口"]');
+  assert.equal(await page.getAttribute('tr[data-indicator="infant_mortality"]', 'data-status'), 'review');
+  assert.match(await page.textContent('tr[data-indicator="infant_mortality"]'), /单位/);
+  assert.equal(await page.$('.unmatched li'), null);
+  // Then take 学前三年毛入园率 off its indicator: it becomes missing, and the row is listed.
+  await page.click('tr[data-indicator="preschool_gross_enrollment"] .row-toggle');
+  await page.selectOption('.detail-row select', '');
+  await page.waitForSelector('tr[data-indicator="preschool_gross_enrollment"][data-status="missing"]');
+  const listed = await page.$$eval('.unmatched li', (items) => items.map((li) => li.dataset.asWritten));
+  assert.deepEqual(listed, ['学前三年毛入园率']);
+  // A corrected file keeps the user's decisions.
+  await pick(page, 'long-kecheng-2023.xls');
+  await page.waitForSelector('tr[data-indicator="infant_mortality"][data-as-written="全市常住人口"]');
+  await page.close();
+});
+
+test('a wide .xls with several regions shows a region × indicator matrix and filters by region', async () => {
+  const { page } = await openApp(browser, server.url);
+  await pick(page, 'wide-regions-2023.xls');
+  await page.waitForSelector('.matrix');
+  const matrix = await page.$$eval('.matrix tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.dataset.status ?? '')));
+  assert.deepEqual(matrix[0], ['on_track', 'behind', 'met', 'on_track'], '儿童伤害死亡率 by region');
+  await page.selectOption('#filter-region', '衢江区');
+  const regions = await page.$$eval('tbody tr[data-indicator] td.region', (tds) => [...new Set(tds.map((td) => td.textContent))]);
+  assert.deepEqual(regions, ['衢江区']);
+  await screenshot(page, 'wide-xls-matrix');
+  await page.close();
+});
+
+test('the sample file shows results without picking anything', async () => {
+  const { page } = await openApp(browser, server.url);
+  await page.click('#try-sample');
+  await page.waitForSelector('tr[data-status]');
+  assert.equal((await statuses(page))['儿童伤害死亡率'], 'on_track');
+  await page.close();
+});
