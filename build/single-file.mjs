@@ -19,12 +19,20 @@ const cssFile = html.match(/<link rel="stylesheet" href="(?:\.\/)?([^"]+)"/)?.[1
 if (!cssFile) throw new Error('dist/index.html has no stylesheet');
 
 const glue = await readFile(join(dist, jsFile), 'utf8');
+// The worker (reader and evaluator): a file:// page cannot start a worker from a file, so it
+// starts one from a blob holding the worker's glue and its wasm.
+const workerGlue = await readFile(join(dist, 'duibiao-worker.js'), 'utf8');
+const workerWasm = await readFile(join(dist, 'duibiao-worker_bg.wasm'));
+const workerSource = `${workerGlue}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob("${workerWasm.toString('base64')}"), (c) => c.charCodeAt(0)) });
+`;
 if (/from\s+['"]\.\/snippets\//.test(glue)) throw new Error('the JS glue imports snippets; inline them too');
 const wasm = await readFile(join(dist, wasmFile));
 const css = await readFile(join(dist, cssFile), 'utf8');
 
 // The glue is an ES module; inlined, its default export __wbg_init is called with the bytes.
 const script = `${glue}
+window.__DUIBIAO_WORKER_URL = URL.createObjectURL(new Blob([${JSON.stringify(workerSource)}], { type: 'text/javascript' }));
 const wasmBase64 = "${wasm.toString('base64')}";
 const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: wasmBytes });
@@ -34,6 +42,9 @@ const csp = [
   "default-src 'none'",
   `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
   `style-src ${sha256(css)}`,
+  // The worker comes from a blob made by the page's own (hashed) script; see above.
+  'worker-src blob:',
+  "connect-src 'none'",
   'img-src data: blob:',
   "object-src 'none'",
   "base-uri 'none'",

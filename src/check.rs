@@ -13,7 +13,8 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 /// Everything a user can choose about a check.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct CheckOptions {
     pub read: ReadOptions,
     /// The year the summary is for; the latest year in the file when `None`.
@@ -58,11 +59,11 @@ pub fn evaluate_workbook(
     let matcher = Matcher::new(plan);
     for (index, label) in sheet.labels.iter().enumerate() {
         let outcome = matcher.match_with_overrides(&label.as_written, &options.overrides);
-        let unmatched_row = |why, candidates| UnmatchedRow {
+        let unmatched_row = |why: &str, candidates| UnmatchedRow {
             as_written: label.as_written.clone(),
             cell: label.cell.clone(),
             candidates,
-            why,
+            why: why.to_string(),
         };
         match outcome {
             Outcome::Matched(m) => {
@@ -168,7 +169,7 @@ pub fn evaluate_workbook(
                         .filter(|s| !s.is_empty()),
                     unit: indicator.unit.clone(),
                     target: TargetInfo {
-                        op: indicator.target.op.symbol(),
+                        op: indicator.target.op.symbol().to_string(),
                         value: indicator.target.value,
                         upper: indicator.target.upper,
                         year: indicator.target.year,
@@ -213,7 +214,7 @@ pub fn evaluate_workbook(
             sheets: workbook.sheet_names.clone(),
             layout: sheet.layout,
             header_row: sheet.header_row,
-            year_source: sheet.year_source,
+            year_source: sheet.year_source.map(str::to_string),
         },
         plan: PlanInfo {
             id: plan.id.clone(),

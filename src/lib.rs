@@ -12,6 +12,7 @@ pub mod export;
 pub mod ingest;
 pub mod matching;
 pub mod plan;
+pub mod protocol;
 pub mod report;
 pub mod units;
 

@@ -26,7 +26,7 @@ const REGION_PREFIXES: &[&str] = &[
     "智造新城",
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     Exact,
@@ -42,7 +42,7 @@ pub struct Match {
     pub confidence: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Candidate {
     pub indicator_id: String,
     pub confidence: f64,

@@ -4,9 +4,9 @@
 use crate::evaluate::{Status, Trend};
 use crate::ingest::{Format, Layout, TextEncoding};
 use crate::matching::{Candidate, Method};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub source: SourceInfo,
     pub plan: PlanInfo,
@@ -19,7 +19,7 @@ pub struct Report {
     pub summary: Summary,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceInfo {
     pub file: String,
     pub sheet: String,
@@ -29,18 +29,18 @@ pub struct SourceInfo {
     pub sheets: Vec<String>,
     pub layout: Layout,
     pub header_row: usize,
-    pub year_source: Option<&'static str>,
+    pub year_source: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanInfo {
     pub id: String,
     pub title: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TargetInfo {
-    pub op: &'static str,
+    pub op: String,
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upper: Option<f64>,
@@ -51,13 +51,13 @@ pub struct TargetInfo {
     pub plan_text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchInfo {
     pub method: Method,
     pub confidence: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResultRow {
     pub indicator_id: String,
     pub indicator: String,
@@ -85,30 +85,30 @@ pub struct ResultRow {
     pub match_info: Option<MatchInfo>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnmatchedRow {
     pub as_written: String,
     pub cell: String,
     /// Set when two indicators were equally close, or for the nearest one below the threshold.
     pub candidates: Vec<Candidate>,
     /// "unmatched", "ambiguous", "removed" or "duplicate".
-    pub why: &'static str,
+    pub why: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Counts for the reporting year, in the order of [`Status::ALL`].
     pub counts: Vec<StatusCount>,
     pub by_domain: Vec<DomainCounts>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatusCount {
     pub status: Status,
     pub count: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DomainCounts {
     pub domain: String,
     pub name: String,

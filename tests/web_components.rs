@@ -115,7 +115,11 @@ async fn summary_cards_count_each_status() {
 #[wasm_bindgen_test]
 async fn error_alert_is_an_alert_naming_the_file() {
     let root = fresh_root();
-    let error = IngestError::new("草稿.xlsx", None, IngestErrorKind::PasswordProtected);
+    let error = duibiao::protocol::ErrorInfo::from(&IngestError::new(
+        "草稿.xlsx",
+        None,
+        IngestErrorKind::PasswordProtected,
+    ));
     yew::Renderer::<ErrorAlert>::with_root_and_props(
         root.clone(),
         ErrorAlertProps {

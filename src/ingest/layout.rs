@@ -30,7 +30,7 @@ const REGIONS: &[&str] = &[
     "全市合计",
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Layout {
     /// One indicator per row, one column per year.

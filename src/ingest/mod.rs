@@ -3,6 +3,7 @@
 //! Each format has its own reader behind one interface ([`Grid`]); everything after the grid is
 //! format-blind. Every limit is a named constant and appears in the message that enforces it.
 
+mod cfb_guard;
 mod error;
 mod grid;
 mod layout;
@@ -30,7 +31,8 @@ pub const MAX_INFLATED_BYTES: u64 = 200 * 1024 * 1024;
 pub const MAX_ZIP_ENTRIES: usize = 10_000;
 
 /// What the user (or the CLI) chose; empty means "let the reader decide".
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ReadOptions {
     pub sheet: Option<String>,
     pub encoding: Option<TextEncoding>,
@@ -70,6 +72,9 @@ pub fn read_workbook(
         zip_guard::check(bytes).map_err(fail)?;
     }
     let format = sniff::sniff(bytes).map_err(fail)?;
+    if format == Format::Xls {
+        cfb_guard::check(bytes).map_err(fail)?;
+    }
     let (grids, encoding) = match format {
         Format::Csv => {
             let (grid, encoding) = text::read_delimited(bytes, options.encoding).map_err(fail)?;

@@ -1,5 +1,5 @@
 use super::chapter_summary::ChapterSummary;
-use super::downloads::{ReportDownloads, TemplateLink};
+use super::downloads::{save, ReportDownloads, TemplateLink};
 use super::drop_zone::DropZone;
 use super::encoding_select::EncodingSelect;
 use super::error_alert::ErrorAlert;
@@ -13,9 +13,13 @@ use super::results_table::ResultsTable;
 use super::state::{Action, State};
 use super::summary_cards::SummaryCards;
 use super::unmatched_list::UnmatchedList;
+use super::worker_client::WorkerClient;
 use super::year_prompt::YearPrompt;
-use crate::ingest::{Format, IngestErrorKind};
-use crate::plan::Plan;
+use crate::check::CheckOptions;
+use crate::matching::Override;
+use crate::protocol::{Request, Response};
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 const LANG_KEY: &str = "duibiao.lang";
@@ -44,6 +48,19 @@ pub fn App() -> Html {
     let state = use_reducer(|| State::new(initial_lang()));
     let lang = state.lang;
     let t = lang.texts();
+    // The last plan file loaded, to hand to a fresh worker after a cancel.
+    let plan_file = use_mut_ref(|| None::<(String, String)>);
+    let client = {
+        let state = state.clone();
+        use_memo((), move |_| {
+            WorkerClient::new(move |response, bytes| {
+                if let (Response::File { name, mime }, Some(bytes)) = (&response, &bytes) {
+                    save(name, mime, bytes);
+                }
+                state.dispatch(Action::WorkerSaid(response));
+            })
+        })
+    };
 
     {
         let code = lang.code();
@@ -53,29 +70,33 @@ pub fn App() -> Html {
             }
         });
     }
-
     {
         // A portal may choose the plan: ?plan=<same-origin URL>.
+        let (client, plan_file) = (client.clone(), plan_file.clone());
         let state = state.clone();
         use_effect_with((), move |_| {
             if let Some(url) = plan_source::requested() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = plan_source::fetch(&url).await;
-                    state.dispatch(Action::PlanArrived {
-                        source: url,
-                        result,
-                    });
+                    match plan_source::fetch_text(&url).await {
+                        Ok(text) => load_plan(&client, &plan_file, url, text),
+                        Err(message) => state.dispatch(Action::WorkerSaid(Response::PlanFailed {
+                            source: url,
+                            message_zh: message.clone(),
+                            message_en: message,
+                        })),
+                    }
                 });
             }
         });
     }
 
-    let export_error = use_state(|| None::<String>);
-    let on_export_error = {
-        let export_error = export_error.clone();
-        Callback::from(move |message: String| export_error.set(Some(message)))
+    let send_options = {
+        let (state, client) = (state.clone(), client.clone());
+        move |options: CheckOptions, request: fn(CheckOptions) -> Request| {
+            state.dispatch(Action::SetOptions(options.clone()));
+            client.send(request(options), None);
+        }
     };
-
     let toggle_lang = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -87,60 +108,98 @@ pub fn App() -> Html {
             state.dispatch(Action::SetLang(next));
         })
     };
-    let on_start = {
-        let state = state.clone();
-        Callback::from(move |name: String| state.dispatch(Action::StartReading(name)))
+    let check_file = {
+        let (state, client) = (state.clone(), client.clone());
+        move |name: String, bytes: Vec<u8>| {
+            // A corrected file keeps the reporting year, the data year, the sheet and the
+            // overrides; the encoding is detected afresh.
+            let mut options = state.options.clone();
+            options.read.encoding = None;
+            state.dispatch(Action::SetOptions(options.clone()));
+            state.dispatch(Action::Started {
+                name: name.clone(),
+                bytes: bytes.len(),
+            });
+            client.send(Request::Check { name, options }, Some(bytes));
+        }
     };
     let on_file = {
-        let state = state.clone();
-        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
-            state.dispatch(Action::FileRead { name, bytes })
+        let check_file = check_file.clone();
+        Callback::from(move |(name, bytes): (String, Vec<u8>)| check_file(name, bytes))
+    };
+    let on_sample =
+        Callback::from(move |_: MouseEvent| check_file(SAMPLE_NAME.into(), SAMPLE.to_vec()));
+    let on_cancel = {
+        let (state, client, plan_file) = (state.clone(), client.clone(), plan_file.clone());
+        Callback::from(move |_: MouseEvent| {
+            client.cancel();
+            state.dispatch(Action::Cancelled);
+            let again = plan_file.borrow().clone();
+            if let Some((source, text)) = again {
+                client.send(Request::LoadPlan { source, text }, None);
+            }
         })
     };
     let on_year = {
-        let state = state.clone();
-        Callback::from(move |year: i32| state.dispatch(Action::ChooseReportingYear(year)))
+        let (state, send) = (state.clone(), send_options.clone());
+        Callback::from(move |year: i32| {
+            send(
+                CheckOptions {
+                    reporting_year: Some(year),
+                    ..state.options.clone()
+                },
+                |options| Request::Reevaluate { options },
+            )
+        })
     };
     let on_data_year = {
-        let state = state.clone();
-        Callback::from(move |year: i32| state.dispatch(Action::ChooseDataYear(year)))
+        let (state, send) = (state.clone(), send_options.clone());
+        Callback::from(move |year: i32| {
+            let mut options = state.options.clone();
+            options.read.year = Some(year);
+            send(options, |options| Request::Recheck { options })
+        })
     };
     let on_encoding = {
-        let state = state.clone();
-        Callback::from(move |encoding| state.dispatch(Action::ChooseEncoding(encoding)))
+        let (state, send) = (state.clone(), send_options.clone());
+        Callback::from(move |encoding| {
+            let mut options = state.options.clone();
+            options.read.encoding = encoding;
+            send(options, |options| Request::Recheck { options })
+        })
+    };
+    let on_sheet = {
+        let (state, send) = (state.clone(), send_options.clone());
+        Callback::from(move |sheet: String| {
+            let mut options = state.options.clone();
+            options.read.sheet = Some(sheet);
+            send(options, |options| Request::Recheck { options })
+        })
+    };
+    let on_override = {
+        let (state, send) = (state.clone(), send_options.clone());
+        Callback::from(move |decision: Override| {
+            send(state.with_override(decision), |options| {
+                Request::Reevaluate { options }
+            })
+        })
     };
     let on_view = {
         let state = state.clone();
         Callback::from(move |view| state.dispatch(Action::SetView(view)))
     };
-    let on_override = {
-        let state = state.clone();
-        Callback::from(move |decision| state.dispatch(Action::SetOverride(decision)))
-    };
-    let on_sample = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::FileRead {
-                name: SAMPLE_NAME.into(),
-                bytes: SAMPLE.to_vec(),
-            })
-        })
+    let on_request = {
+        let client = client.clone();
+        Callback::from(move |request: Request| client.send(request, None))
     };
     let on_plan_file = {
-        let state = state.clone();
+        let (client, plan_file) = (client.clone(), plan_file.clone());
         Callback::from(move |(source, text): (String, String)| {
-            state.dispatch(Action::PlanArrived {
-                result: Plan::from_json(&text),
-                source,
-            })
+            load_plan(&client, &plan_file, source, text)
         })
     };
-    let on_sheet = {
-        let state = state.clone();
-        Callback::from(move |sheet: String| state.dispatch(Action::ChooseSheet(sheet)))
-    };
 
-    let plan = &state.plan;
+    let report_and_plan = state.report.clone().zip(state.plan.clone());
     html! {
         <>
             <header class="page-header">
@@ -153,48 +212,58 @@ pub fn App() -> Html {
                 <p class="tagline">{ t.tagline }</p>
                 <p class="privacy">{ t.privacy }</p>
             </section>
-            <PlanPanel {lang} plan={plan.clone()} origin={state.plan_origin.clone()}
+            <PlanPanel {lang} plan={state.plan.clone()} origin={state.plan_origin.clone()}
                 error={state.plan_error.clone()} {on_plan_file} />
-            <DropZone {lang} busy={state.reading.clone()} {on_start} {on_file} />
+            <DropZone {lang} busy={state.busy.clone()} {on_file} {on_cancel} />
             <p class="template-hint no-print">
                 <button type="button" class="link-button" id="try-sample" onclick={on_sample}>{ t.try_sample }</button>
                 { " · " }
-                <TemplateLink {lang} plan={plan.clone()} on_error={on_export_error.clone()} />
+                <TemplateLink {lang} on_request={on_request.clone()} />
                 { " " }{ t.template_hint }
             </p>
-            if let Some(message) = &*export_error {
+            if let Some(message) = &state.export_error {
                 <div class="error-alert" role="alert"><p>{ format!("{}：{message}", t.export_failed) }</p></div>
             }
             if let Some(error) = &state.error {
                 <ErrorAlert {lang} error={error.clone()} />
-                if error.kind == IngestErrorKind::YearUnknown {
-                    <YearPrompt {lang} first={plan.period.start} last={plan.period.end} on_year={on_data_year} />
+                if error.needs_year {
+                    <YearPrompt {lang} first={crate::ui::plan_summary::CHILDREN_START} last={crate::ui::plan_summary::CHILDREN_END} on_year={on_data_year} />
                 }
-                if error.kind == IngestErrorKind::UnknownEncoding {
+                if error.needs_encoding {
                     <p class="encoding-prompt">
                         { format!("{}：", t.encoding) }
                         <EncodingSelect {lang} used={None} on_encoding={on_encoding.clone()} />
                     </p>
                 }
             }
-            if let Some(loaded) = &state.loaded {
-                <FileFacts {lang} report={loaded.report.clone()} {on_year} {on_sheet}
-                    on_encoding={(loaded.workbook.format == Format::Csv).then_some(on_encoding)} />
+            if let Some((report, plan)) = report_and_plan {
+                <FileFacts {lang} report={report.clone()} {on_year} {on_sheet}
+                    on_encoding={(report.source.format == crate::ingest::Format::Csv).then_some(on_encoding)} />
                 <div class="sr-only" aria-live="polite">
-                    { format!("{}：{}", t.checked_summary, summary_line(lang, &loaded.report)) }
+                    { format!("{}：{}", t.checked_summary, summary_line(lang, &report)) }
                 </div>
-                <SummaryCards {lang} report={loaded.report.clone()} />
-                <ChapterSummary {lang} report={loaded.report.clone()} plan={state.plan.clone()} />
-                <RegionMatrix {lang} report={loaded.report.clone()} plan={state.plan.clone()} />
-                <ResultsFilters {lang} report={loaded.report.clone()} plan={state.plan.clone()}
+                <SummaryCards {lang} report={report.clone()} />
+                <ChapterSummary {lang} report={report.clone()} plan={plan.clone()} />
+                <RegionMatrix {lang} report={report.clone()} plan={plan.clone()} />
+                <ResultsFilters {lang} report={report.clone()} plan={plan.clone()}
                     view={state.view.clone()} on_view={on_view.clone()} />
-                <ResultsTable {lang} report={loaded.report.clone()} plan={state.plan.clone()}
+                <ResultsTable {lang} report={report.clone()} plan={plan.clone()}
                     view={state.view.clone()} {on_view} on_override={on_override.clone()} />
-                <UnmatchedList {lang} report={loaded.report.clone()} plan={state.plan.clone()} {on_override} />
-                <ReportDownloads {lang} report={loaded.report.clone()} plan={state.plan.clone()} on_error={on_export_error} />
+                <UnmatchedList {lang} report={report.clone()} plan={plan.clone()} {on_override} />
+                <ReportDownloads {lang} {on_request} />
             }
         </>
     }
+}
+
+fn load_plan(
+    client: &WorkerClient,
+    remembered: &Rc<RefCell<Option<(String, String)>>>,
+    source: String,
+    text: String,
+) {
+    *remembered.borrow_mut() = Some((source.clone(), text.clone()));
+    client.send(Request::LoadPlan { source, text }, None);
 }
 
 fn summary_line(lang: Lang, report: &crate::report::Report) -> String {

@@ -1,18 +1,13 @@
-//! Saving what the core made (report, template) as a file, without any request: a Blob and a
+//! Saving what the worker made (report, template) as a file, without any request: a Blob and a
 //! temporary object URL.
 
 use super::i18n::Lang;
-use crate::export::{report_csv, report_xlsx, template_xlsx};
-use crate::plan::Plan;
-use crate::report::Report;
-use std::rc::Rc;
+use crate::protocol::Request;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 /// Hands `bytes` to the browser as a download named `name`.
-fn save(name: &str, mime: &str, bytes: &[u8]) {
+pub fn save(name: &str, mime: &str, bytes: &[u8]) {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
@@ -37,56 +32,28 @@ fn save(name: &str, mime: &str, bytes: &[u8]) {
 }
 
 /// The local time of the check, as the user's clock shows it.
-fn now_local() -> String {
+pub fn now_local() -> String {
     js_sys::Date::new_0()
         .to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED)
         .into()
 }
 
-fn stem(file: &str) -> &str {
-    file.rsplit_once('.').map_or(file, |(stem, _)| stem)
-}
-
 #[derive(Properties, PartialEq)]
 pub struct ReportDownloadsProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
-    pub plan: Rc<Plan>,
-    /// Shown when an export fails.
-    pub on_error: Callback<String>,
+    pub on_request: Callback<Request>,
 }
 
 /// Report downloads (.xlsx, .csv) and printing, under the results.
 #[component]
 pub fn ReportDownloads(props: &ReportDownloadsProps) -> Html {
     let t = props.lang.texts();
-    let xlsx = {
-        let (report, plan, on_error) = (
-            props.report.clone(),
-            props.plan.clone(),
-            props.on_error.clone(),
-        );
-        Callback::from(
-            move |_: MouseEvent| match report_xlsx(&report, &plan, &now_local()) {
-                Ok(bytes) => save(
-                    &format!("{}-对标结果.xlsx", stem(&report.source.file)),
-                    XLSX_MIME,
-                    &bytes,
-                ),
-                Err(e) => on_error.emit(e.to_string()),
-            },
-        )
-    };
-    let csv = {
-        let report = props.report.clone();
-        Callback::from(move |_: MouseEvent| {
-            save(
-                &format!("{}-对标结果.csv", stem(&report.source.file)),
-                "text/csv;charset=utf-8",
-                &report_csv(&report),
-            )
-        })
-    };
+    let xlsx = props
+        .on_request
+        .reform(|_: MouseEvent| Request::ExportXlsx {
+            checked_at: now_local(),
+        });
+    let csv = props.on_request.reform(|_: MouseEvent| Request::ExportCsv);
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
@@ -102,21 +69,14 @@ pub fn ReportDownloads(props: &ReportDownloadsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct TemplateLinkProps {
     pub lang: Lang,
-    pub plan: Rc<Plan>,
-    pub on_error: Callback<String>,
+    pub on_request: Callback<Request>,
 }
 
 /// The blank submission template, made from the plan in use.
 #[component]
 pub fn TemplateLink(props: &TemplateLinkProps) -> Html {
     let t = props.lang.texts();
-    let onclick = {
-        let (plan, on_error) = (props.plan.clone(), props.on_error.clone());
-        Callback::from(move |_: MouseEvent| match template_xlsx(&plan) {
-            Ok(bytes) => save(&format!("{}-填报模板.xlsx", plan.title), XLSX_MIME, &bytes),
-            Err(e) => on_error.emit(e.to_string()),
-        })
-    };
+    let onclick = props.on_request.reform(|_: MouseEvent| Request::Template);
     html! {
         <button type="button" class="link-button" id="download-template" {onclick}>{ t.download_template }</button>
     }

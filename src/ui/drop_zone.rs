@@ -1,15 +1,20 @@
 use super::i18n::Lang;
+use super::state::Busy;
+use crate::protocol::Stage;
 use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
+/// Files above this size show a progress indicator while they are read.
+const LARGE_FILE_BYTES: usize = 1024 * 1024;
+
 #[derive(Properties, PartialEq)]
 pub struct DropZoneProps {
     pub lang: Lang,
-    /// The name of the file being read, while it is.
-    pub busy: Option<String>,
-    pub on_start: Callback<String>,
+    /// The file being read, while it is.
+    pub busy: Option<Busy>,
+    pub on_cancel: Callback<MouseEvent>,
     pub on_file: Callback<(String, Vec<u8>)>,
 }
 
@@ -22,11 +27,9 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
 
     let read = {
         let reader = reader.clone();
-        let on_start = props.on_start.clone();
         let on_file = props.on_file.clone();
         move |file: web_sys::File| {
             let name = file.name();
-            on_start.emit(name.clone());
             let on_file = on_file.clone();
             let task = gloo::file::callbacks::read_as_bytes(
                 &gloo::file::File::from(file),
@@ -98,8 +101,18 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
                 onchange={on_change}
             />
             <p class="hint">{ t.accepted }</p>
-            if let Some(name) = &props.busy {
-                <p class="busy" role="status">{ format!("{} {name}", t.reading) }</p>
+            if let Some(busy) = &props.busy {
+                <p class="busy" role="status">
+                    { format!("{} {}（{:.1} MB）", match busy.stage {
+                        Some(Stage::Evaluating) => t.evaluating,
+                        _ => t.reading,
+                    }, busy.name, busy.bytes as f64 / 1_048_576.0) }
+                    if busy.bytes > LARGE_FILE_BYTES {
+                        <progress aria-label={t.reading}></progress>
+                    }
+                    { " " }
+                    <button type="button" class="button secondary" id="cancel-reading" onclick={props.on_cancel.clone()}>{ t.cancel }</button>
+                </p>
             }
         </section>
     }

@@ -1,11 +1,11 @@
 use super::i18n::Lang;
-use crate::ingest::IngestError;
+use crate::protocol::ErrorInfo;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorAlertProps {
     pub lang: Lang,
-    pub error: IngestError,
+    pub error: ErrorInfo,
 }
 
 /// Why a file could not be checked, in plain words, with what to do next.
@@ -13,8 +13,8 @@ pub struct ErrorAlertProps {
 pub fn ErrorAlert(props: &ErrorAlertProps) -> Html {
     let t = props.lang.texts();
     let message = match props.lang {
-        Lang::Zh => props.error.message_zh(),
-        Lang::En => props.error.message_en(),
+        Lang::Zh => &props.error.message_zh,
+        Lang::En => &props.error.message_en,
     };
     html! {
         <div class="error-alert" role="alert">

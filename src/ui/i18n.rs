@@ -132,6 +132,8 @@ pub struct Texts {
     pub nearest: &'static str,
     pub map_to: &'static str,
     pub try_sample: &'static str,
+    pub cancel: &'static str,
+    pub evaluating: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -220,6 +222,8 @@ pub const ZH: Texts = Texts {
     nearest: "最接近",
     map_to: "对应到：",
     try_sample: "试用示例文件",
+    cancel: "取消",
+    evaluating: "正在对标",
 };
 
 pub const EN: Texts = Texts {
@@ -308,4 +312,6 @@ pub const EN: Texts = Texts {
     nearest: "nearest",
     map_to: "Map to: ",
     try_sample: "Try a sample file",
+    cancel: "Cancel",
+    evaluating: "Evaluating",
 };

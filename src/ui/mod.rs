@@ -15,6 +15,7 @@ pub mod i18n;
 mod indicator_select;
 mod plan_panel;
 mod plan_source;
+mod plan_summary;
 mod region_matrix;
 mod result_detail;
 mod results_filters;
@@ -24,6 +25,7 @@ mod summary_cards;
 mod unmatched_list;
 mod value_chart;
 pub mod view;
+mod worker_client;
 mod year_prompt;
 
 pub use app::App;

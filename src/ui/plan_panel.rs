@@ -1,6 +1,7 @@
 use super::i18n::Lang;
+use super::plan_summary as summary;
 use super::state::PlanOrigin;
-use crate::plan::{Plan, PlanError};
+use crate::plan::Plan;
 use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -10,9 +11,11 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PlanPanelProps {
     pub lang: Lang,
-    pub plan: Rc<Plan>,
+    /// The plan in use once the worker has sent it; until then the built-in plan's summary.
+    pub plan: Option<Rc<Plan>>,
     pub origin: PlanOrigin,
-    pub error: Option<(String, PlanError)>,
+    /// (source, message zh, message en)
+    pub error: Option<(String, String, String)>,
     /// A plan file was picked: (file name, its text).
     pub on_plan_file: Callback<(String, String)>,
 }
@@ -22,18 +25,34 @@ pub struct PlanPanelProps {
 #[component]
 pub fn PlanPanel(props: &PlanPanelProps) -> Html {
     let t = props.lang.texts();
-    let plan = &props.plan;
-    let women = use_memo((), |_| Plan::women_plan());
     let picking = use_state(|| false);
     let reader = use_mut_ref(|| None::<FileReader>);
     let en = props.lang == Lang::En;
-    let title = |p: &Plan| {
-        if en && !p.title_en.is_empty() {
-            p.title_en.clone()
+    let pick = |zh: &str, english: &str| {
+        if en && !english.is_empty() {
+            english.to_string()
         } else {
-            p.title.clone()
+            zh.to_string()
         }
     };
+    let (title, start, end, targets, notes): (String, i32, i32, usize, Vec<String>) =
+        match &props.plan {
+            Some(plan) => (
+                pick(&plan.title, &plan.title_en),
+                plan.period.start,
+                plan.period.end,
+                plan.indicators.len(),
+                plan.notes.clone(),
+            ),
+            None => (
+                pick(summary::CHILDREN_TITLE, summary::CHILDREN_TITLE_EN),
+                summary::CHILDREN_START,
+                summary::CHILDREN_END,
+                summary::CHILDREN_TARGETS,
+                Vec::new(),
+            ),
+        };
+    let women_title = pick(summary::WOMEN_TITLE, summary::WOMEN_TITLE_EN);
 
     let on_change = {
         let reader = reader.clone();
@@ -71,18 +90,18 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
             <h2 id="plan-heading" class="sr-only">{ t.plan_in_use }</h2>
             <p class="plan">
                 <strong>{ format!("{}：", t.plan_in_use) }</strong>
-                { format!("{}（{}—{}），{} {} · {origin}", title(plan), plan.period.start, plan.period.end, plan.indicators.len(), t.targets) }
+                { format!("{title}（{start}—{end}），{targets} {} · {origin}", t.targets) }
             </p>
-            if !plan.notes.is_empty() {
+            if !notes.is_empty() {
                 <details class="plan-notes">
                     <summary>{ t.plan_notes }</summary>
-                    <ul>{ for plan.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                    <ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 </details>
             }
-            if women.id != plan.id {
+            if props.origin == PlanOrigin::Embedded {
                 <p class="plan other-plan">
-                    { format!("{}（{}—{}），{} {}：", title(&women), women.period.start, women.period.end, women.indicators.len(), t.targets) }
-                    { women.notes.first().cloned().unwrap_or_default() }
+                    { format!("{women_title}（{}—{}），{} {}：", summary::WOMEN_START, summary::WOMEN_END, summary::WOMEN_TARGETS, t.targets) }
+                    { summary::WOMEN_NOTE }
                 </p>
             }
             <button type="button" class="link-button" onclick={toggle} aria-expanded={picking.to_string()}>
@@ -94,10 +113,10 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
                     <input type="file" accept=".json,application/json" onchange={on_change} />
                 </label>
             }
-            if let Some((source, error)) = &props.error {
+            if let Some((source, zh, english)) = &props.error {
                 <div class="error-alert" role="alert">
                     <p class="error-message">
-                        { format!("{source}：{}", if en { error.message_en() } else { error.message_zh() }) }
+                        { format!("{source}：{}", if en { english } else { zh }) }
                     </p>
                     <p>{ t.plan_kept }</p>
                 </div>

@@ -1,46 +1,36 @@
 //! Loading a plan named by `?plan=`: same-origin URLs only, so the page never talks to another
-//! server.
+//! server. The worker validates the text.
 
-use crate::plan::{Plan, PlanError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// The `?plan=` value of the page's address, if any.
 pub fn requested() -> Option<String> {
-    let search = gloo::utils::window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get("plan")
-        .filter(|p| !p.is_empty())
+    super::embed::query_param("plan").filter(|p| !p.is_empty())
 }
 
-/// Fetches and validates the plan at `url` (resolved against the page; same origin only).
-pub async fn fetch(url: &str) -> Result<Plan, PlanError> {
-    let failed = |message: String| PlanError::Syntax { message };
+/// Fetches the text at `url` (resolved against the page; same origin only).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
     let location = gloo::utils::window().location();
-    let page = location
-        .href()
-        .map_err(|_| failed("no page address".into()))?;
+    let page = location.href().map_err(|_| "no page address".to_string())?;
     let resolved =
-        web_sys::Url::new_with_base(url, &page).map_err(|_| failed(format!("not a URL: {url}")))?;
+        web_sys::Url::new_with_base(url, &page).map_err(|_| format!("not a URL: {url}"))?;
     let origin = location.origin().unwrap_or_default();
     if resolved.origin() != origin {
-        return Err(failed(format!(
+        return Err(format!(
             "{url}: only plan files from this site ({origin}) are loaded"
-        )));
+        ));
     }
     let response = JsFuture::from(gloo::utils::window().fetch_with_str(&resolved.href()))
         .await
-        .map_err(|_| failed(format!("{url}: could not be fetched")))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| failed("no response".into()))?;
+        .map_err(|_| format!("{url}: could not be fetched"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
     if !response.ok() {
-        return Err(failed(format!("{url}: HTTP {}", response.status())));
+        return Err(format!("{url}: HTTP {}", response.status()));
     }
-    let text = response.text().map_err(|_| failed("no body".into()))?;
+    let text = response.text().map_err(|_| "no body".to_string())?;
     let text = JsFuture::from(text)
         .await
-        .map_err(|_| failed("no body".into()))?;
-    Plan::from_json(&text.as_string().unwrap_or_default())
+        .map_err(|_| "no body".to_string())?;
+    Ok(text.as_string().unwrap_or_default())
 }

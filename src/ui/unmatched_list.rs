@@ -33,7 +33,7 @@ pub fn UnmatchedList(props: &UnmatchedListProps) -> Html {
                                 on_override.emit(Override { as_written: as_written.clone(), indicator_id })
                             })
                         };
-                        let why = match row.why {
+                        let why = match row.why.as_str() {
                             "ambiguous" => t.why_ambiguous,
                             "duplicate" => t.why_duplicate,
                             "removed" => t.why_removed,

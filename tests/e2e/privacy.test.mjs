@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { serveDist, launch, pick, CHROMIUM_ARGS, dist } from './support.mjs';
 import { chromium } from 'playwright-core';
 
@@ -40,11 +41,22 @@ async function recordingPage(url) {
 test('a whole journey makes no request after the app has loaded, and none to another origin', async () => {
   const { page, requests, problems } = await recordingPage(server.url);
   const origin = new URL(server.url).origin;
-  const loaded = requests.length;
-  assert.ok(loaded >= 3, `the app's own assets: ${requests.join(', ')}`);
+  const firstPaint = requests.length;
+  assert.ok(firstPaint >= 3, `the app's own assets: ${requests.join(', ')}`);
+  assert.ok(!requests.some((url) => url.includes('worker')), 'the reader is not part of the first paint');
 
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
+  // The worker (reader, evaluator) loads on first use: its own three files, once.
+  const worker = requests.slice(firstPaint).map((url) => new URL(url).pathname);
+  assert.deepEqual(worker, ['/duibiao-worker_loader.js', '/duibiao-worker.js', '/duibiao-worker_bg.wasm']);
+  const loaded = requests.length;
+  const distFiles = new Set(readdirSync(dist));
+  for (const url of requests) {
+    assert.ok(url.startsWith(origin), `same origin: ${url}`);
+    const file = new URL(url).pathname.slice(1) || 'index.html';
+    assert.ok(distFiles.has(file), `one of the app's own files: ${file}`);
+  }
   await page.selectOption('#year-select', '2022');
   await page.waitForSelector('#year-select');
   await page.click('button.lang-toggle');

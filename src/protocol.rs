@@ -1,0 +1,407 @@
+//! What the page and its worker say to each other, and the worker's side of it as a plain
+//! [`Session`] (no browser types), so the conversation is tested natively. The page sends a
+//! [`Request`] (a file's bytes travel beside it); the session answers with [`Response`]s.
+
+use crate::check::CheckOptions;
+use crate::export::{report_csv, report_xlsx, template_xlsx};
+use crate::ingest::{read_workbook, IngestError, IngestErrorKind, Workbook};
+use crate::plan::Plan;
+use crate::report::Report;
+use serde::{Deserialize, Serialize};
+
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const CSV_MIME: &str = "text/csv;charset=utf-8";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Request {
+    /// The page is ready: send the plans.
+    Hello,
+    /// A plan file's text, from `?plan=` or the plan picker.
+    LoadPlan {
+        source: String,
+        text: String,
+    },
+    /// Read and check the file whose bytes come with this request.
+    Check {
+        name: String,
+        options: CheckOptions,
+    },
+    /// Read the last file again with new options (sheet, encoding, data year).
+    Recheck {
+        options: CheckOptions,
+    },
+    /// Evaluate the last file again (reporting year, match overrides).
+    Reevaluate {
+        options: CheckOptions,
+    },
+    ExportXlsx {
+        checked_at: String,
+    },
+    ExportCsv,
+    Template,
+}
+
+/// Where a check is, for the page's progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Reading,
+    Evaluating,
+}
+
+/// An ingest error as the page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorInfo {
+    pub message_zh: String,
+    pub message_en: String,
+    /// The page asks for a year.
+    pub needs_year: bool,
+    /// The page offers an encoding choice.
+    pub needs_encoding: bool,
+}
+
+impl From<&IngestError> for ErrorInfo {
+    fn from(error: &IngestError) -> ErrorInfo {
+        ErrorInfo {
+            message_zh: error.message_zh(),
+            message_en: error.message_en(),
+            needs_year: error.kind == IngestErrorKind::YearUnknown,
+            needs_encoding: error.kind == IngestErrorKind::UnknownEncoding,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Response {
+    Ready {
+        plan: Plan,
+        women: Plan,
+    },
+    PlanLoaded {
+        source: String,
+        plan: Plan,
+    },
+    PlanFailed {
+        source: String,
+        message_zh: String,
+        message_en: String,
+    },
+    Progress {
+        stage: Stage,
+    },
+    Checked {
+        report: Report,
+    },
+    Failed {
+        error: ErrorInfo,
+    },
+    /// A file to save; its bytes come with the response.
+    File {
+        name: String,
+        mime: String,
+    },
+    ExportFailed {
+        message: String,
+    },
+}
+
+/// A response and, for [`Response::File`], its bytes.
+pub type Reply = (Response, Option<Vec<u8>>);
+
+/// The worker's state: the plan in use and the last file, kept so that a new choice needs no
+/// new pick.
+pub struct Session {
+    plan: Plan,
+    /// The options of the last request, for re-evaluating under a newly loaded plan.
+    options: CheckOptions,
+    file: Option<(String, Vec<u8>, String)>,
+    workbook: Option<Workbook>,
+    report: Option<Report>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            plan: Plan::default_plan(),
+            options: CheckOptions::default(),
+            file: None,
+            workbook: None,
+            report: None,
+        }
+    }
+}
+
+impl Session {
+    /// Handles one request; `send` receives each reply as it is ready (progress first).
+    pub fn handle(
+        &mut self,
+        request: Request,
+        bytes: Option<Vec<u8>>,
+        send: &mut dyn FnMut(Reply),
+    ) {
+        match request {
+            Request::Hello => {
+                send((
+                    Response::Ready {
+                        plan: self.plan.clone(),
+                        women: Plan::women_plan(),
+                    },
+                    None,
+                ));
+            }
+            Request::LoadPlan { source, text } => match Plan::from_json(&text) {
+                Ok(plan) => {
+                    self.plan = plan.clone();
+                    send((Response::PlanLoaded { source, plan }, None));
+                    if self.workbook.is_some() {
+                        let options = self.options.clone();
+                        self.reevaluate(&options, send);
+                    }
+                }
+                Err(e) => send((
+                    Response::PlanFailed {
+                        source,
+                        message_zh: e.message_zh(),
+                        message_en: e.message_en(),
+                    },
+                    None,
+                )),
+            },
+            Request::Check { name, options } => {
+                let bytes = bytes.unwrap_or_default();
+                let sha256 = crate::check::sha256_hex(&bytes);
+                self.file = Some((name, bytes, sha256));
+                self.read(&options, send);
+            }
+            Request::Recheck { options } => self.read(&options, send),
+            Request::Reevaluate { options } => self.reevaluate(&options, send),
+            Request::ExportXlsx { checked_at } => match &self.report {
+                Some(report) => match report_xlsx(report, &self.plan, &checked_at) {
+                    Ok(bytes) => send(file_reply(
+                        &report.source.file,
+                        "对标结果.xlsx",
+                        XLSX_MIME,
+                        bytes,
+                    )),
+                    Err(e) => send((
+                        Response::ExportFailed {
+                            message: e.to_string(),
+                        },
+                        None,
+                    )),
+                },
+                None => send((
+                    Response::ExportFailed {
+                        message: "no report yet".into(),
+                    },
+                    None,
+                )),
+            },
+            Request::ExportCsv => match &self.report {
+                Some(report) => send(file_reply(
+                    &report.source.file,
+                    "对标结果.csv",
+                    CSV_MIME,
+                    report_csv(report),
+                )),
+                None => send((
+                    Response::ExportFailed {
+                        message: "no report yet".into(),
+                    },
+                    None,
+                )),
+            },
+            Request::Template => match template_xlsx(&self.plan) {
+                Ok(bytes) => send((
+                    Response::File {
+                        name: format!("{}-填报模板.xlsx", self.plan.title),
+                        mime: XLSX_MIME.into(),
+                    },
+                    Some(bytes),
+                )),
+                Err(e) => send((
+                    Response::ExportFailed {
+                        message: e.to_string(),
+                    },
+                    None,
+                )),
+            },
+        }
+    }
+
+    fn read(&mut self, options: &CheckOptions, send: &mut dyn FnMut(Reply)) {
+        self.options = options.clone();
+        let Some((name, bytes, _)) = &self.file else {
+            return;
+        };
+        send((
+            Response::Progress {
+                stage: Stage::Reading,
+            },
+            None,
+        ));
+        match read_workbook(name, bytes, &options.read) {
+            Ok(workbook) => {
+                self.workbook = Some(workbook);
+                self.reevaluate(options, send);
+            }
+            Err(error) => {
+                self.workbook = None;
+                self.report = None;
+                send((
+                    Response::Failed {
+                        error: ErrorInfo::from(&error),
+                    },
+                    None,
+                ));
+            }
+        }
+    }
+
+    fn reevaluate(&mut self, options: &CheckOptions, send: &mut dyn FnMut(Reply)) {
+        self.options = options.clone();
+        let (Some(workbook), Some((_, _, sha256))) = (&self.workbook, &self.file) else {
+            return;
+        };
+        send((
+            Response::Progress {
+                stage: Stage::Evaluating,
+            },
+            None,
+        ));
+        let report = crate::check::evaluate_workbook(workbook, sha256, &self.plan, options);
+        self.report = Some(report.clone());
+        send((Response::Checked { report }, None));
+    }
+}
+
+fn file_reply(source_file: &str, suffix: &str, mime: &str, bytes: Vec<u8>) -> Reply {
+    let stem = source_file
+        .rsplit_once('.')
+        .map_or(source_file, |(stem, _)| stem);
+    (
+        Response::File {
+            name: format!("{stem}-{suffix}"),
+            mime: mime.into(),
+        },
+        Some(bytes),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn replies(session: &mut Session, request: Request, bytes: Option<Vec<u8>>) -> Vec<Reply> {
+        let mut out = Vec::new();
+        session.handle(request, bytes, &mut |reply| out.push(reply));
+        out
+    }
+
+    fn kecheng() -> Vec<u8> {
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/long-kecheng-2023.xlsx"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_check_reports_progress_then_the_report_and_survives_serialisation() {
+        let mut session = Session::default();
+        let out = replies(
+            &mut session,
+            Request::Check {
+                name: "k.xlsx".into(),
+                options: CheckOptions::default(),
+            },
+            Some(kecheng()),
+        );
+        assert_eq!(
+            out[0].0,
+            Response::Progress {
+                stage: Stage::Reading
+            }
+        );
+        assert_eq!(
+            out[1].0,
+            Response::Progress {
+                stage: Stage::Evaluating
+            }
+        );
+        let Response::Checked { report } = &out[2].0 else {
+            panic!("{:?}", out[2].0)
+        };
+        assert_eq!(report.reporting_year, 2023);
+        let json = serde_json::to_string(&out[2].0).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Response>(&json).unwrap(),
+            out[2].0,
+            "the page can read what the worker sends"
+        );
+    }
+
+    #[test]
+    fn choices_reuse_the_file_and_exports_name_it() {
+        let mut session = Session::default();
+        replies(
+            &mut session,
+            Request::Check {
+                name: "k.xlsx".into(),
+                options: CheckOptions::default(),
+            },
+            Some(kecheng()),
+        );
+        let options = CheckOptions {
+            reporting_year: Some(2022),
+            ..CheckOptions::default()
+        };
+        let out = replies(&mut session, Request::Reevaluate { options }, None);
+        assert!(
+            matches!(&out.last().unwrap().0, Response::Checked { report } if report.reporting_year == 2022)
+        );
+        let out = replies(&mut session, Request::ExportCsv, None);
+        assert!(matches!(&out[0].0, Response::File { name, .. } if name == "k-对标结果.csv"));
+        assert!(out[0]
+            .1
+            .as_ref()
+            .is_some_and(|b| b.starts_with(&[0xEF, 0xBB, 0xBF])));
+        let out = replies(&mut session, Request::Template, None);
+        assert!(out[0].1.as_ref().is_some_and(|b| b.starts_with(b"PK")));
+    }
+
+    #[test]
+    fn errors_say_what_the_page_should_ask() {
+        let mut session = Session::default();
+        let csv = "指标名称,柯城区\n儿童伤害死亡率,9\n".as_bytes().to_vec();
+        let out = replies(
+            &mut session,
+            Request::Check {
+                name: "x.csv".into(),
+                options: CheckOptions::default(),
+            },
+            Some(csv),
+        );
+        let Response::Failed { error } = &out.last().unwrap().0 else {
+            panic!()
+        };
+        assert!(error.needs_year && !error.needs_encoding);
+        let mut options = CheckOptions::default();
+        options.read.year = Some(2024);
+        let out = replies(&mut session, Request::Recheck { options }, None);
+        assert!(
+            matches!(&out.last().unwrap().0, Response::Checked { report } if report.reporting_year == 2024)
+        );
+        let out = replies(
+            &mut session,
+            Request::LoadPlan {
+                source: "p.json".into(),
+                text: "{}".into(),
+            },
+            None,
+        );
+        assert!(matches!(&out[0].0, Response::PlanFailed { .. }));
+    }
+}
