@@ -15,7 +15,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve dist test test-native test-wasm test-e2e tools build-tools browser clean
+.PHONY: serve dist test test-native test-wasm test-e2e fuzz-smoke fuzz tools build-tools browser clean
 
 serve: dist
 	trunk serve --release
@@ -27,7 +27,7 @@ dist: build-tools
 	node build/single-file.mjs dist
 
 test: tools
-	$(MAKE) test-native test-wasm test-e2e
+	$(MAKE) test-native test-wasm test-e2e fuzz-smoke
 
 test-native:
 	cargo test --locked
@@ -39,6 +39,15 @@ test-wasm:
 # User journeys against the built dist/ in headless Chromium.
 test-e2e: dist
 	node --test tests/e2e/
+
+# Each fuzz target briefly (cargo-fuzz on stable via RUSTC_BOOTSTRAP; see fuzz/README.md).
+fuzz-smoke:
+	fuzz/run.sh 20
+
+# A longer run: make fuzz FUZZ_SECONDS=600
+FUZZ_SECONDS ?= 300
+fuzz:
+	FUZZ_KEEP_GOING=1 fuzz/run.sh $(FUZZ_SECONDS)
 
 tools: build-tools browser
 

@@ -81,16 +81,30 @@ for entry in "${TARGETS[@]}"; do
         # Fork mode: the parent's last status line ("#N: cov: … exec/s: R oom/timeout/crash: …").
         done_line=$(grep -E '^#[0-9]+: cov:' "$log" | tail -n 1)
         runs=$(sed -nE 's/^#([0-9]+): cov:.*/\1/p' <<<"$done_line")
-        rate=$(sed -nE 's/.* exec\/s: ([0-9]+) .*/\1/p' <<<"$done_line")
+        # Its exec/s is the last job's; the average over the run is executions / time.
+        secs=$(sed -nE 's/.* time: ([0-9]+)s .*/\1/p' <<<"$done_line")
+        if [ -n "$runs" ] && [ -n "$secs" ] && [ "$secs" -gt 0 ]; then
+            rate=$((runs / secs))
+        else
+            rate=""
+        fi
     fi
     line="$target: rc=$rc, ${elapsed}s, executions=${runs:-?}, exec/s=${rate:-?}, new reproducers=$new_artifacts"
     if [ $rc -ne 0 ] || [ "$new_artifacts" -ne 0 ]; then
         failed+=("$target")
         line="$line, FAILED"
-        echo "---- $target: first panic / sanitizer report in $log ----"
-        grep -m 1 -A 45 -E "panicked at|ERROR: (AddressSanitizer|libFuzzer)" "$log" || tail -n 60 "$log"
-        echo "---- new reproducers in $artifact_dir: ----"
-        comm -13 <(echo "$before") <(find "$artifact_dir" -type f | sort)
+        new_files=$(comm -13 <(echo "$before") <(find "$artifact_dir" -type f | sort))
+        if [ ${#KEEP_GOING_FLAGS[@]} -eq 0 ]; then
+            echo "---- $target: first panic / sanitizer report in $log ----"
+            grep -m 1 -A 45 -E "panicked at|ERROR: (AddressSanitizer|libFuzzer)" "$log" || tail -n 60 "$log"
+        fi
+        echo "---- new reproducers in $artifact_dir, by where they fail: ----"
+        if [ -n "$new_files" ]; then
+            mapfile -t new_list <<<"$new_files"
+            "$FUZZ_DIR/triage.sh" "$target" "${new_list[@]}"
+        else
+            tail -n 60 "$log"
+        fi
     fi
     echo "  ${done_line:-(no DONE line)}"
     echo "  $line"

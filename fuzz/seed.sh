@@ -44,4 +44,11 @@ for v in "${values[@]}"; do
     i=$((i + 1))
 done
 
-echo "seed.sh: $n ingest seeds in $INGEST, $i value_parser seeds in $VALUES"
+# Past findings stay in the corpus, so every run checks they are still fixed.
+for target in ingest value_parser; do
+    if [ -d "$FUZZ_DIR/regressions/$target" ]; then
+        cp "$FUZZ_DIR/regressions/$target"/* "$FUZZ_DIR/corpus/$target/" 2>/dev/null || true
+    fi
+done
+
+echo "seed.sh: $n ingest seeds in $INGEST, $i value_parser seeds in $VALUES (plus regressions/)"

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Usage: fuzz/triage.sh TARGET [DIR]
-# Runs the built fuzz target once on every file in DIR (default fuzz/artifacts/TARGET) and groups
+# Usage: fuzz/triage.sh TARGET [DIR | FILE...]
+# Runs the built fuzz target once on every file given, or in DIR (default fuzz/artifacts/TARGET,
+# e.g. fuzz/regressions/TARGET), and groups
 # the findings by where they happened (the panic location, or the sanitizer/libFuzzer error kind).
 # Build first (fuzz/run.sh does; or RUSTC_BOOTSTRAP=1 cargo fuzz build). Works from any cwd.
 set -uo pipefail
 
 if [ $# -lt 1 ]; then
-    echo "usage: $0 TARGET [DIR]" >&2
+    echo "usage: $0 TARGET [DIR | FILE...]" >&2
     exit 2
 fi
 FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 target="$1"
-dir="${2:-$FUZZ_DIR/artifacts/$target}"
+shift
+if [ $# -eq 0 ]; then
+    set -- "$FUZZ_DIR/artifacts/$target"
+fi
 bin="$FUZZ_DIR/target/x86_64-unknown-linux-gnu/release/$target"
 if [ ! -x "$bin" ]; then
     echo "triage.sh: $bin not built" >&2
@@ -41,9 +45,9 @@ while IFS= read -r -d '' file; do
         key="exit status $rc"; what="$key"
     fi
     printf '%s\t%s\t%s\n' "$key" "$(basename "$file")" "$what" >>"$tmp"
-done < <(find "$dir" -type f -print0 | sort -z)
+done < <(find "$@" -type f -print0 | sort -z)
 
-echo "triage.sh: $total file(s) in $dir"
+echo "triage.sh: $total file(s), $target"
 cut -f 1 "$tmp" | sort | uniq -c | sort -rn | while read -r count key; do
     example="$(awk -F '\t' -v k="$key" '$1 == k { print $2 "\t" $3; exit }' "$tmp")"
     echo "  $count × $key"

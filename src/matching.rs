@@ -111,7 +111,8 @@ fn chinese_ages_to_digits(text: &str) -> String {
             .iter()
             .take_while(|c| DIGITS.contains(**c) || **c == '十')
             .count();
-        if run > 0 && chars.get(i + run) == Some(&'岁') {
+        // Ages have at most three numerals (九十九); longer runs are left as written.
+        if (1..=3).contains(&run) && chars.get(i + run) == Some(&'岁') {
             let digit = |c: char| DIGITS.chars().position(|d| d == c).unwrap_or(0) as u32;
             let numeral = &chars[i..i + run];
             let value = match numeral.iter().position(|&c| c == '十') {
