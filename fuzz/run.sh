@@ -18,8 +18,15 @@ SECONDS_PER_TARGET="$1"
 FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$FUZZ_DIR" || exit 2
 
-# target name and its -max_len
-TARGETS=("ingest:262144" "value_parser:4096")
+# target name, its -max_len, and its executions in a deterministic run (FUZZ_DETERMINISTIC=1)
+TARGETS=("ingest:262144:3000" "value_parser:4096:300000")
+# Release semantics by default (-O: no overflow checks, as the shipped wasm and CLI are built),
+# so a finding is a panic a user could meet. FUZZ_DEBUG_ASSERTIONS=1 adds overflow checks in
+# every crate, calamine included, which finds arithmetic slips that release builds wrap.
+MODE_FLAGS=(-O)
+if [ "${FUZZ_DEBUG_ASSERTIONS:-0}" = 1 ]; then
+    MODE_FLAGS=(-O -a)
+fi
 SANITIZER="${FUZZ_SANITIZER:-address}"
 export RUSTC_BOOTSTRAP=1
 # Debug info for the panic backtraces libFuzzer prints with a crash.
@@ -34,13 +41,13 @@ cargo fuzz --version
 "$FUZZ_DIR/seed.sh" || exit 2
 
 echo "run.sh: building all targets (sanitizer: $SANITIZER)"
-if ! cargo fuzz build --sanitizer "$SANITIZER"; then
+if ! cargo fuzz build "${MODE_FLAGS[@]}" --sanitizer "$SANITIZER"; then
     if [ "$SANITIZER" = none ]; then
         exit 2
     fi
     echo "run.sh: the $SANITIZER build failed; retrying with --sanitizer none" >&2
     SANITIZER=none
-    cargo fuzz build --sanitizer none || exit 2
+    cargo fuzz build "${MODE_FLAGS[@]}" --sanitizer none || exit 2
 fi
 
 KEEP_GOING_FLAGS=()
@@ -54,15 +61,22 @@ failed=()
 summary=()
 for entry in "${TARGETS[@]}"; do
     target="${entry%%:*}"
-    max_len="${entry#*:}"
+    rest="${entry#*:}"
+    max_len="${rest%%:*}"
+    deterministic_runs="${rest#*:}"
+    # CI: a fixed seed and a fixed number of executions, so a run is repeatable, not timed.
+    LIMIT_FLAGS=(-max_total_time="$SECONDS_PER_TARGET")
+    if [ "${FUZZ_DETERMINISTIC:-0}" = 1 ]; then
+        LIMIT_FLAGS=(-seed=1 -runs="$deterministic_runs")
+    fi
     log="$LOG_DIR/$target.log"
     echo "run.sh: fuzzing $target for ${SECONDS_PER_TARGET}s (log: $log)"
     artifact_dir="$FUZZ_DIR/artifacts/$target"
     mkdir -p "$artifact_dir"
     before=$(find "$artifact_dir" -type f | sort)
     start=$(date +%s)
-    cargo fuzz run --sanitizer "$SANITIZER" "$target" -- \
-        -max_total_time="$SECONDS_PER_TARGET" \
+    cargo fuzz run "${MODE_FLAGS[@]}" --sanitizer "$SANITIZER" "$target" -- \
+        "${LIMIT_FLAGS[@]}" \
         -rss_limit_mb=2048 \
         -timeout=10 \
         -max_len="$max_len" \
