@@ -2,6 +2,7 @@
 //! character-bigram similarity relative to length. Overrides from the user come last and win.
 
 use crate::ingest::value::to_half_width;
+use crate::ingest::REGIONS;
 use crate::plan::Plan;
 use crate::units::Unit;
 use serde::Serialize;
@@ -11,20 +12,6 @@ use std::collections::HashMap;
 pub const MATCH_THRESHOLD: f64 = 0.80;
 /// Two candidates closer than this are ambiguous.
 pub const AMBIGUITY_MARGIN: f64 = 0.05;
-
-const REGION_PREFIXES: &[&str] = &[
-    "衢州市",
-    "全市",
-    "市本级",
-    "柯城区",
-    "衢江区",
-    "龙游县",
-    "江山市",
-    "常山县",
-    "开化县",
-    "衢州智造新城",
-    "智造新城",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -92,7 +79,10 @@ pub fn normalise(label: &str) -> String {
         .to_string();
     text = strip_trailing_unit(&text);
     for _ in 0..2 {
-        if let Some(rest) = REGION_PREFIXES.iter().find_map(|r| text.strip_prefix(r)) {
+        // Longest first, so 衢州智造新城 goes whole, not as 衢州市… or 智造新城.
+        let mut regions: Vec<&str> = REGIONS.to_vec();
+        regions.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        if let Some(rest) = regions.iter().find_map(|r| text.strip_prefix(r)) {
             text = rest.to_string();
         }
         text = strip_leading_year(&text);

@@ -82,3 +82,17 @@ fn long_labels_never_match_by_accident_and_do_not_slow_matching() {
         duibiao::matching::Outcome::Matched(_)
     ));
 }
+
+#[test]
+fn every_past_fuzzer_finding_is_read_or_refused_without_panicking() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/regressions/ingest");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        // The fuzz target spends its first byte on options; the rest is the file.
+        let result = std::panic::catch_unwind(|| {
+            read_workbook("regression.xls", &bytes[1..], &ReadOptions::default())
+        });
+        assert!(result.is_ok(), "panicked on {}", path.display());
+    }
+}

@@ -14,7 +14,7 @@ const HEADER_SEARCH_ROWS: usize = 40;
 const BASE_YEAR: i32 = 2020;
 
 /// Region names of Quzhou as county offices write them.
-const REGIONS: &[&str] = &[
+pub const REGIONS: &[&str] = &[
     "衢州市",
     "全市",
     "市本级",
