@@ -106,3 +106,38 @@ test('the sample file shows results without picking anything', async () => {
   assert.equal((await statuses(page))['儿童伤害死亡率'], 'on_track');
   await page.close();
 });
+
+test('switching the reporting year shows that year’s verdicts', async () => {
+  const { page } = await openApp(browser, server.url);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  assert.equal((await statuses(page))['残疾儿童康复救助人数'], 'not_met', '590 in 2023 after 600 in 2022');
+  await page.selectOption('#year-select', '2022');
+  await page.waitForFunction(() => document.querySelector('.file-facts h2')?.textContent.startsWith('2022'));
+  // 逐年增加 compares with the year before: the file has no 2021, so a person must look.
+  assert.equal((await statuses(page))['残疾儿童康复救助人数'], 'review');
+  assert.match(await page.textContent('tr[data-indicator="disabled_children_rehab_aid"]'), /2021/);
+  assert.equal((await statuses(page))['儿童伤害死亡率'], 'on_track', '9.8 in 2022, the line allows 9.812');
+  assert.match(await page.textContent('.file-facts h2'), /2022 年度监测/);
+  await page.close();
+});
+
+test('a long read shows its progress and can be cancelled; the page stays usable', async () => {
+  const { page, errors } = await openApp(browser, server.url);
+  // About 40 MB of CSV: long enough to read that the cancel button can be pressed.
+  const rows = ['指标名称,2023年'];
+  for (let i = 0; i < 2_200_000; i++) rows.push(`指标${i},1`);
+  const big = { name: '大文件.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n'), 'utf8') };
+  await pick(page, big);
+  const busy = await page.waitForSelector('.busy');
+  assert.match(await busy.textContent(), /大文件\.csv（\d+\.\d MB）/);
+  assert.ok(await page.$('.busy progress'), 'a progress indicator for a large file');
+  await screenshot(page, 'reading-large-file');
+  await page.click('#cancel-reading');
+  await page.waitForSelector('.busy', { state: 'detached' });
+  assert.equal(await page.$('tr[data-status]'), null, 'nothing from the cancelled read');
+  await page.click('#try-sample');
+  await page.waitForSelector('tr[data-status]');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
