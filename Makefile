@@ -15,7 +15,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve dist test test-native test-wasm test-e2e fuzz-smoke fuzz tools build-tools browser clean
+.PHONY: serve dist test test-native test-wasm test-e2e fuzz-smoke fuzz bench tools build-tools browser clean
 
 serve: dist
 	trunk serve --release
@@ -48,6 +48,10 @@ fuzz-smoke:
 FUZZ_SECONDS ?= 300
 fuzz:
 	FUZZ_KEEP_GOING=1 fuzz/run.sh $(FUZZ_SECONDS)
+
+# Native read + evaluate on generated 100 / 10,000 / 200,000-row submissions (BENCHMARKS.md).
+bench:
+	cargo bench --locked --bench read_evaluate
 
 tools: build-tools browser
 

@@ -173,39 +173,67 @@ fn strip_leading_year(text: &str) -> String {
     text.to_string()
 }
 
+/// A normalised name prepared for comparison: its bigrams sorted, so that two names compare
+/// by one merge, with no allocation (matching runs once per row of files with many rows).
+#[derive(Debug, Clone)]
+struct Shingles {
+    text: String,
+    chars: usize,
+    numbers: Vec<String>,
+    bigrams: Vec<u64>,
+}
+
+impl Shingles {
+    fn new(text: &str) -> Shingles {
+        let chars: Vec<char> = text.chars().collect();
+        let mut bigrams: Vec<u64> = chars
+            .windows(2)
+            .map(|w| (u64::from(u32::from(w[0])) << 32) | u64::from(u32::from(w[1])))
+            .collect();
+        bigrams.sort_unstable();
+        Shingles {
+            text: text.to_string(),
+            chars: chars.len(),
+            numbers: numbers_in(text),
+            bigrams,
+        }
+    }
+}
+
 /// Dice coefficient over character bigrams, with a veto when both carry numbers and they differ
 /// (5岁以下 is not 3岁以下, however alike the rest).
 pub fn similarity(a: &str, b: &str) -> f64 {
-    if a == b {
+    dice(&Shingles::new(a), &Shingles::new(b))
+}
+
+fn dice(a: &Shingles, b: &Shingles) -> f64 {
+    if a.text == b.text {
         return 1.0;
     }
-    let (numbers_a, numbers_b) = (numbers_in(a), numbers_in(b));
-    if !numbers_a.is_empty() && !numbers_b.is_empty() && numbers_a != numbers_b {
+    if !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers {
         return 0.0;
     }
     // Dice can never exceed 2·min/(m+n): labels of very different lengths are skipped cheaply.
-    let (len_a, len_b) = (a.chars().count(), b.chars().count());
-    let best_possible = 2.0 * len_a.min(len_b) as f64 / (len_a + len_b).max(1) as f64;
-    if best_possible < MATCH_THRESHOLD - AMBIGUITY_MARGIN {
+    let best_possible = 2.0 * a.chars.min(b.chars) as f64 / (a.chars + b.chars).max(1) as f64;
+    if best_possible < MATCH_THRESHOLD - AMBIGUITY_MARGIN
+        || a.bigrams.is_empty()
+        || b.bigrams.is_empty()
+    {
         return 0.0;
     }
-    let bigrams = |s: &str| -> Vec<(char, char)> {
-        let chars: Vec<char> = s.chars().collect();
-        chars.windows(2).map(|w| (w[0], w[1])).collect()
-    };
-    let (x, mut y) = (bigrams(a), bigrams(b));
-    if x.is_empty() || y.is_empty() {
-        return 0.0;
-    }
-    let total = x.len() + y.len();
-    let mut common = 0;
-    for pair in &x {
-        if let Some(pos) = y.iter().position(|p| p == pair) {
-            y.swap_remove(pos);
-            common += 1;
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.bigrams.len() && j < b.bigrams.len() {
+        match a.bigrams[i].cmp(&b.bigrams[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
-    2.0 * common as f64 / total as f64
+    2.0 * common as f64 / (a.bigrams.len() + b.bigrams.len()) as f64
 }
 
 fn numbers_in(text: &str) -> Vec<String> {
@@ -221,7 +249,10 @@ pub struct Matcher<'p> {
     /// Normalised name or alias → (indicator index, how it matches).
     exact: HashMap<String, (usize, Method)>,
     /// (indicator index, normalised name or alias), for similarity.
-    names: Vec<(usize, String)>,
+    names: Vec<(usize, Shingles)>,
+    /// Bigram → the names that contain it: a label is compared only with names it shares one
+    /// with (every other name scores 0).
+    by_bigram: HashMap<u64, Vec<usize>>,
 }
 
 impl<'p> Matcher<'p> {
@@ -231,18 +262,32 @@ impl<'p> Matcher<'p> {
         for (index, indicator) in plan.indicators.iter().enumerate() {
             let name = normalise(&indicator.name);
             exact.entry(name.clone()).or_insert((index, Method::Exact));
-            names.push((index, name));
+            names.push((index, Shingles::new(&name)));
             for alias in &indicator.aliases {
                 let alias = normalise(alias);
                 exact.entry(alias.clone()).or_insert((index, Method::Alias));
-                names.push((index, alias));
+                names.push((index, Shingles::new(&alias)));
             }
         }
         // A plan's name wins over another indicator's alias of the same spelling.
         for (index, indicator) in plan.indicators.iter().enumerate() {
             exact.insert(normalise(&indicator.name), (index, Method::Exact));
         }
-        Matcher { plan, exact, names }
+        let mut by_bigram: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (position, (_, shingles)) in names.iter().enumerate() {
+            for bigram in &shingles.bigrams {
+                let list = by_bigram.entry(*bigram).or_default();
+                if list.last() != Some(&position) {
+                    list.push(position);
+                }
+            }
+        }
+        Matcher {
+            plan,
+            exact,
+            names,
+            by_bigram,
+        }
     }
 
     /// Matches one label against the plan.
@@ -260,8 +305,18 @@ impl<'p> Matcher<'p> {
             });
         }
         let mut best_per_indicator = vec![0.0f64; self.plan.indicators.len()];
-        for (index, name) in &self.names {
-            let score = similarity(name, &wanted);
+        let wanted = Shingles::new(&wanted);
+        let mut candidates: Vec<usize> = wanted
+            .bigrams
+            .iter()
+            .filter_map(|b| self.by_bigram.get(b))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for (index, name) in candidates.into_iter().map(|position| &self.names[position]) {
+            let score = dice(name, &wanted);
             if score > best_per_indicator[*index] {
                 best_per_indicator[*index] = score;
             }

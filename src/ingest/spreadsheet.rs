@@ -5,9 +5,9 @@ use super::{Format, Grid, IngestErrorKind, MAX_CELLS};
 use calamine::{Data, Dimensions, Ods, Range, Reader, SheetType, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 
-/// Formula text is read (to flag formulas without a saved result) only on sheets this small:
-/// submissions are, and reading formulas parses the sheet a second time.
-const FORMULA_SCAN_MAX_CELLS: usize = 200_000;
+/// Formula text (to flag formulas without a saved result) and cell styles (to find percent
+/// formats) are read only on sheets this small: submissions are, and each parses the sheet again.
+const EXTRA_SCAN_MAX_CELLS: usize = 200_000;
 
 type Merges = Vec<((usize, usize), (usize, usize))>;
 
@@ -20,12 +20,17 @@ pub fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<Grid>, IngestErro
             read_each_sheet(
                 &mut book,
                 |e| xlsx_error(e, format),
-                |book, name| {
+                |book, name, small| {
                     let merges = book
                         .merge_cells_by_sheet_name(name)
                         .map(to_merges)
                         .unwrap_or_default();
-                    (percent_cells(book, name), merges)
+                    let percent = if small {
+                        percent_cells(book, name)
+                    } else {
+                        Vec::new()
+                    };
+                    (percent, merges)
                 },
             )
         }
@@ -37,7 +42,7 @@ pub fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<Grid>, IngestErro
             read_each_sheet(
                 &mut book,
                 |e| corrupt(e.to_string()),
-                |book, name| {
+                |book, name, _| {
                     (
                         Vec::new(),
                         book.merge_cells_by_sheet_name(name)
@@ -55,7 +60,7 @@ pub fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<Grid>, IngestErro
             read_each_sheet(
                 &mut book,
                 |e| corrupt(e.to_string()),
-                |_, _| (Vec::new(), Vec::new()),
+                |_, _, _| (Vec::new(), Vec::new()),
             )
         }
         Format::Ods => {
@@ -66,7 +71,7 @@ pub fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<Grid>, IngestErro
             read_each_sheet(
                 &mut book,
                 |e| corrupt(e.to_string()),
-                |_, _| (Vec::new(), Vec::new()),
+                |_, _, _| (Vec::new(), Vec::new()),
             )
         }
         Format::Csv => Err(corrupt("not a workbook".into())),
@@ -78,7 +83,7 @@ pub fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<Grid>, IngestErro
 fn read_each_sheet<RS, R>(
     book: &mut R,
     to_error: impl Fn(R::Error) -> IngestErrorKind,
-    mut extras: impl FnMut(&mut R, &str) -> (Vec<(u32, u32)>, Merges),
+    mut extras: impl FnMut(&mut R, &str, bool) -> (Vec<(u32, u32)>, Merges),
 ) -> Result<Vec<Grid>, IngestErrorKind>
 where
     RS: std::io::Read + std::io::Seek,
@@ -90,8 +95,13 @@ where
         .map(|name| {
             let range = book.worksheet_range(&name).map_err(&to_error)?;
             check_size(&range)?;
-            let formulas = formulas_if_small(book, &name, &range);
-            let (percent, merges) = extras(book, &name);
+            let small = is_small(&range);
+            let formulas = if small {
+                book.worksheet_formula(&name).ok()
+            } else {
+                None
+            };
+            let (percent, merges) = extras(book, &name, small);
             Ok(to_grid(name, &range, &percent, formulas.as_ref(), &merges))
         })
         .collect()
@@ -185,16 +195,9 @@ fn is_percent_format(code: &str) -> bool {
     false
 }
 
-fn formulas_if_small<RS, R>(book: &mut R, name: &str, values: &Range<Data>) -> Option<Range<String>>
-where
-    RS: std::io::Read + std::io::Seek,
-    R: Reader<RS>,
-{
+fn is_small(values: &Range<Data>) -> bool {
     let (height, width) = values.get_size();
-    if height.saturating_mul(width) > FORMULA_SCAN_MAX_CELLS {
-        return None;
-    }
-    book.worksheet_formula(name).ok()
+    height.saturating_mul(width) <= EXTRA_SCAN_MAX_CELLS
 }
 
 fn to_grid(
