@@ -1,17 +1,13 @@
 // The choices a user makes after picking a file: the year when the file names none, the text
 // encoding of a CSV, and the plan (?plan= from the portal).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, pick, screenshot, statuses, root } from './support.mjs';
+import { servedApp, openApp, pick, screenshot, statuses, root } from './support.mjs';
 
-let server;
-let browser;
-let planJson;
-
-before(async () => {
-  planJson = JSON.parse(await readFile(join(root, 'static/plans/quzhou-children-2021-2025.json'), 'utf8'));
+const app = servedApp(async () => {
+  const planJson = JSON.parse(await readFile(join(root, 'static/plans/quzhou-children-2021-2025.json'), 'utf8'));
   // A stricter plan: 普惠性幼儿园覆盖率 ≥98 instead of ≥90.
   const strict = structuredClone(planJson);
   strict.id = 'strict-test-plan';
@@ -25,16 +21,10 @@ before(async () => {
   }
   const broken = structuredClone(planJson);
   broken.indicators[2].domain = 'nowhere';
-  server = await serveDist({
+  return {
     '/test-plans/strict.json': JSON.stringify(strict),
     '/test-plans/broken.json': JSON.stringify(broken),
-  });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  };
 });
 
 const noYear = {
@@ -44,7 +34,7 @@ const noYear = {
 };
 
 test('a file that names no year asks for one, then shows results for it', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await pick(page, noYear);
   const alert = await page.waitForSelector('[role=alert]');
   assert.match(await alert.textContent(), /没有写明数据年份/);
@@ -61,7 +51,7 @@ test('a file that names no year asks for one, then shows results for it', async 
 });
 
 test('the encoding of a CSV can be overridden and detected again', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   await pick(page, 'long-kecheng-2023-gbk.csv');
   await page.waitForSelector('tr[data-status]');
   const before = await statuses(page);
@@ -74,7 +64,7 @@ test('the encoding of a CSV can be overridden and detected again', async () => {
 });
 
 test('?plan= loads a same-origin plan file and the verdicts follow it', async () => {
-  const { page, errors } = await openApp(browser, `${server.url}?plan=test-plans/strict.json`);
+  const { page, errors } = await openApp(app.browser, `${app.server.url}?plan=test-plans/strict.json`);
   await page.waitForSelector('text=测试用严格规划');
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
@@ -85,7 +75,7 @@ test('?plan= loads a same-origin plan file and the verdicts follow it', async ()
 });
 
 test('a bad plan file is named exactly and the built-in plan stays in use', async () => {
-  const { page } = await openApp(browser, `${server.url}?plan=test-plans/broken.json`);
+  const { page } = await openApp(app.browser, `${app.server.url}?plan=test-plans/broken.json`);
   const alert = await page.waitForSelector('[role=alert]');
   assert.match(await alert.textContent(), /第 3 个指标.*domain/);
   await pick(page, 'long-kecheng-2023.xlsx');
@@ -95,14 +85,14 @@ test('a bad plan file is named exactly and the built-in plan stays in use', asyn
 });
 
 test('a plan on another origin is refused without a request', async () => {
-  const { page } = await openApp(browser, `${server.url}?plan=http://example.invalid/plan.json`);
+  const { page } = await openApp(app.browser, `${app.server.url}?plan=http://example.invalid/plan.json`);
   const alert = await page.waitForSelector('[role=alert]');
   assert.match(await alert.textContent(), /only plan files from this site/);
   await page.close();
 });
 
 test("the page lists the women's plan and says why it has no targets", async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   const text = await page.textContent('.plan-panel');
   assert.match(text, /衢州市儿童发展“十四五”规划（2021—2025），44 项目标/);
   assert.match(text, /衢州市妇女发展“十四五”规划（2021—2025），0 项目标/);

@@ -1,26 +1,15 @@
 // The dashboard as an official uses it: filters, search and sort, a row's detail, changing a
 // match, mapping an unmatched row, several regions, a sample file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, pick, screenshot, statuses } from './support.mjs';
+import { servedApp, openApp, pick, screenshot, statuses } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const shownStatuses = (page) => page.$$eval('tbody tr[data-status]', (rows) => rows.map((r) => r.dataset.status));
 
 test('filters by status and chapter, search and sort change what the table shows', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
   const all = (await shownStatuses(page)).length;
@@ -49,7 +38,7 @@ test('filters by status and chapter, search and sort change what the table shows
 });
 
 test('a row opens its detail: the plan sentence, the rule, the match and a chart', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.click('tr[data-indicator="child_injury_mortality"] .row-toggle');
   const detail = await page.waitForSelector('.detail-row');
@@ -65,7 +54,7 @@ test('a row opens its detail: the plan sentence, the rule, the match and a chart
 });
 
 test('changing a match and mapping an unmatched row update the results at once', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
   // 全市常住人口 is not a plan indicator; say it is 婴儿死亡率: its unit 万人 is not ‰, so review.
@@ -87,7 +76,7 @@ test('changing a match and mapping an unmatched row update the results at once',
 });
 
 test('a wide .xls with several regions shows a region × indicator matrix and filters by region', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   await pick(page, 'wide-regions-2023.xls');
   await page.waitForSelector('.matrix');
   const matrix = await page.$$eval('.matrix tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.dataset.status ?? '')));
@@ -100,7 +89,7 @@ test('a wide .xls with several regions shows a region × indicator matrix and fi
 });
 
 test('the sample file shows results without picking anything', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   await page.click('#try-sample');
   await page.waitForSelector('tr[data-status]');
   assert.equal((await statuses(page))['儿童伤害死亡率'], 'on_track');
@@ -108,7 +97,7 @@ test('the sample file shows results without picking anything', async () => {
 });
 
 test('switching the reporting year shows that year’s verdicts', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
   assert.equal((await statuses(page))['残疾儿童康复救助人数'], 'not_met', '590 in 2023 after 600 in 2022');
@@ -123,7 +112,7 @@ test('switching the reporting year shows that year’s verdicts', async () => {
 });
 
 test('a long read shows its progress and can be cancelled; the page stays usable', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   // About 40 MB of CSV: long enough to read that the cancel button can be pressed.
   const rows = ['指标名称,2023年'];
   for (let i = 0; i < 2_200_000; i++) rows.push(`指标${i},1`);

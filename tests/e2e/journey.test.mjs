@@ -1,21 +1,10 @@
 // End to end, as an official would: open the built page in headless Chromium, pick a file,
 // read the statuses; pick a broken file, read the message; pick a good one again.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, pick, screenshot, statuses } from './support.mjs';
+import { servedApp, openApp, pick, screenshot, statuses } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 // Worked out by hand from the plan's targets (tests/fixtures/README.md has the cells).
 const KECHENG_2023 = {
@@ -34,7 +23,7 @@ const KECHENG_2023 = {
 };
 
 test('picking a long-layout .xlsx shows every status worked out by hand', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   assert.match(await page.textContent('body'), /文件只在您的浏览器中处理，不会上传/);
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
@@ -48,7 +37,7 @@ test('picking a long-layout .xlsx shows every status worked out by hand', async 
 });
 
 test('the same submission as a real .xls from LibreOffice gives the same statuses', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   await pick(page, 'long-kecheng-2023.xls');
   await page.waitForSelector('tr[data-status]');
   assert.deepEqual(await statuses(page), KECHENG_2023);
@@ -56,7 +45,7 @@ test('the same submission as a real .xls from LibreOffice gives the same statuse
 });
 
 test('a broken file shows a plain message, then a good file still works', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await pick(page, 'bad/word.docx.xlsx');
   const alert = await page.waitForSelector('[role=alert]');
   assert.match(await alert.textContent(), /word\.docx\.xlsx.*不是电子表格.*Word 文档/);
@@ -71,7 +60,7 @@ test('a broken file shows a plain message, then a good file still works', async 
 });
 
 test('the English toggle switches the words, not the results', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
   await page.click('button.lang-toggle');

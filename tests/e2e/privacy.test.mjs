@@ -1,29 +1,18 @@
 // "Nothing leaves your browser", tested: a strict CSP with no violation, and no request at all
 // after the app's own assets have loaded, over a whole journey.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
-import { serveDist, launch, pick, CHROMIUM_ARGS, dist } from './support.mjs';
+import { servedApp, pick, CHROMIUM_ARGS, dist } from './support.mjs';
 import { chromium } from 'playwright-core';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 /** Opens a page that records every request and every CSP violation. */
 async function recordingPage(url) {
-  const page = await browser.newPage();
+  const page = await app.browser.newPage();
   const requests = [];
   const problems = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -39,8 +28,8 @@ async function recordingPage(url) {
 }
 
 test('a whole journey makes no request after the app has loaded, and none to another origin', async () => {
-  const { page, requests, problems } = await recordingPage(server.url);
-  const origin = new URL(server.url).origin;
+  const { page, requests, problems } = await recordingPage(app.server.url);
+  const origin = new URL(app.server.url).origin;
   const firstPaint = requests.length;
   assert.ok(firstPaint >= 3, `the app's own assets: ${requests.join(', ')}`);
   assert.ok(!requests.some((url) => url.includes('worker')), 'the reader is not part of the first paint');
@@ -83,7 +72,7 @@ test('a whole journey makes no request after the app has loaded, and none to ano
 });
 
 test('nothing from the file is stored: only the language preference', async () => {
-  const { page } = await recordingPage(server.url);
+  const { page } = await recordingPage(app.server.url);
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
   await page.click('button.lang-toggle');
@@ -99,8 +88,8 @@ test('nothing from the file is stored: only the language preference', async () =
 });
 
 test('the embed demo shows the widget without its header and sizes the iframe to it', async () => {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-  await page.goto(`${server.url}embed-demo.html`);
+  const page = await app.browser.newPage({ viewport: { width: 1024, height: 700 } });
+  await page.goto(`${app.server.url}embed-demo.html`);
   const frame = await (await page.waitForSelector('iframe#duibiao')).contentFrame();
   await frame.waitForSelector('input[type=file]');
   assert.equal(await frame.isVisible('.page-header'), false, 'no page header inside the portal');

@@ -4,6 +4,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
@@ -95,4 +96,19 @@ export async function statuses(page) {
   return page.$$eval('tr[data-status]', (rows) =>
     Object.fromEntries(rows.filter((r) => r.dataset.asWritten).map((r) => [r.dataset.asWritten, r.dataset.status])),
   );
+}
+
+/** For a test file: serves dist/ (plus the routes `extraRoutes()` returns) and starts Chromium
+ * before its tests, stops both after. `app.server` and `app.browser` are set once started. */
+export function servedApp(extraRoutes = async () => ({})) {
+  const app = {};
+  before(async () => {
+    app.server = await serveDist(await extraRoutes());
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -1,25 +1,14 @@
 // Take-aways in the browser: the report downloads open and hold the results, the blank template
 // comes back through the page, and printing hides the controls.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, pick, statuses, artifacts } from './support.mjs';
+import { servedApp, openApp, pick, statuses, artifacts } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  await mkdir(artifacts, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
+before(() => mkdir(artifacts, { recursive: true }));
 
 async function download(page, button, name) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
@@ -43,7 +32,7 @@ print(text)`;
 }
 
 test('the report downloads as .xlsx and .csv holding every result', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(app.browser, app.server.url);
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
 
@@ -67,7 +56,7 @@ test('the report downloads as .xlsx and .csv holding every result', async () => 
 });
 
 test('the blank template downloads and a picked template is read with no mapping', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   const template = await download(page, '#download-template', 'template.xlsx');
   assert.match(template.suggested, /填报模板\.xlsx$/);
   await pick(page, { name: '模板.xlsx', mimeType: 'application/octet-stream', buffer: await readFile(template.path) });
@@ -80,7 +69,7 @@ test('the blank template downloads and a picked template is read with no mapping
 });
 
 test('printing shows the summary, the table and the file hash, and no buttons', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(app.browser, app.server.url);
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
   await page.emulateMedia({ media: 'print' });
