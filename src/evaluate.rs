@@ -176,10 +176,13 @@ fn in_plan_unit(
             let converted = from.convert(*value, to).unwrap_or(*value);
             Ok((converted, *comparator))
         }
-        (Some(from), Some(to)) if from != to => Err((
-            format!("单位“{}”与规划单位“{}”不一致", from.symbol_or(&indicator.unit), indicator.unit),
-            format!("the unit \"{}\" does not match the plan's unit \"{}\"", from.symbol_or(&indicator.unit), indicator.unit),
-        )),
+        (Some(from), Some(to)) if from != to => {
+            let (zh, en) = unit_words(from);
+            Err((
+                format!("单位“{zh}”与规划单位“{}”不一致", indicator.unit),
+                format!("the unit \"{en}\" does not match the plan's unit \"{}\"", indicator.unit),
+            ))
+        }
         (None, Some(Unit::Percent)) if looks_like_fraction(indicator, *value) => Err((
             format!(
                 "数值 {} 未注明单位，而规划单位为 %（2020 年为 {}）；若它是小数，应为 {}%，请核对后注明单位",
@@ -197,18 +200,12 @@ fn in_plan_unit(
     }
 }
 
-trait SymbolOr {
-    fn symbol_or(self, fallback: &str) -> String;
-}
-
-impl SymbolOr for Unit {
-    fn symbol_or(self, fallback: &str) -> String {
-        let s = self.symbol();
-        if s.is_empty() {
-            fallback.to_string()
-        } else {
-            s.to_string()
-        }
+/// How a stated unit reads in a message: its symbol, or for a count (人, 个 …) that it is one.
+fn unit_words(unit: Unit) -> (&'static str, &'static str) {
+    match unit {
+        Unit::Count => ("计数（人、个等）", "a count"),
+        Unit::Fraction => ("小数", "a fraction"),
+        other => (other.symbol(), other.symbol()),
     }
 }
 
@@ -280,7 +277,7 @@ pub fn evaluate(case: &Case) -> Evaluation {
     let previous = previous_value(case);
     let trend = previous.map(|p| trend_of(direction(indicator.target.op), p, value));
     let mut evaluation = match indicator.target.op {
-        Op::IncreaseYearly => increase_yearly(case, value, previous),
+        Op::IncreaseYearly => increase_yearly(case, value),
         Op::DecreasePpYearly => decrease_pp_yearly(case, value),
         _ => threshold(case, value),
     };
@@ -499,7 +496,7 @@ fn threshold(case: &Case, value: f64) -> Evaluation {
     evaluation
 }
 
-fn increase_yearly(case: &Case, value: f64, previous: Option<f64>) -> Evaluation {
+fn increase_yearly(case: &Case, value: f64) -> Evaluation {
     let previous_year = case.year - 1;
     let Some(prev) = numeric(case, previous_year) else {
         return Evaluation::bare(
@@ -508,7 +505,6 @@ fn increase_yearly(case: &Case, value: f64, previous: Option<f64>) -> Evaluation
             format!("\"increase every year\" needs the {previous_year} value to compare with"),
         );
     };
-    let _ = previous;
     let v = trim_float(value);
     let p = trim_float(prev);
     let mut evaluation = if value > prev + EPSILON {

@@ -75,9 +75,9 @@ impl From<&IngestError> for ErrorInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Response {
+    /// The plan in use (the landing page names the women's plan from build-time constants).
     Ready {
         plan: Plan,
-        women: Plan,
     },
     PlanLoaded {
         source: String,
@@ -146,7 +146,6 @@ impl Session {
                 send((
                     Response::Ready {
                         plan: self.plan.clone(),
-                        women: Plan::women_plan(),
                     },
                     None,
                 ));

@@ -105,7 +105,7 @@ impl Reducible for State {
             Action::SetOptions(options) => next.options = options,
             Action::SetView(view) => next.view = view,
             Action::WorkerSaid(response) => match response {
-                Response::Ready { plan, .. } => {
+                Response::Ready { plan } => {
                     if next.plan_origin == PlanOrigin::Embedded {
                         next.plan = Some(Rc::new(plan));
                     }
