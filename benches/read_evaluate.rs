@@ -1,13 +1,39 @@
-//! Read + evaluate on generated submissions of 100, 10,000 and 200,000 rows (6 columns), as
-//! .xlsx and as GBK CSV. `make bench` (or `cargo bench --bench read_evaluate`) prints the
-//! median of several runs; BENCHMARKS.md records the figures. A benchmark, never a test.
+//! Read + evaluate on generated submissions (6 columns: 序号 | 指标名称 | 计量单位 | 2020年 |
+//! 2022年 | 2023年; every tenth row a plan indicator) of 100, 10,000 and 200,000 rows as .xlsx and
+//! GBK CSV, and of 100, 10,000 and 65,535 rows as .xls (BIFF8 holds at most 65,536 rows). A
+//! benchmark, never a test: it prints figures and asserts nothing about speed.
+//!
+//! The inputs live on disk in `target/bench-inputs/` so that the in-browser benchmark times the
+//! same files:
+//! - `cargo bench --bench read_evaluate -- --write-inputs` writes the .xlsx and .csv files, a
+//!   20-row .xlsx for the browser's pick-to-results measurement, and `xls-rows.json` (the rows
+//!   for `benches/make_xls.py`, which writes the .xls files beside it), then exits;
+//! - `cargo bench --bench read_evaluate` times every .xlsx, .xls and .csv file there (writing
+//!   the directory first when it is missing), printing the median of several runs.
+//!
+//! BENCHMARKS.md records the figures.
 
 use duibiao::check::{check, CheckOptions};
 use duibiao::ingest::read_workbook;
 use duibiao::plan::Plan;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+/// Rows of the .xlsx and GBK CSV inputs.
 const SIZES: [usize; 3] = [100, 10_000, 200_000];
+/// Rows of the 20-row .xlsx the browser benchmark picks (pick-to-results).
+const PICK_ROWS: usize = 20;
+/// Rows `make_xls.py` writes as .xls: 65,535 data rows + the header fill BIFF8's 65,536.
+const XLS_SIZES: [usize; 3] = [100, 10_000, 65_535];
+/// The rows `make_xls.py` reads (the first `XLS_SIZES[2]` rows, header apart).
+const XLS_ROWS_FILE: &str = "xls-rows.json";
+
+const HEADER: [&str; 6] = ["序号", "指标名称", "计量单位", "2020年", "2022年", "2023年"];
+
+fn inputs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-inputs")
+}
 
 fn label(row: usize, plan: &Plan) -> String {
     // Every tenth row is a plan indicator; the rest are other figures a county reports.
@@ -20,51 +46,146 @@ fn label(row: usize, plan: &Plan) -> String {
     }
 }
 
-fn rows(n: usize, plan: &Plan) -> Vec<[String; 6]> {
+/// One data row: its number (from 1), label, unit and the 2020, 2022 and 2023 values.
+struct Row {
+    number: usize,
+    label: String,
+    unit: &'static str,
+    values: [f64; 3],
+}
+
+/// The first `n` rows; every input holds a prefix of the same sequence.
+fn rows(n: usize, plan: &Plan) -> Vec<Row> {
     (0..n)
-        .map(|r| {
-            [
-                (r + 1).to_string(),
-                label(r, plan),
-                "%".into(),
-                format!("{}", 90.0 + (r % 7) as f64),
-                format!("{}", 91.0 + (r % 5) as f64),
-                format!("{}", 92.5 + (r % 3) as f64),
-            ]
+        .map(|r| Row {
+            number: r + 1,
+            label: label(r, plan),
+            unit: "%",
+            values: [
+                90.0 + (r % 7) as f64,
+                91.0 + (r % 5) as f64,
+                92.5 + (r % 3) as f64,
+            ],
         })
         .collect()
 }
 
-const HEADER: [&str; 6] = ["序号", "指标名称", "计量单位", "2020年", "2022年", "2023年"];
-
-fn xlsx(n: usize, plan: &Plan) -> Vec<u8> {
+fn xlsx(n: usize, plan: &Plan) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     for (c, h) in HEADER.iter().enumerate() {
-        sheet.write_string(0, c as u16, *h).unwrap();
+        sheet.write_string(0, c as u16, *h)?;
     }
     for (r, row) in rows(n, plan).iter().enumerate() {
         let r = r as u32 + 1;
-        sheet.write_number(r, 0, f64::from(r)).unwrap();
-        sheet.write_string(r, 1, &row[1]).unwrap();
-        sheet.write_string(r, 2, &row[2]).unwrap();
-        for c in 3..6 {
-            sheet
-                .write_number(r, c as u16, row[c].parse::<f64>().unwrap())
-                .unwrap();
+        sheet.write_number(r, 0, row.number as f64)?;
+        sheet.write_string(r, 1, &row.label)?;
+        sheet.write_string(r, 2, row.unit)?;
+        for (c, value) in row.values.iter().enumerate() {
+            sheet.write_number(r, 3 + c as u16, *value)?;
         }
     }
-    book.save_to_buffer().unwrap()
+    book.save_to_buffer()
 }
 
 fn gbk_csv(n: usize, plan: &Plan) -> Vec<u8> {
     let mut text = HEADER.join(",");
     text.push('\n');
     for row in rows(n, plan) {
-        text.push_str(&row.join(","));
-        text.push('\n');
+        let [a, b, c] = row.values;
+        text.push_str(&format!(
+            "{},{},{},{a},{b},{c}\n",
+            row.number, row.label, row.unit
+        ));
     }
     encoding_rs::GB18030.encode(&text).0.into_owned()
+}
+
+/// `{"header": [...], "rows": [[1, "label", "%", 90.0, 91.0, 92.5], ...]}`, UTF-8.
+fn xls_rows_json(n: usize, plan: &Plan) -> Vec<u8> {
+    let rows: Vec<serde_json::Value> = rows(n, plan)
+        .into_iter()
+        .map(|row| {
+            serde_json::json!([
+                row.number,
+                row.label,
+                row.unit,
+                row.values[0],
+                row.values[1],
+                row.values[2]
+            ])
+        })
+        .collect();
+    serde_json::json!({ "header": HEADER, "rows": rows })
+        .to_string()
+        .into_bytes()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("wrote {} ({} bytes)", path.display(), bytes.len());
+    Ok(())
+}
+
+/// Writes every input this program makes (all but the .xls files) into `dir`.
+fn write_inputs(dir: &Path, plan: &Plan) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let xlsx = |n| xlsx(n, plan).map_err(|e| format!("cannot make the {n}-row .xlsx: {e}"));
+    write(dir, &format!("rows-{PICK_ROWS}.xlsx"), &xlsx(PICK_ROWS)?)?;
+    for n in SIZES {
+        write(dir, &format!("rows-{n}.xlsx"), &xlsx(n)?)?;
+        write(dir, &format!("rows-{n}-gbk.csv"), &gbk_csv(n, plan))?;
+    }
+    let most = XLS_SIZES.into_iter().max().unwrap_or(0);
+    write(dir, XLS_ROWS_FILE, &xls_rows_json(most, plan))
+}
+
+/// A file to time: `rows-N.xlsx`, `rows-N.xls` or `rows-N-gbk.csv` (any .xlsx, .xls or .csv).
+struct Input {
+    format: usize,
+    rows: usize,
+    name: String,
+    path: PathBuf,
+}
+
+const FORMATS: [&str; 3] = ["xlsx", "xls", "csv"];
+
+fn inputs(dir: &Path) -> Result<Vec<Input>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    let mut found = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
+            continue;
+        };
+        let Some(format) = name
+            .rsplit_once('.')
+            .and_then(|(_, ext)| FORMATS.iter().position(|f| ext.eq_ignore_ascii_case(f)))
+        else {
+            continue;
+        };
+        let rows = name
+            .strip_prefix("rows-")
+            .map(|rest| {
+                rest.chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<String>()
+            })
+            .and_then(|digits| digits.parse().ok())
+            .unwrap_or(usize::MAX);
+        found.push(Input {
+            format,
+            rows,
+            name,
+            path,
+        });
+    }
+    found.sort_by(|a, b| (a.format, a.rows, &a.name).cmp(&(b.format, b.rows, &b.name)));
+    Ok(found)
 }
 
 /// Median and minimum of `runs` timings of `work`.
@@ -80,7 +201,7 @@ fn time(runs: usize, mut work: impl FnMut()) -> (Duration, Duration) {
     (times[runs / 2], times[0])
 }
 
-fn median(name: &str, bytes: &[u8], plan: &Plan) {
+fn median(format: &str, name: &str, bytes: &[u8], plan: &Plan) {
     let runs = if bytes.len() > 1_000_000 { 5 } else { 15 };
     let options = CheckOptions::default();
     let (read, _) = time(runs, || {
@@ -92,7 +213,7 @@ fn median(name: &str, bytes: &[u8], plan: &Plan) {
         std::hint::black_box(check(name, bytes, plan, &options).expect("benchmark input reads"));
     });
     println!(
-        "{name:<24} {:>9} bytes  read {:>9.2?}  read+evaluate median {:>9.2?} (min {:.2?}, {runs} runs)",
+        "{format:<4} {name:<22} {:>9} bytes  read {:>9.2?}  read+evaluate median {:>9.2?} (min {:.2?}, {runs} runs)",
         bytes.len(),
         read,
         total,
@@ -100,10 +221,49 @@ fn median(name: &str, bytes: &[u8], plan: &Plan) {
     );
 }
 
-fn main() {
+fn run(write_only: bool) -> Result<(), String> {
     let plan = Plan::default_plan();
-    for n in SIZES {
-        median(&format!("{n}-rows.xlsx"), &xlsx(n, &plan), &plan);
-        median(&format!("{n}-rows-gbk.csv"), &gbk_csv(n, &plan), &plan);
+    let dir = inputs_dir();
+    if write_only {
+        return write_inputs(&dir, &plan);
+    }
+    if !dir.is_dir() {
+        write_inputs(&dir, &plan)?;
+    }
+    let found = inputs(&dir)?;
+    if !found.iter().any(|input| FORMATS[input.format] == "xls") {
+        println!(
+            "no .xls inputs in {}: make them with benches/make_xls.py (xlwt)",
+            dir.display()
+        );
+    }
+    for input in found {
+        // Read before timing: the figures are for parsing and evaluating, not the disk.
+        let bytes = std::fs::read(&input.path)
+            .map_err(|e| format!("cannot read {}: {e}", input.path.display()))?;
+        median(FORMATS[input.format], &input.name, &bytes, &plan);
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let mut write_only = false;
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--write-inputs" => write_only = true,
+            // cargo bench passes --bench to every bench target; filters are not supported.
+            "--bench" => {}
+            other => {
+                eprintln!("read_evaluate: unknown argument {other} (only --write-inputs)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match run(write_only) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("read_evaluate: {message}");
+            ExitCode::FAILURE
+        }
     }
 }

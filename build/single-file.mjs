@@ -30,12 +30,18 @@ if (/from\s+['"]\.\/snippets\//.test(glue)) throw new Error('the JS glue imports
 const wasm = await readFile(join(dist, wasmFile));
 const css = await readFile(join(dist, cssFile), 'utf8');
 
-// The glue is an ES module; inlined, its default export __wbg_init is called with the bytes.
+// The landing page's script (static/boot.js) loads the app when first used; here the app is
+// the inlined glue (an ES module whose default export is __wbg_init) started with the bytes.
+const boot = await readFile(join(dist, 'boot.js'), 'utf8');
 const script = `${glue}
 window.__DUIBIAO_WORKER_URL = URL.createObjectURL(new Blob([${JSON.stringify(workerSource)}], { type: 'text/javascript' }));
-const wasmBase64 = "${wasm.toString('base64')}";
-const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: wasmBytes });
+window.__duibiaoLoadApp = () => {
+  const wasmBytes = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));
+  return __wbg_init({ module_or_path: wasmBytes });
+};
+{ // its own scope: its names must not meet the glue's
+${boot}
+}
 `;
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const csp = [

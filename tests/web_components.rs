@@ -258,3 +258,78 @@ async fn the_detail_quotes_the_plan_and_draws_the_years() {
         3
     );
 }
+
+/// The plain-HTML landing page (index.html) paints before the app loads; it must say what the
+/// app says, in both languages, and name the plans as their files do.
+#[wasm_bindgen_test]
+fn the_landing_page_speaks_the_apps_words() {
+    use duibiao::ui::plan_summary as plans;
+    let html = include_str!("../index.html");
+    let main = &html[html.find("<main id=\"app\">").unwrap()..html.find("</main>").unwrap()];
+    let root = fresh_root();
+    root.set_inner_html(main);
+    let list = root.query_selector_all("[data-en]").unwrap();
+    let landing: Vec<(String, String)> = (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into::<Element>())
+        .map(|e| {
+            (
+                e.text_content().unwrap(),
+                e.get_attribute("data-en").unwrap(),
+            )
+        })
+        .collect();
+    root.remove();
+
+    let (zh, en) = (Lang::Zh.texts(), Lang::En.texts());
+    let plan_line = |t: &duibiao::ui::i18n::Texts, title: &str| {
+        format!(
+            "{title}（{}—{}），{} {} · {}",
+            plans::CHILDREN_START,
+            plans::CHILDREN_END,
+            plans::CHILDREN_TARGETS,
+            t.targets,
+            t.plan_builtin
+        )
+    };
+    let women_line = |t: &duibiao::ui::i18n::Texts, title: &str| {
+        format!(
+            "{title}（{}—{}），{} {}：",
+            plans::WOMEN_START,
+            plans::WOMEN_END,
+            plans::WOMEN_TARGETS,
+            t.targets
+        )
+    };
+    let expected = [
+        (zh.app_title.to_string(), en.app_title.to_string()),
+        (zh.switch_language.into(), en.switch_language.into()),
+        (zh.tagline.into(), en.tagline.into()),
+        (zh.privacy.into(), en.privacy.into()),
+        (
+            format!("{}：", zh.plan_in_use),
+            format!("{}：", en.plan_in_use),
+        ),
+        (
+            plan_line(zh, plans::CHILDREN_TITLE),
+            plan_line(en, plans::CHILDREN_TITLE_EN),
+        ),
+        (
+            women_line(zh, plans::WOMEN_TITLE),
+            women_line(en, plans::WOMEN_TITLE_EN),
+        ),
+        (zh.load_plan.into(), en.load_plan.into()),
+        (zh.drop_here.into(), en.drop_here.into()),
+        (zh.choose_file.into(), en.choose_file.into()),
+        (zh.accepted.into(), en.accepted.into()),
+        (zh.try_sample.into(), en.try_sample.into()),
+        (zh.download_template.into(), en.download_template.into()),
+        (zh.template_hint.into(), en.template_hint.into()),
+    ];
+    for pair in &expected {
+        assert!(landing.contains(pair), "index.html lacks {pair:?}");
+    }
+    assert!(
+        html.contains(plans::WOMEN_NOTE),
+        "index.html lacks the women's plan note"
+    );
+}

@@ -1,10 +1,11 @@
 use super::chapter_summary::ChapterSummary;
 use super::downloads::{save, ReportDownloads, TemplateLink};
-use super::drop_zone::DropZone;
+use super::drop_zone::{read_bytes, DropZone};
 use super::encoding_select::EncodingSelect;
 use super::error_alert::ErrorAlert;
 use super::file_facts::FileFacts;
 use super::i18n::Lang;
+use super::intent::{self, Intent};
 use super::plan_panel::PlanPanel;
 use super::plan_source;
 use super::region_matrix::RegionMatrix;
@@ -31,7 +32,7 @@ const SAMPLE_NAME: &str = "示例-柯城区2023年监测表.xlsx";
 /// The language: `?lang=` first, then the saved preference, then Chinese.
 fn initial_lang() -> Lang {
     let window = gloo::utils::window();
-    let from_query = super::embed::query_param("lang").and_then(|l| Lang::parse(&l));
+    let from_query = super::address::query_param("lang").and_then(|l| Lang::parse(&l));
     let saved = || {
         window
             .local_storage()
@@ -50,6 +51,8 @@ pub fn App() -> Html {
     let t = lang.texts();
     // The last plan file loaded, to hand to a fresh worker after a cancel.
     let plan_file = use_mut_ref(|| None::<(String, String)>);
+    // What the user asked of the landing page while the app loaded, taken once.
+    let intent = use_state(intent::take);
     let client = {
         let state = state.clone();
         use_memo((), move |_| {
@@ -127,8 +130,26 @@ pub fn App() -> Html {
         let check_file = check_file.clone();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| check_file(name, bytes))
     };
-    let on_sample =
-        Callback::from(move |_: MouseEvent| check_file(SAMPLE_NAME.into(), SAMPLE.to_vec()));
+    let check_sample = {
+        let check_file = check_file.clone();
+        move || check_file(SAMPLE_NAME.into(), SAMPLE.to_vec())
+    };
+    {
+        let (intent, client, on_file, check_sample) = (
+            intent.clone(),
+            client.clone(),
+            on_file.clone(),
+            check_sample.clone(),
+        );
+        let reader = use_mut_ref(|| None);
+        use_effect_with((), move |_| match (*intent).clone() {
+            Some(Intent::File(file)) => *reader.borrow_mut() = Some(read_bytes(file, on_file)),
+            Some(Intent::Sample) => check_sample(),
+            Some(Intent::Template) => client.send(Request::Template, None),
+            Some(Intent::PlanPicker) | None => {}
+        });
+    }
+    let on_sample = Callback::from(move |_: MouseEvent| check_sample());
     let on_cancel = {
         let (state, client, plan_file) = (state.clone(), client.clone(), plan_file.clone());
         Callback::from(move |_: MouseEvent| {
@@ -213,7 +234,8 @@ pub fn App() -> Html {
                 <p class="privacy">{ t.privacy }</p>
             </section>
             <PlanPanel {lang} plan={state.plan.clone()} origin={state.plan_origin.clone()}
-                error={state.plan_error.clone()} {on_plan_file} />
+                error={state.plan_error.clone()} {on_plan_file}
+                picking={*intent == Some(Intent::PlanPicker)} />
             <DropZone {lang} busy={state.busy.clone()} {on_file} {on_cancel} />
             <p class="template-hint no-print">
                 <button type="button" class="link-button" id="try-sample" onclick={on_sample}>{ t.try_sample }</button>

@@ -18,6 +18,16 @@ pub struct DropZoneProps {
     pub on_file: Callback<(String, Vec<u8>)>,
 }
 
+/// Reads a picked file; `on_file` gets its name and bytes. The read stops if the returned
+/// reader is dropped, so keep it.
+pub fn read_bytes(file: web_sys::File, on_file: Callback<(String, Vec<u8>)>) -> FileReader {
+    let name = file.name();
+    gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |result| {
+        // A read failure (file removed meanwhile) is shown as an empty file.
+        on_file.emit((name, result.unwrap_or_default()));
+    })
+}
+
 /// The file picker: an `<input type="file">` behind a large drop area, keyboard-operable.
 #[component]
 pub fn DropZone(props: &DropZoneProps) -> Html {
@@ -28,18 +38,7 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
     let read = {
         let reader = reader.clone();
         let on_file = props.on_file.clone();
-        move |file: web_sys::File| {
-            let name = file.name();
-            let on_file = on_file.clone();
-            let task = gloo::file::callbacks::read_as_bytes(
-                &gloo::file::File::from(file),
-                move |result| {
-                    // A read failure (file removed meanwhile) is shown as an empty file.
-                    on_file.emit((name, result.unwrap_or_default()));
-                },
-            );
-            *reader.borrow_mut() = Some(task);
-        }
+        move |file: web_sys::File| *reader.borrow_mut() = Some(read_bytes(file, on_file.clone()))
     };
 
     let on_change = {

@@ -3,19 +3,20 @@
 //! One component per file, named after what the user sees; app state lives in one reducer
 //! ([`state::State`]) and flows down as props.
 
+mod address;
 mod app;
 mod chapter_summary;
 mod downloads;
 mod drop_zone;
-mod embed;
 mod encoding_select;
 mod error_alert;
 mod file_facts;
 pub mod i18n;
 mod indicator_select;
+mod intent;
 mod plan_panel;
 mod plan_source;
-mod plan_summary;
+pub mod plan_summary;
 mod region_matrix;
 mod result_detail;
 mod results_filters;
@@ -35,14 +36,14 @@ pub use results_filters::{ResultsFilters, ResultsFiltersProps};
 pub use results_table::{ResultsTable, ResultsTableProps};
 pub use summary_cards::{SummaryCards, SummaryCardsProps};
 
-/// Mounts the app on the page's `<main id="app">` (or the body).
+/// Mounts the app on the page's `<main id="app">` in place of the plain-HTML landing page.
 pub fn start() {
-    if embed::requested() {
-        embed::start();
-    }
     let root = gloo::utils::document().get_element_by_id("app");
     match root {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<App>::with_root(root).render()
+        }
         None => yew::Renderer::<App>::new().render(),
     };
 }

@@ -18,6 +18,9 @@ pub struct PlanPanelProps {
     pub error: Option<(String, String, String)>,
     /// A plan file was picked: (file name, its text).
     pub on_plan_file: Callback<(String, String)>,
+    /// Show the plan file picker from the start (asked for on the landing page).
+    #[prop_or_default]
+    pub picking: bool,
 }
 
 /// The plan in use (title, period, number of targets, its notes), the women's plan with its
@@ -25,7 +28,7 @@ pub struct PlanPanelProps {
 #[component]
 pub fn PlanPanel(props: &PlanPanelProps) -> Html {
     let t = props.lang.texts();
-    let picking = use_state(|| false);
+    let picking = use_state(|| props.picking);
     let reader = use_mut_ref(|| None::<FileReader>);
     let en = props.lang == Lang::En;
     let pick = |zh: &str, english: &str| {

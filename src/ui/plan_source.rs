@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The `?plan=` value of the page's address, if any.
 pub fn requested() -> Option<String> {
-    super::embed::query_param("plan").filter(|p| !p.is_empty())
+    super::address::query_param("plan").filter(|p| !p.is_empty())
 }
 
 /// Fetches the text at `url` (resolved against the page; same origin only).

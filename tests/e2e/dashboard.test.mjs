@@ -118,7 +118,9 @@ test('a long read shows its progress and can be cancelled; the page stays usable
   for (let i = 0; i < 2_200_000; i++) rows.push(`指标${i},1`);
   const big = { name: '大文件.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n'), 'utf8') };
   await pick(page, big);
-  const busy = await page.waitForSelector('.busy');
+  // The first pick also loads the app; its progress line names the file.
+  await page.waitForSelector('#cancel-reading');
+  const busy = await page.$('.busy');
   assert.match(await busy.textContent(), /大文件\.csv（\d+\.\d MB）/);
   assert.ok(await page.$('.busy progress'), 'a progress indicator for a large file');
   await screenshot(page, 'reading-large-file');

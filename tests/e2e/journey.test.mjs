@@ -59,6 +59,24 @@ test('a broken file shows a plain message, then a good file still works', async 
   await page.close();
 });
 
+test('the landing page works before the app loads, and hands its language and action over', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  // The plain-HTML landing: no wasm yet.
+  assert.equal(await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((r) => r.name.endsWith('.wasm')).length), 0);
+  await page.click('button.lang-toggle');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('#app'), /never uploaded/);
+  await screenshot(page, 'landing-english');
+  // Asking for another plan loads the app, which opens the plan picker in English.
+  await page.click('#load-plan');
+  await page.waitForSelector('.plan-picker input[type=file]');
+  assert.match(await page.textContent('.plan-picker'), /Plan file/i);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the English toggle switches the words, not the results', async () => {
   const { page } = await openApp(app.browser, app.server.url);
   await pick(page, 'long-kecheng-2023.xlsx');
