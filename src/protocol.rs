@@ -91,8 +91,11 @@ pub enum Response {
     Progress {
         stage: Stage,
     },
+    /// The report, with at most [`UNMATCHED_SHOWN`] of its unmatched rows; the exports have all
+    /// `unmatched_total`.
     Checked {
         report: Report,
+        unmatched_total: usize,
     },
     Failed {
         error: ErrorInfo,
@@ -106,6 +109,11 @@ pub enum Response {
         message: String,
     },
 }
+
+/// The most unmatched rows the page lists. A big workbook can have hundreds of thousands (every
+/// other figure a county reports); each would cost the page's main thread a message entry and a
+/// row with a mapping control, so the page lists the first ones and the .xlsx export all.
+pub const UNMATCHED_SHOWN: usize = 200;
 
 /// A response and, for [`Response::File`], its bytes.
 pub type Reply = (Response, Option<Vec<u8>>);
@@ -270,9 +278,20 @@ impl Session {
             },
             None,
         ));
-        let report = crate::check::evaluate_workbook(workbook, sha256, &self.plan, options);
-        self.report = Some(report.clone());
-        send((Response::Checked { report }, None));
+        let mut report = crate::check::evaluate_workbook(workbook, sha256, &self.plan, options);
+        let unmatched = std::mem::take(&mut report.unmatched);
+        let mut for_page = report.clone();
+        for_page.unmatched = unmatched.iter().take(UNMATCHED_SHOWN).cloned().collect();
+        report.unmatched = unmatched;
+        let unmatched_total = report.unmatched.len();
+        self.report = Some(report);
+        send((
+            Response::Checked {
+                report: for_page,
+                unmatched_total,
+            },
+            None,
+        ));
     }
 }
 
@@ -308,6 +327,48 @@ mod tests {
     }
 
     #[test]
+    fn the_page_gets_the_first_unmatched_rows_and_the_export_gets_them_all() {
+        let mut csv = String::from("指标名称,2023年\n学前三年毛入园率,99\n");
+        for i in 0..UNMATCHED_SHOWN + 50 {
+            csv.push_str(&format!("本县其他统计{i},1\n"));
+        }
+        let mut session = Session::default();
+        let out = replies(
+            &mut session,
+            Request::Check {
+                name: "big.csv".into(),
+                options: CheckOptions::default(),
+            },
+            Some(csv.into_bytes()),
+        );
+        let Some((
+            Response::Checked {
+                report,
+                unmatched_total,
+            },
+            _,
+        )) = out.last()
+        else {
+            panic!("{out:?}")
+        };
+        assert_eq!(*unmatched_total, UNMATCHED_SHOWN + 50);
+        assert_eq!(report.unmatched.len(), UNMATCHED_SHOWN);
+        assert_eq!(report.unmatched[0].as_written, "本县其他统计0");
+        assert!(report.results.iter().any(|r| r.value == Some(99.0)));
+
+        let out = replies(&mut session, Request::ExportCsv, None);
+        let Some((Response::File { .. }, Some(_))) = out.first() else {
+            panic!("{out:?}")
+        };
+        let kept = session.report.as_ref().map(|r| r.unmatched.len());
+        assert_eq!(
+            kept,
+            Some(UNMATCHED_SHOWN + 50),
+            "exports are made from every row"
+        );
+    }
+
+    #[test]
     fn a_check_reports_progress_then_the_report_and_survives_serialisation() {
         let mut session = Session::default();
         let out = replies(
@@ -330,7 +391,7 @@ mod tests {
                 stage: Stage::Evaluating
             }
         );
-        let Response::Checked { report } = &out[2].0 else {
+        let Response::Checked { report, .. } = &out[2].0 else {
             panic!("{:?}", out[2].0)
         };
         assert_eq!(report.reporting_year, 2023);
@@ -359,7 +420,7 @@ mod tests {
         };
         let out = replies(&mut session, Request::Reevaluate { options }, None);
         assert!(
-            matches!(&out.last().unwrap().0, Response::Checked { report } if report.reporting_year == 2022)
+            matches!(&out.last().unwrap().0, Response::Checked { report, .. } if report.reporting_year == 2022)
         );
         let out = replies(&mut session, Request::ExportCsv, None);
         assert!(matches!(&out[0].0, Response::File { name, .. } if name == "k-对标结果.csv"));
@@ -391,7 +452,7 @@ mod tests {
         options.read.year = Some(2024);
         let out = replies(&mut session, Request::Recheck { options }, None);
         assert!(
-            matches!(&out.last().unwrap().0, Response::Checked { report } if report.reporting_year == 2024)
+            matches!(&out.last().unwrap().0, Response::Checked { report, .. } if report.reporting_year == 2024)
         );
         let out = replies(
             &mut session,

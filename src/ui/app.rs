@@ -271,7 +271,7 @@ pub fn App() -> Html {
                     view={state.view.clone()} on_view={on_view.clone()} />
                 <ResultsTable {lang} report={report.clone()} plan={plan.clone()}
                     view={state.view.clone()} {on_view} on_override={on_override.clone()} />
-                <UnmatchedList {lang} report={report.clone()} plan={plan.clone()} {on_override} />
+                <UnmatchedList {lang} report={report.clone()} plan={plan.clone()} total={state.unmatched_total} {on_override} />
                 <ReportDownloads {lang} {on_request} />
             }
         </>

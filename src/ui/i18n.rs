@@ -79,6 +79,8 @@ pub struct Texts {
     pub col_reason: &'static str,
     pub unmatched_heading: &'static str,
     pub unmatched_none: &'static str,
+    /// `{shown}` of `{total}` unmatched rows are listed.
+    pub unmatched_more: &'static str,
     pub error_heading: &'static str,
     pub try_another: &'static str,
     pub city_wide: &'static str,
@@ -169,6 +171,8 @@ pub const ZH: Texts = Texts {
     col_reason: "说明",
     unmatched_heading: "未能对应到规划指标的行",
     unmatched_none: "所有行都已对应到规划指标。",
+    unmatched_more:
+        "共 {total} 行未能对应，这里列出前 {shown} 行；下载的结果表（.xlsx）的“未匹配”表列出全部。",
     error_heading: "无法检查此文件",
     try_another: "页面仍可使用：修正后重新选择文件即可。",
     city_wide: "（未注明地区）",
@@ -259,6 +263,7 @@ pub const EN: Texts = Texts {
     col_reason: "Why",
     unmatched_heading: "Rows not matched to a plan indicator",
     unmatched_none: "Every row matched a plan indicator.",
+    unmatched_more: "{total} rows are not matched; the first {shown} are listed here, and the downloaded results (.xlsx, sheet 未匹配) list them all.",
     error_heading: "This file cannot be checked",
     try_another: "The page still works: fix the file and pick it again.",
     city_wide: "(no region named)",

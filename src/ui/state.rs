@@ -38,6 +38,8 @@ pub struct State {
     pub options: CheckOptions,
     pub busy: Option<Busy>,
     pub report: Option<Rc<Report>>,
+    /// All the report's unmatched rows; the page holds only the first ones.
+    pub unmatched_total: usize,
     pub error: Option<ErrorInfo>,
     pub export_error: Option<String>,
     /// Filters, search, sort and the open detail of the results table.
@@ -69,6 +71,7 @@ impl State {
             options: CheckOptions::default(),
             busy: None,
             report: None,
+            unmatched_total: 0,
             error: None,
             export_error: None,
             view: View::default(),
@@ -127,10 +130,14 @@ impl Reducible for State {
                         busy.stage = Some(stage);
                     }
                 }
-                Response::Checked { report } => {
+                Response::Checked {
+                    report,
+                    unmatched_total,
+                } => {
                     next.busy = None;
                     next.error = None;
                     next.report = Some(Rc::new(report));
+                    next.unmatched_total = unmatched_total;
                 }
                 Response::Failed { error } => {
                     next.busy = None;

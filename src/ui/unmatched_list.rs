@@ -11,6 +11,8 @@ pub struct UnmatchedListProps {
     pub lang: Lang,
     pub report: Rc<Report>,
     pub plan: Rc<Plan>,
+    /// How many rows are unmatched in all; the report lists the first ones.
+    pub total: usize,
     #[prop_or_default]
     pub on_override: Callback<Override>,
 }
@@ -55,6 +57,11 @@ pub fn UnmatchedList(props: &UnmatchedListProps) -> Html {
                         }
                     }) }
                 </ul>
+                if props.total > props.report.unmatched.len() {
+                    <p class="more-unmatched">{ t.unmatched_more
+                        .replace("{shown}", &props.report.unmatched.len().to_string())
+                        .replace("{total}", &props.total.to_string()) }</p>
+                }
             }
         </section>
     }
