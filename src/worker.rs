@@ -40,7 +40,8 @@ fn main() {
             let bytes = js_sys::Reflect::get(&data, &"bytes".into())
                 .ok()
                 .filter(|b| !b.is_undefined() && !b.is_null())
-                .map(|b| js_sys::Uint8Array::new(&b).to_vec());
+                .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+                .or_else(|| read_file(&data));
             SESSION.with(|session| {
                 session
                     .borrow_mut()
@@ -54,6 +55,22 @@ fn main() {
     let ready = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&ready, &"ready".into(), &true.into());
     let _ = scope.post_message(&ready);
+}
+
+/// The bytes of the picked file sent with a request (the page hands files over unread). A file
+/// that can no longer be read (moved or deleted since it was picked) reads as empty, which the
+/// reader reports as an empty file.
+#[cfg(target_arch = "wasm32")]
+fn read_file(data: &wasm_bindgen::JsValue) -> Option<Vec<u8>> {
+    use wasm_bindgen::JsCast;
+    let file: web_sys::File = js_sys::Reflect::get(data, &"file".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let buffer = web_sys::FileReaderSync::new()
+        .and_then(|reader| reader.read_as_array_buffer(&file))
+        .ok();
+    Some(buffer.map_or_else(Vec::new, |b| js_sys::Uint8Array::new(&b).to_vec()))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

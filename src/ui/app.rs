@@ -1,6 +1,6 @@
 use super::chapter_summary::ChapterSummary;
 use super::downloads::{save, ReportDownloads, TemplateLink};
-use super::drop_zone::{read_bytes, DropZone};
+use super::drop_zone::DropZone;
 use super::encoding_select::EncodingSelect;
 use super::error_alert::ErrorAlert;
 use super::file_facts::FileFacts;
@@ -14,7 +14,7 @@ use super::results_table::ResultsTable;
 use super::state::{Action, State};
 use super::summary_cards::SummaryCards;
 use super::unmatched_list::UnmatchedList;
-use super::worker_client::WorkerClient;
+use super::worker_client::{Payload, WorkerClient};
 use super::year_prompt::YearPrompt;
 use crate::check::CheckOptions;
 use crate::matching::Override;
@@ -111,9 +111,9 @@ pub fn App() -> Html {
             state.dispatch(Action::SetLang(next));
         })
     };
-    let check_file = {
+    let check = {
         let (state, client) = (state.clone(), client.clone());
-        move |name: String, bytes: Vec<u8>| {
+        move |name: String, bytes: usize, payload: Payload| {
             // A corrected file keeps the reporting year, the data year, the sheet and the
             // overrides; the encoding is detected afresh.
             let mut options = state.options.clone();
@@ -121,34 +121,41 @@ pub fn App() -> Html {
             state.dispatch(Action::SetOptions(options.clone()));
             state.dispatch(Action::Started {
                 name: name.clone(),
-                bytes: bytes.len(),
+                bytes,
             });
-            client.send(Request::Check { name, options }, Some(bytes));
+            client.send(Request::Check { name, options }, Some(payload));
         }
     };
-    let on_file = {
-        let check_file = check_file.clone();
-        Callback::from(move |(name, bytes): (String, Vec<u8>)| check_file(name, bytes))
+    let check_file = {
+        let check = check.clone();
+        move |file: web_sys::File| {
+            // ok: a file's size is a whole number of bytes well within f64's exact range.
+            let bytes = file.size() as usize;
+            check(file.name(), bytes, Payload::File(file))
+        }
     };
-    let check_sample = {
-        let check_file = check_file.clone();
-        move || check_file(SAMPLE_NAME.into(), SAMPLE.to_vec())
+    let check_sample = move || {
+        check(
+            SAMPLE_NAME.into(),
+            SAMPLE.len(),
+            Payload::Bytes(SAMPLE.to_vec()),
+        )
     };
     {
-        let (intent, client, on_file, check_sample) = (
+        let (intent, client, check_file, check_sample) = (
             intent.clone(),
             client.clone(),
-            on_file.clone(),
+            check_file.clone(),
             check_sample.clone(),
         );
-        let reader = use_mut_ref(|| None);
         use_effect_with((), move |_| match (*intent).clone() {
-            Some(Intent::File(file)) => *reader.borrow_mut() = Some(read_bytes(file, on_file)),
+            Some(Intent::File(file)) => check_file(file),
             Some(Intent::Sample) => check_sample(),
             Some(Intent::Template) => client.send(Request::Template, None),
             Some(Intent::PlanPicker) | None => {}
         });
     }
+    let on_file = Callback::from(check_file);
     let on_sample = Callback::from(move |_: MouseEvent| check_sample());
     let on_cancel = {
         let (state, client, plan_file) = (state.clone(), client.clone(), plan_file.clone());

@@ -1,7 +1,6 @@
 use super::i18n::Lang;
 use super::state::Busy;
 use crate::protocol::Stage;
-use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
@@ -15,30 +14,19 @@ pub struct DropZoneProps {
     /// The file being read, while it is.
     pub busy: Option<Busy>,
     pub on_cancel: Callback<MouseEvent>,
-    pub on_file: Callback<(String, Vec<u8>)>,
-}
-
-/// Reads a picked file; `on_file` gets its name and bytes. The read stops if the returned
-/// reader is dropped, so keep it.
-pub fn read_bytes(file: web_sys::File, on_file: Callback<(String, Vec<u8>)>) -> FileReader {
-    let name = file.name();
-    gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |result| {
-        // A read failure (file removed meanwhile) is shown as an empty file.
-        on_file.emit((name, result.unwrap_or_default()));
-    })
+    /// A file was picked or dropped (handed on unread).
+    pub on_file: Callback<web_sys::File>,
 }
 
 /// The file picker: an `<input type="file">` behind a large drop area, keyboard-operable.
 #[component]
 pub fn DropZone(props: &DropZoneProps) -> Html {
     let t = props.lang.texts();
-    let reader = use_mut_ref(|| None::<FileReader>);
     let dragging = use_state(|| false);
 
     let read = {
-        let reader = reader.clone();
         let on_file = props.on_file.clone();
-        move |file: web_sys::File| *reader.borrow_mut() = Some(read_bytes(file, on_file.clone()))
+        move |file: web_sys::File| on_file.emit(file)
     };
 
     let on_change = {

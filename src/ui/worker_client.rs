@@ -1,5 +1,5 @@
-//! The page's side of the worker: spawns it on first use, sends requests (a file's bytes are
-//! transferred, not copied), and hands each answer to a callback.
+//! The page's side of the worker: spawns it on first use, sends requests (a picked file is
+//! handed over unread), and hands each answer to a callback.
 
 use crate::protocol::{Request, Response};
 use std::cell::RefCell;
@@ -15,6 +15,13 @@ fn worker_url() -> String {
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "./duibiao-worker_loader.js".to_string())
+}
+
+/// What goes with a request. A picked file goes as it is: the worker reads it, so its bytes
+/// never pass through the page's main thread. Bytes the page holds (the sample) are transferred.
+pub enum Payload {
+    File(web_sys::File),
+    Bytes(Vec<u8>),
 }
 
 type OnReply = Rc<dyn Fn(Response, Option<Vec<u8>>)>;
@@ -97,7 +104,7 @@ impl WorkerClient {
     }
 
     /// Sends a request, starting the worker if it is not running.
-    pub fn send(&self, request: Request, bytes: Option<Vec<u8>>) {
+    pub fn send(&self, request: Request, payload: Option<Payload>) {
         if self.spawn().is_none() {
             (self.on_reply)(
                 Response::ExportFailed {
@@ -117,10 +124,16 @@ impl WorkerClient {
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"request".into(), &value);
         let transfer = js_sys::Array::new();
-        if let Some(bytes) = bytes {
-            let array = js_sys::Uint8Array::from(bytes.as_slice());
-            let _ = js_sys::Reflect::set(&message, &"bytes".into(), &array);
-            transfer.push(&array.buffer());
+        match payload {
+            Some(Payload::File(file)) => {
+                let _ = js_sys::Reflect::set(&message, &"file".into(), &file);
+            }
+            Some(Payload::Bytes(bytes)) => {
+                let array = js_sys::Uint8Array::from(bytes.as_slice());
+                let _ = js_sys::Reflect::set(&message, &"bytes".into(), &array);
+                transfer.push(&array.buffer());
+            }
+            None => {}
         }
         match &mut running.queue {
             Some(queue) => queue.push((message, transfer)),
