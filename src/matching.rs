@@ -79,10 +79,10 @@ pub fn normalise(label: &str) -> String {
         .to_string();
     text = strip_trailing_unit(&text);
     for _ in 0..2 {
-        // Longest first, so 衢州智造新城 goes whole, not as 衢州市… or 智造新城.
-        let mut regions: Vec<&str> = REGIONS.to_vec();
-        regions.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        if let Some(rest) = regions.iter().find_map(|r| text.strip_prefix(r)) {
+        if let Some(rest) = regions_longest_first()
+            .iter()
+            .find_map(|r| text.strip_prefix(r))
+        {
             text = rest.to_string();
         }
         text = strip_leading_year(&text);
@@ -90,8 +90,21 @@ pub fn normalise(label: &str) -> String {
     chinese_ages_to_digits(&text.replace("每千人口", "每千人"))
 }
 
+/// Longest first, so 衢州智造新城 goes whole, not as 衢州市… or 智造新城.
+fn regions_longest_first() -> &'static [&'static str] {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut regions = REGIONS.to_vec();
+        regions.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        regions
+    })
+}
+
 /// 五岁以下 → 5岁以下, 十二岁 → 12岁: ages compare as numbers whichever way they are written.
 fn chinese_ages_to_digits(text: &str) -> String {
+    if !text.contains('岁') {
+        return text.to_string();
+    }
     const DIGITS: &str = "〇一二三四五六七八九";
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -321,17 +334,28 @@ impl<'p> Matcher<'p> {
                 best_per_indicator[*index] = score;
             }
         }
-        let mut scored: Vec<Candidate> = best_per_indicator
-            .iter()
-            .enumerate()
-            .map(|(index, score)| Candidate {
+        // The two best, in the plan's order on ties (a stable sort of every score gave the same).
+        let rounded = |score: f64| (score * 1000.0).round() / 1000.0;
+        let mut ranked: [Option<(usize, f64)>; 2] = [None, None];
+        for (index, &score) in best_per_indicator.iter().enumerate() {
+            let score = rounded(score);
+            match ranked {
+                [None, _] => ranked[0] = Some((index, score)),
+                [Some((_, first)), _] if score > first => {
+                    ranked = [Some((index, score)), ranked[0]];
+                }
+                [_, None] => ranked[1] = Some((index, score)),
+                [_, Some((_, second))] if score > second => ranked[1] = Some((index, score)),
+                _ => {}
+            }
+        }
+        let [first, second] = ranked.map(|ranked| {
+            ranked.map(|(index, confidence)| Candidate {
                 indicator_id: self.plan.indicators[index].id.clone(),
-                confidence: (score * 1000.0).round() / 1000.0,
+                confidence,
             })
-            .collect();
-        scored.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-        let first = scored.first().cloned();
-        match (first, scored.get(1)) {
+        });
+        match (first, second.as_ref()) {
             (Some(best), Some(second))
                 if best.confidence >= MATCH_THRESHOLD
                     && best.confidence - second.confidence < AMBIGUITY_MARGIN =>

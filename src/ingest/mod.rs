@@ -68,9 +68,13 @@ pub fn read_workbook(
         }));
     }
     // Archives are checked against the bomb limits before anything, sniffing included, inflates.
-    if sniff::is_zip(bytes) {
-        zip_guard::check(bytes).map_err(fail)?;
-    }
+    let archive = if sniff::is_zip(bytes) {
+        Some(zip_guard::check(bytes).map_err(fail)?)
+    } else {
+        None
+    };
+    // Only an archive the guard saw without any merged cell is read without looking for them.
+    let merged_cells = archive.is_none_or(|facts| facts.has_merged_cells);
     let format = sniff::sniff(bytes).map_err(fail)?;
     if format == Format::Xls {
         cfb_guard::check(bytes).map_err(fail)?;
@@ -81,7 +85,7 @@ pub fn read_workbook(
             (vec![grid], Some(encoding))
         }
         spreadsheet_format => (
-            spreadsheet::read_sheets(bytes, spreadsheet_format).map_err(fail)?,
+            spreadsheet::read_sheets(bytes, spreadsheet_format, merged_cells).map_err(fail)?,
             None,
         ),
     };

@@ -11,7 +11,13 @@ const EXTRA_SCAN_MAX_CELLS: usize = 200_000;
 
 type Merges = Vec<((usize, usize), (usize, usize))>;
 
-pub fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<Grid>, IngestErrorKind> {
+/// `merged_cells`: whether the workbook may have merged cells (false skips reading them, which
+/// parses each sheet again).
+pub fn read_sheets(
+    bytes: &[u8],
+    format: Format,
+    merged_cells: bool,
+) -> Result<Vec<Grid>, IngestErrorKind> {
     let cursor = Cursor::new(bytes);
     let corrupt = move |detail: String| IngestErrorKind::Corrupt { format, detail };
     match format {
@@ -21,10 +27,13 @@ pub fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<Grid>, IngestErro
                 &mut book,
                 |e| xlsx_error(e, format),
                 |book, name, small| {
-                    let merges = book
-                        .merge_cells_by_sheet_name(name)
-                        .map(to_merges)
-                        .unwrap_or_default();
+                    let merges = if merged_cells {
+                        book.merge_cells_by_sheet_name(name)
+                            .map(to_merges)
+                            .unwrap_or_default()
+                    } else {
+                        Vec::new()
+                    };
                     let percent = if small {
                         percent_cells(book, name)
                     } else {
