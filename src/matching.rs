@@ -1,7 +1,7 @@
 //! Matching row labels to plan indicators: normalise, then exact name, then alias, then a
 //! character-bigram similarity relative to length. Overrides from the user come last and win.
 
-use crate::ingest::value::to_half_width;
+use crate::ingest::value::half_width;
 use crate::ingest::REGIONS;
 use crate::plan::Plan;
 use crate::units::Unit;
@@ -60,34 +60,38 @@ pub struct Override {
 /// Normalises a label for comparison: half-width, one dash, no spaces, no brackets around a unit,
 /// no leading numbering, no trailing marks, no region or year in front.
 pub fn normalise(label: &str) -> String {
-    let half = to_half_width(label);
-    let mut text: String = half
+    // One pass and as few copies as can be: this runs once per row of every file.
+    let cleaned: String = label
         .chars()
+        .map(half_width)
         .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '—' | '–' | '－' | '～' | '~' | '〜' | '‐' | '‑' | '―' | '至' => '-',
-            '（' | '【' | '[' | '〔' => '(',
-            '）' | '】' | ']' | '〕' => ')',
-            '“' | '”' | '"' | '‘' | '’' | '\'' | '《' | '》' => '\u{0}',
-            _ => c,
+        .filter_map(|c| match c {
+            '—' | '–' | '－' | '～' | '~' | '〜' | '‐' | '‑' | '―' | '至' => {
+                Some('-')
+            }
+            '（' | '【' | '[' | '〔' => Some('('),
+            '）' | '】' | ']' | '〕' => Some(')'),
+            '“' | '”' | '"' | '‘' | '’' | '\'' | '《' | '》' => None,
+            _ => Some(c),
         })
-        .filter(|&c| c != '\u{0}')
         .collect();
-    text = strip_leading_numbering(&text);
-    text = text
-        .trim_end_matches(['*', '※', '△', '▲', '#', '★', '.', '。'])
-        .to_string();
-    text = strip_trailing_unit(&text);
+    let text = strip_leading_numbering(&cleaned)
+        .trim_end_matches(['*', '※', '△', '▲', '#', '★', '.', '。']);
+    let mut text = strip_trailing_unit(text);
     for _ in 0..2 {
         if let Some(rest) = regions_longest_first()
             .iter()
             .find_map(|r| text.strip_prefix(r))
         {
-            text = rest.to_string();
+            text = rest;
         }
-        text = strip_leading_year(&text);
+        text = strip_leading_year(text);
     }
-    chinese_ages_to_digits(&text.replace("每千人口", "每千人"))
+    if text.contains("每千人口") {
+        chinese_ages_to_digits(&text.replace("每千人口", "每千人"))
+    } else {
+        chinese_ages_to_digits(text)
+    }
 }
 
 /// Longest first, so 衢州智造新城 goes whole, not as 衢州市… or 智造新城.
@@ -136,54 +140,46 @@ fn chinese_ages_to_digits(text: &str) -> String {
     out
 }
 
-fn strip_leading_numbering(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
+fn strip_leading_numbering(text: &str) -> &str {
     let circled = |c: char| ('①'..='⑳').contains(&c);
-    let chinese_numeral = |c: char| "一二三四五六七八九十".contains(c);
-    let mut i = 0;
-    if chars.first().is_some_and(|&c| circled(c)) {
-        i = 1;
-    } else if chars.first() == Some(&'(') {
-        if let Some(close) = chars.iter().position(|&c| c == ')') {
-            let inner = &chars[1..close];
-            if !inner.is_empty()
-                && inner
-                    .iter()
-                    .all(|&c| c.is_ascii_digit() || chinese_numeral(c))
-            {
-                i = close + 1;
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let mut chars = text.char_indices();
+    match chars.next() {
+        Some((_, c)) if circled(c) => &text[c.len_utf8()..],
+        Some((_, '(')) => match text.find(')') {
+            Some(close) if close > 1 && text[1..close].chars().all(numeral) => &text[close + 1..],
+            _ => text,
+        },
+        Some(_) => {
+            let end = text.find(|c: char| !numeral(c)).unwrap_or(text.len());
+            match text[end..].chars().next() {
+                Some(mark @ ('.' | '、' | ',' | ')')) if end > 0 => &text[end + mark.len_utf8()..],
+                _ => text,
             }
         }
-    } else {
-        let digits = chars
-            .iter()
-            .take_while(|&&c| c.is_ascii_digit() || chinese_numeral(c))
-            .count();
-        if digits > 0 && matches!(chars.get(digits), Some('.' | '、' | ',' | ')')) {
-            i = digits + 1;
-        }
+        None => text,
     }
-    chars[i..].iter().collect()
 }
 
-fn strip_trailing_unit(text: &str) -> String {
+fn strip_trailing_unit(text: &str) -> &str {
     if text.ends_with(')') {
         if let Some(open) = text.rfind('(') {
             if Unit::parse(&text[open..]).is_some() || text[open..].contains('%') {
-                return text[..open].to_string();
+                return &text[..open];
             }
         }
     }
-    text.to_string()
+    text
 }
 
-fn strip_leading_year(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() > 5 && chars[..4].iter().all(|c| c.is_ascii_digit()) && chars[4] == '年' {
-        let rest: String = chars[5..].iter().collect();
-        return rest.trim_start_matches('度').to_string();
+fn strip_leading_year(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    // Four ASCII digits, then 年 (three bytes), then at least one more character.
+    if bytes.len() > 7 && bytes[..4].iter().all(u8::is_ascii_digit) && text[4..].starts_with('年')
+    {
+        return text[7..].trim_start_matches('度');
     }
-    text.to_string()
+    text
 }
 
 /// A normalised name prepared for comparison: its bigrams sorted, so that two names compare

@@ -147,14 +147,18 @@ fn unreadable(zh: &str, en: &str) -> Value {
 
 /// Full-width digits, letters and punctuation to their ASCII forms; the ideographic space to a space.
 pub fn to_half_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '。' => '.',
-            _ => c,
-        })
-        .collect()
+    text.chars().map(half_width).collect()
+}
+
+/// The half-width form of a full-width character (digits, letters, punctuation, the ideographic
+/// space, 。); any other character as it is.
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '。' => '.',
+        _ => c,
+    }
 }
 
 fn interpret_text(text: &str) -> Value {
