@@ -61,7 +61,7 @@ pub fn evaluate_workbook(
         let outcome = matcher.match_with_overrides(&label.as_written, &options.overrides);
         let unmatched_row = |why: &str, candidates| UnmatchedRow {
             as_written: label.as_written.clone(),
-            cell: label.cell.clone(),
+            cell: label.cell.to_string(),
             candidates,
             why: why.to_string(),
         };
@@ -162,7 +162,7 @@ pub fn evaluate_workbook(
                     as_written: found.map(|(i, _)| sheet.labels[*i].as_written.clone()),
                     region: region.clone(),
                     year,
-                    cell: observation.map(|o| o.cell.clone()),
+                    cell: observation.map(|o| o.cell.to_string()),
                     value: evaluation.value,
                     value_as_written: observation
                         .map(|o| o.as_written.clone())

@@ -55,15 +55,46 @@ impl Grid {
 
 /// "F5" for row index 4, column index 5.
 pub fn cell_address(row: usize, col: usize) -> String {
-    let mut letters = Vec::new();
-    let mut n = col + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
+    CellRef::new(row, col).to_string()
+}
+
+/// A cell's position (0-based), shown as Excel names it ("F5"). Kept as two numbers: a big sheet
+/// has hundreds of thousands of cells and only the few in a report are ever shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CellRef {
+    pub row: u32,
+    pub col: u32,
+}
+
+impl CellRef {
+    pub fn new(row: usize, col: usize) -> CellRef {
+        // Grids stay far below u32::MAX cells (MAX_CELLS); saturate rather than wrap regardless.
+        CellRef {
+            row: u32::try_from(row).unwrap_or(u32::MAX),
+            col: u32::try_from(col).unwrap_or(u32::MAX),
+        }
     }
-    letters.reverse();
-    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
+}
+
+impl std::fmt::Display for CellRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut letters = [0u8; 8];
+        let mut start = letters.len();
+        let mut n = u64::from(self.col) + 1;
+        while n > 0 {
+            start -= 1;
+            letters[start] = b'A' + ((n - 1) % 26) as u8;
+            n = (n - 1) / 26;
+        }
+        let letters = std::str::from_utf8(&letters[start..]).unwrap_or("?");
+        write!(f, "{letters}{}", u64::from(self.row) + 1)
+    }
+}
+
+impl serde::Serialize for CellRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 #[cfg(test)]
@@ -77,6 +108,8 @@ mod tests {
         assert_eq!(cell_address(9, 26), "AA10");
         assert_eq!(cell_address(0, 701), "ZZ1");
         assert_eq!(cell_address(0, 702), "AAA1");
+        assert_eq!(CellRef::new(0, 16_383).to_string(), "XFD1");
+        assert_eq!(CellRef::new(1_048_575, 0).to_string(), "A1048576");
     }
 
     #[test]

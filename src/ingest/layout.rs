@@ -2,7 +2,7 @@
 //! columns that carry a year or a region; take the year or region from the title, the sheet
 //! name or the file name when no column names it.
 
-use super::grid::{cell_address, Grid};
+use super::grid::{CellRef, Grid};
 use super::value::{interpret, RawCell, Value};
 use super::IngestErrorKind;
 use crate::units::Unit;
@@ -46,7 +46,7 @@ pub enum Layout {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RowLabel {
     pub as_written: String,
-    pub cell: String,
+    pub cell: CellRef,
     /// The unit from a unit column for this row, as written.
     pub unit_text: Option<String>,
 }
@@ -57,7 +57,7 @@ pub struct Observation {
     pub label: usize,
     pub region: Option<String>,
     pub year: i32,
-    pub cell: String,
+    pub cell: CellRef,
     /// The cell as the user sees it.
     pub as_written: String,
     pub value: Value,
@@ -133,12 +133,18 @@ pub fn lay_out(
     } else {
         Layout::Long
     };
+    // Sized up front: on a big sheet, growing by doubling held up to twice the memory.
+    let data_rows = grid.rows.len().saturating_sub(header.data_start);
+    let value_columns = roles
+        .iter()
+        .filter(|r| matches!(r, ColumnRole::Value { .. }))
+        .count();
     let mut sheet = Sheet {
         name: grid.sheet_name.clone(),
         layout,
         header_row: header.row + 1,
-        labels: Vec::new(),
-        observations: Vec::new(),
+        labels: Vec::with_capacity(data_rows),
+        observations: Vec::with_capacity(data_rows.saturating_mul(value_columns)),
         years: Vec::new(),
         regions: Vec::new(),
         year_source: None,
@@ -155,7 +161,7 @@ pub fn lay_out(
         let label_index = sheet.labels.len();
         sheet.labels.push(RowLabel {
             as_written: label,
-            cell: cell_address(row, label_col),
+            cell: CellRef::new(row, label_col),
             unit_text,
         });
         for (col, role) in roles.iter().enumerate() {
@@ -177,7 +183,7 @@ pub fn lay_out(
                 label: label_index,
                 region,
                 year,
-                cell: cell_address(row, col),
+                cell: CellRef::new(row, col),
                 as_written: raw.display(),
                 value: interpret(raw),
             });
@@ -230,7 +236,7 @@ fn regions_by_indicators(
         label_of_col.push((col, sheet.labels.len()));
         sheet.labels.push(RowLabel {
             as_written: text.clone(),
-            cell: cell_address(header.row, col),
+            cell: CellRef::new(header.row, col),
             unit_text: None,
         });
     }
@@ -244,7 +250,7 @@ fn regions_by_indicators(
                 label,
                 region: Some(REGIONS[region].to_string()),
                 year,
-                cell: cell_address(row, col),
+                cell: CellRef::new(row, col),
                 as_written: raw.display(),
                 value: interpret(raw),
             });
@@ -669,10 +675,10 @@ mod tests {
         assert_eq!(sheet.layout, Layout::Long);
         assert_eq!(sheet.header_row, 4);
         assert_eq!(sheet.labels.len(), 1);
-        assert_eq!(sheet.labels[0].cell, "B5");
+        assert_eq!(sheet.labels[0].cell.to_string(), "B5");
         assert_eq!(sheet.years, [2020, 2023]);
         assert_eq!(sheet.regions, ["柯城区"]);
-        assert_eq!(sheet.observations[1].cell, "D5");
+        assert_eq!(sheet.observations[1].cell.to_string(), "D5");
     }
 
     #[test]
@@ -719,7 +725,7 @@ mod tests {
         let sheet = lay_out(&g, "f.xlsx", None).unwrap();
         assert_eq!(sheet.regions, ["柯城区", "衢江区"]);
         assert_eq!(sheet.years, [2023]);
-        assert_eq!(sheet.observations[1].cell, "C3");
+        assert_eq!(sheet.observations[1].cell.to_string(), "C3");
     }
 
     #[test]
@@ -734,7 +740,7 @@ mod tests {
         assert_eq!(sheet.layout, Layout::RegionsByIndicators);
         assert_eq!(sheet.labels.len(), 2);
         assert_eq!(sheet.observations.len(), 4);
-        assert_eq!(sheet.observations[3].cell, "C4");
+        assert_eq!(sheet.observations[3].cell.to_string(), "C4");
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod value;
 mod zip_guard;
 
 pub use error::{IngestError, IngestErrorKind};
-pub use grid::{cell_address, Grid};
+pub use grid::{cell_address, CellRef, Grid};
 pub use layout::{unit_in_label, Layout, Observation, RowLabel, Sheet, REGIONS};
 pub use sniff::Format;
 pub use text::TextEncoding;

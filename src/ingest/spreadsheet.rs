@@ -2,7 +2,7 @@
 
 use super::value::RawCell;
 use super::{Format, Grid, IngestErrorKind, MAX_CELLS};
-use calamine::{Data, Dimensions, Ods, Range, Reader, SheetType, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Dimensions, Ods, Range, Reader, SheetType, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 
 /// Formula text (to flag formulas without a saved result) and cell styles (to find percent
@@ -23,25 +23,27 @@ pub fn read_sheets(
     match format {
         Format::Xlsx => {
             let mut book = Xlsx::new(cursor).map_err(|e| xlsx_error(e, format))?;
-            read_each_sheet(
-                &mut book,
-                |e| xlsx_error(e, format),
-                |book, name, small| {
-                    let merges = if merged_cells {
-                        book.merge_cells_by_sheet_name(name)
+            worksheet_names(&book)
+                .into_iter()
+                .map(|name| {
+                    let mut grid = stream_xlsx_sheet(&mut book, name)?;
+                    if grid.rows.iter().map(Vec::len).sum::<usize>() <= EXTRA_SCAN_MAX_CELLS {
+                        let percent = percent_cells(&mut book, &grid.sheet_name);
+                        mark_percent_formats(&mut grid, &percent);
+                        if let Ok(formulas) = book.worksheet_formula(&grid.sheet_name) {
+                            mark_formulas_without_value(&mut grid, &formulas);
+                        }
+                    }
+                    if merged_cells {
+                        let merges = book
+                            .merge_cells_by_sheet_name(&grid.sheet_name)
                             .map(to_merges)
-                            .unwrap_or_default()
-                    } else {
-                        Vec::new()
-                    };
-                    let percent = if small {
-                        percent_cells(book, name)
-                    } else {
-                        Vec::new()
-                    };
-                    (percent, merges)
-                },
-            )
+                            .unwrap_or_default();
+                        grid.fill_merged(&merges);
+                    }
+                    Ok(grid)
+                })
+                .collect()
         }
         Format::Xls => {
             let mut book = Xls::new(cursor).map_err(|e| match e {
@@ -111,9 +113,100 @@ where
                 None
             };
             let (percent, merges) = extras(book, &name, small);
-            Ok(to_grid(name, &range, &percent, formulas.as_ref(), &merges))
+            Ok(to_grid(name, range, &percent, formulas.as_ref(), &merges))
         })
         .collect()
+}
+
+/// An .xlsx worksheet straight from calamine's cell stream into a [`Grid`]: no intermediate
+/// sparse list and dense range, which for a 200,000-row sheet held about twice the grid's memory.
+/// The cell limit is checked as the grid grows, counted from A1 like the grid itself.
+fn stream_xlsx_sheet<RS: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<RS>,
+    sheet_name: String,
+) -> Result<Grid, IngestErrorKind> {
+    let format = Format::Xlsx;
+    let mut reader = book
+        .worksheet_cells_reader(&sheet_name)
+        .map_err(|e| xlsx_error(e, format))?;
+    let mut rows: Vec<Vec<RawCell>> = Vec::new();
+    let mut width = 0usize;
+    while let Some(cell) = reader.next_cell().map_err(|e| xlsx_error(e, format))? {
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize, col as usize);
+        width = width.max(col + 1);
+        let cells = rows.len().max(row + 1).saturating_mul(width);
+        if cells > MAX_CELLS {
+            return Err(IngestErrorKind::TooManyCells {
+                cells,
+                limit: MAX_CELLS,
+            });
+        }
+        let value = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::Int(i) => RawCell::Number {
+                value: *i as f64,
+                percent_format: false,
+            },
+            DataRef::Float(value) => RawCell::Number {
+                value: *value,
+                percent_format: false,
+            },
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                RawCell::Text(s.clone())
+            }
+            DataRef::SharedString(s) => RawCell::Text((*s).to_string()),
+            DataRef::Bool(b) => RawCell::Bool(*b),
+            DataRef::Error(e) => RawCell::Error(error_code(e)),
+            // Dates have no place in an indicator's value; keep what the cell shows as text.
+            DataRef::DateTime(d) => RawCell::Text(d.to_string()),
+        };
+        if rows.len() <= row {
+            rows.resize(row + 1, Vec::new());
+        }
+        let cells = &mut rows[row];
+        if cells.len() <= col {
+            cells.resize(col + 1, RawCell::Empty);
+        }
+        cells[col] = value;
+    }
+    Ok(Grid { sheet_name, rows })
+}
+
+/// Numbers in percent-formatted cells (absolute positions) are shown as percents.
+fn mark_percent_formats(grid: &mut Grid, percent: &[(u32, u32)]) {
+    for &(row, col) in percent {
+        let cell = grid
+            .rows
+            .get_mut(row as usize)
+            .and_then(|cells| cells.get_mut(col as usize));
+        if let Some(RawCell::Number { percent_format, .. }) = cell {
+            *percent_format = true;
+        }
+    }
+}
+
+/// Empty cells (or empty strings) that hold a formula never computed and saved.
+fn mark_formulas_without_value(grid: &mut Grid, formulas: &Range<String>) {
+    let Some((row0, col0)) = formulas.start() else {
+        return;
+    };
+    for (row, col, formula) in formulas.used_cells() {
+        let (row, col) = (row0 as usize + row, col0 as usize + col);
+        if formula.is_empty() {
+            continue;
+        }
+        if grid.rows.len() <= row {
+            grid.rows.resize(row + 1, Vec::new());
+        }
+        let cells = &mut grid.rows[row];
+        if cells.len() <= col {
+            cells.resize(col + 1, RawCell::Empty);
+        }
+        if cells[col].display().is_empty() {
+            cells[col] = RawCell::FormulaWithoutValue(formula.clone());
+        }
+    }
 }
 
 fn xlsx_error(e: calamine::XlsxError, format: Format) -> IngestErrorKind {
@@ -209,23 +302,28 @@ fn is_small(values: &Range<Data>) -> bool {
     height.saturating_mul(width) <= EXTRA_SCAN_MAX_CELLS
 }
 
+/// The sheet as a [`Grid`]; the range's strings move into it, not copied (big sheets hold
+/// hundreds of thousands).
 fn to_grid(
     sheet_name: String,
-    range: &Range<Data>,
+    mut range: Range<Data>,
     percent: &[(u32, u32)],
     formulas: Option<&Range<String>>,
     merges: &Merges,
 ) -> Grid {
     let mut rows: Vec<Vec<RawCell>> = Vec::new();
     if let Some((row0, col0)) = range.start() {
+        let (height, width) = range.get_size();
+        rows.reserve(row0 as usize + height);
         rows.resize(row0 as usize, Vec::new());
-        for (r, row) in range.rows().enumerate() {
+        for r in 0..height {
             let abs_row = row0 + r as u32;
-            let mut cells = vec![RawCell::Empty; col0 as usize];
-            cells.extend(row.iter().enumerate().map(|(c, data)| {
+            let mut cells = Vec::with_capacity(col0 as usize + width);
+            cells.resize(col0 as usize, RawCell::Empty);
+            cells.extend((0..width).map(|c| {
                 let abs = (abs_row, col0 + c as u32);
                 raw_cell(
-                    data,
+                    std::mem::take(&mut range[(r, c)]),
                     percent.binary_search(&abs).is_ok(),
                     formulas.and_then(|f| f.get_value(abs)),
                 )
@@ -241,29 +339,29 @@ fn to_grid(
     grid
 }
 
-fn raw_cell(data: &Data, percent_format: bool, formula: Option<&String>) -> RawCell {
+fn raw_cell(data: Data, percent_format: bool, formula: Option<&String>) -> RawCell {
     match data {
         // A formula whose result was never saved reads as empty (or as an empty string).
         Data::Empty | Data::String(_)
-            if data.to_string().is_empty() && formula.is_some_and(|f| !f.is_empty()) =>
+            if formula.is_some_and(|f| !f.is_empty()) && data.to_string().is_empty() =>
         {
             RawCell::FormulaWithoutValue(formula.cloned().unwrap_or_default())
         }
         Data::Empty => RawCell::Empty,
         Data::Int(i) => RawCell::Number {
-            value: *i as f64,
+            value: i as f64,
             percent_format,
         },
-        Data::Float(f) => RawCell::Number {
-            value: *f,
+        Data::Float(value) => RawCell::Number {
+            value,
             percent_format,
         },
-        Data::String(s) => RawCell::Text(s.clone()),
-        Data::Bool(b) => RawCell::Bool(*b),
-        Data::Error(e) => RawCell::Error(error_code(e)),
+        Data::String(s) => RawCell::Text(s),
+        Data::Bool(b) => RawCell::Bool(b),
+        Data::Error(e) => RawCell::Error(error_code(&e)),
         // Dates have no place in an indicator's value; keep what the cell shows as text.
         Data::DateTime(d) => RawCell::Text(d.to_string()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => RawCell::Text(s.clone()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => RawCell::Text(s),
     }
 }
 
