@@ -67,14 +67,20 @@ pub fn evaluate_workbook(
         };
         match outcome {
             Outcome::Matched(m) => {
-                if matched.contains_key(&m.indicator_id) {
-                    unmatched.push(unmatched_row("duplicate", vec![]));
-                } else {
-                    let info = MatchInfo {
-                        method: m.method,
-                        confidence: m.confidence,
-                    };
-                    matched.insert(m.indicator_id, (index, info));
+                // The first row for an indicator counts; later ones are listed as duplicates.
+                match matched.entry(m.indicator_id) {
+                    std::collections::btree_map::Entry::Occupied(_) => {
+                        unmatched.push(unmatched_row("duplicate", vec![]));
+                    }
+                    std::collections::btree_map::Entry::Vacant(entry) => {
+                        entry.insert((
+                            index,
+                            MatchInfo {
+                                method: m.method,
+                                confidence: m.confidence,
+                            },
+                        ));
+                    }
                 }
             }
             Outcome::Ambiguous { candidates } => {

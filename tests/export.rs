@@ -1,7 +1,7 @@
 //! Take-aways: the .xlsx and CSV reports hold every result, and the blank template comes back
 //! through the checker with no manual mapping.
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Reader, Xlsx};
 use duibiao::check::{check, CheckOptions};
 use duibiao::export::{report_csv, report_xlsx, template_xlsx};
 use duibiao::plan::Plan;

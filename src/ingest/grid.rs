@@ -2,6 +2,9 @@
 
 use super::value::RawCell;
 
+/// A merged region: its top-left and bottom-right (row, column), 0-based.
+pub type MergedRegion = ((usize, usize), (usize, usize));
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Grid {
     pub sheet_name: String,
@@ -24,7 +27,7 @@ impl Grid {
 
     /// Copies the top-left value of each merged region into the whole region, so a title or
     /// header that spans columns (or rows) is seen from every cell it covers.
-    pub fn fill_merged(&mut self, regions: &[((usize, usize), (usize, usize))]) {
+    pub fn fill_merged(&mut self, regions: &[MergedRegion]) {
         for &((top, left), (bottom, right)) in regions {
             let value = self.get(top, left).clone();
             if value.is_blank() {

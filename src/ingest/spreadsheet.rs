@@ -9,7 +9,7 @@ use std::io::Cursor;
 /// formats) are read only on sheets this small: submissions are, and each parses the sheet again.
 const EXTRA_SCAN_MAX_CELLS: usize = 200_000;
 
-type Merges = Vec<((usize, usize), (usize, usize))>;
+type Merges = Vec<super::grid::MergedRegion>;
 
 /// `merged_cells`: whether the workbook may have merged cells (false skips reading them, which
 /// parses each sheet again).
