@@ -249,14 +249,16 @@ impl Session {
             },
             None,
         ));
+        // The last file's results go before the next read, not after it: holding both would
+        // double the worker's peak memory on big files (wasm memory never shrinks).
+        self.workbook = None;
+        self.report = None;
         match read_workbook(name, bytes, &options.read) {
             Ok(workbook) => {
                 self.workbook = Some(workbook);
                 self.reevaluate(options, send);
             }
             Err(error) => {
-                self.workbook = None;
-                self.report = None;
                 send((
                     Response::Failed {
                         error: ErrorInfo::from(&error),

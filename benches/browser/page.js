@@ -1,0 +1,73 @@
+// Runs in the benchmark page (run.mjs drives it): times duibiao's worker and SheetJS's on the
+// same bytes. Each clock starts when the bytes are posted and stops at the answer.
+
+function reply(worker, accept) {
+  return new Promise((resolve, reject) => {
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.onmessage = (event) => {
+      if (accept(event.data)) resolve(event.data);
+    };
+  });
+}
+
+/** The request the page's worker client sends (src/ui/worker_client.rs). */
+function checkMessage(name, bytes) {
+  return { request: { kind: 'check', name, options: {} }, bytes };
+}
+
+async function duibiaoOnce(worker, name, buffer) {
+  const bytes = new Uint8Array(buffer.slice(0));
+  const answer = reply(worker, (m) => m.response && ['checked', 'failed'].includes(m.response.kind));
+  const start = performance.now();
+  worker.postMessage(checkMessage(name, bytes), [bytes.buffer]);
+  const message = await answer;
+  const ms = performance.now() - start;
+  if (message.response.kind !== 'checked') throw new Error(`${name}: ${JSON.stringify(message.response.error)}`);
+  return { ms, memory: message.wasmMemoryBytes, results: message.response.report.results.length };
+}
+
+async function sheetjsOnce(worker, buffer) {
+  const bytes = new Uint8Array(buffer.slice(0));
+  const answer = reply(worker, (m) => 'rows' in m);
+  const start = performance.now();
+  worker.postMessage({ bytes }, [bytes.buffer]);
+  const message = await answer;
+  return { ms: performance.now() - start, rows: message.rows };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** One input: a fresh worker of each kind (duibiao's is ready when it says so; SheetJS's first,
+ * untimed run loads it), one warm-up run each, then `runs` timed runs. */
+window.benchFile = async (name, runs, withSheetjs) => {
+  const buffer = await (await fetch(`/inputs/${name}`)).arrayBuffer();
+  // Peak memory: a fresh worker reading the file once, as a user's first pick does.
+  const fresh = new Worker('/bench/duibiao-worker.js');
+  await reply(fresh, (m) => m.ready === true);
+  const { memory } = await duibiaoOnce(fresh, name, buffer);
+  fresh.terminate();
+  const duibiao = new Worker('/bench/duibiao-worker.js');
+  await reply(duibiao, (m) => m.ready === true);
+  await duibiaoOnce(duibiao, name, buffer);
+  const ours = [];
+  for (let i = 0; i < runs; i++) ours.push(await duibiaoOnce(duibiao, name, buffer));
+  duibiao.terminate();
+  const out = {
+    name,
+    bytes: buffer.byteLength,
+    runs,
+    duibiaoMs: median(ours.map((r) => r.ms)),
+    wasmMemoryBytes: memory,
+    results: ours[0].results,
+  };
+  if (withSheetjs) {
+    const sheetjs = new Worker('/bench/sheetjs-worker.js');
+    await sheetjsOnce(sheetjs, buffer);
+    const theirs = [];
+    for (let i = 0; i < runs; i++) theirs.push(await sheetjsOnce(sheetjs, buffer));
+    sheetjs.terminate();
+    out.sheetjsMs = median(theirs.map((r) => r.ms));
+    out.sheetjsRows = theirs[0].rows;
+  }
+  return out;
+};
