@@ -15,6 +15,9 @@ pub struct IndicatorSelectProps {
     pub selected: Option<String>,
     /// Some(id) to map, None for "not a plan indicator".
     pub on_choose: Callback<Option<String>>,
+    /// Take the keyboard focus when shown (opened on the user's request).
+    #[prop_or_default]
+    pub focus: bool,
 }
 
 /// A choice among the plan's indicators, by chapter, or "not a plan indicator".
@@ -34,9 +37,18 @@ pub fn IndicatorSelect(props: &IndicatorSelectProps) -> Html {
             on_choose.emit((!value.is_empty()).then_some(value));
         })
     };
+    let select = use_node_ref();
+    {
+        let (select, focus) = (select.clone(), props.focus);
+        use_effect_with((), move |_| {
+            if let (true, Some(select)) = (focus, select.cast::<HtmlSelectElement>()) {
+                let _ = select.focus();
+            }
+        });
+    }
     let plan = &props.plan;
     html! {
-        <select id={props.id.clone()} aria-label={props.label.clone()} onchange={on_change}>
+        <select ref={select} id={props.id.clone()} aria-label={props.label.clone()} onchange={on_change}>
             <option value="" selected={props.selected.is_none()}>{ t.not_an_indicator }</option>
             { for plan.domains.iter().map(|d| html! {
                 <optgroup label={d.name.clone()}>

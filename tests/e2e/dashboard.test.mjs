@@ -58,6 +58,9 @@ test('changing a match and mapping an unmatched row update the results at once',
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
   // 全市常住人口 is not a plan indicator; say it is 婴儿死亡率: its unit 万人 is not ‰, so review.
+  // A row's mapping control opens on request, with the keyboard focus in it.
+  await page.click('.unmatched .map-button');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.unmatched')?.tagName), 'SECTION');
   await page.selectOption('.unmatched select', 'infant_mortality');
   await page.waitForSelector('tr[data-indicator="infant_mortality"][data-as-written="全市常住人口"]');
   assert.equal(await page.getAttribute('tr[data-indicator="infant_mortality"]', 'data-status'), 'review');
