@@ -11,6 +11,22 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    /// Prints to stdout; when stdout is a pipe that has closed (`duibiao check f | head`), the
+    /// program ends quietly instead of panicking.
+    macro_rules! out {
+        ($($arg:tt)*) => {{
+            use std::io::Write as _;
+            if let Err(e) = write!(std::io::stdout(), $($arg)*) {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    std::process::exit(0);
+                }
+            }
+        }};
+    }
+    macro_rules! outln {
+        ($($arg:tt)*) => {{ out!($($arg)*); out!("\n"); }};
+    }
+
     use duibiao::check::{check, CheckOptions};
     use duibiao::ingest::TextEncoding;
     use duibiao::plan::Plan;
@@ -55,7 +71,7 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
         let args = match parse(argv) {
             Ok(Some(args)) => args,
             Ok(None) => {
-                println!("{USAGE}");
+                outln!("{USAGE}");
                 return 0;
             }
             Err(message) => return fail(&message),
@@ -121,10 +137,10 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
                 }
                 match args.output {
                     Output::Json => match serde_json::to_string_pretty(&report) {
-                        Ok(json) => println!("{json}"),
+                        Ok(json) => outln!("{json}"),
                         Err(e) => return fail(&format!("JSON: {e}")),
                     },
-                    Output::Table => print!("{}", to_table(&report)),
+                    Output::Table => out!("{}", to_table(&report)),
                 }
                 0
             }
@@ -179,11 +195,11 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
     fn print_plan(plan: &Plan, output: Output) -> i32 {
         match output {
             Output::Json => match serde_json::to_string_pretty(plan) {
-                Ok(json) => println!("{json}"),
+                Ok(json) => outln!("{json}"),
                 Err(e) => return fail(&format!("JSON: {e}")),
             },
             Output::Table => {
-                println!(
+                outln!(
                     "{} ({}–{}), {} 项指标 targets",
                     plan.title,
                     plan.period.start,
@@ -191,14 +207,14 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
                     plan.indicators.len()
                 );
                 for note in &plan.notes {
-                    println!("  注 Note: {note}");
+                    outln!("  注 Note: {note}");
                 }
                 for i in &plan.indicators {
                     let baseline = i
                         .baseline
                         .as_ref()
                         .map_or("—".to_string(), |b| format!("{}", b.value));
-                    println!(
+                    outln!(
                         "{:<40} {:<10} {:<24} 2020: {:<8} 目标 target: {}",
                         i.id,
                         plan.domain(&i.domain)
@@ -225,9 +241,9 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
         };
         let problems = plan.check_against_source(&text);
         for problem in &problems {
-            println!("{problem}");
+            outln!("{problem}");
         }
-        println!(
+        outln!(
             "{}: {} indicators, {} problems",
             plan.id,
             plan.indicators.len(),

@@ -376,3 +376,26 @@ fn stdout_plan_with(plan: &Value, change: impl FnOnce(&mut Value)) -> String {
     change(&mut plan);
     serde_json::to_string(&plan).unwrap()
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_program_quietly() {
+    // `duibiao check big.csv | head`: the pipe closes while the report is being printed.
+    let mut csv = String::from("指标名称,2023年\n");
+    for i in 0..5_000 {
+        csv.push_str(&format!("本县其他统计{i},1\n"));
+    }
+    let path = std::env::temp_dir().join(format!("duibiao-pipe-{}.csv", std::process::id()));
+    std::fs::write(&path, csv).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+        .args(["check", path.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let _ = std::fs::remove_file(&path);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
