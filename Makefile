@@ -15,7 +15,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve dist test test-native test-wasm test-e2e fuzz-smoke fuzz bench tools build-tools browser clean
+.PHONY: serve dist test test-native test-wasm test-e2e fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes tools build-tools browser clean
 
 serve: dist
 	trunk serve --release
@@ -49,9 +49,30 @@ FUZZ_SECONDS ?= 300
 fuzz:
 	FUZZ_KEEP_GOING=1 fuzz/run.sh $(FUZZ_SECONDS)
 
-# Native read + evaluate on generated 100 / 10,000 / 200,000-row submissions (BENCHMARKS.md).
-bench:
+# Benchmarks, never tests (BENCHMARKS.md records their figures): read + evaluate natively, the
+# same files in headless Chromium against SheetJS, and the bundle's sizes.
+bench: bench-native bench-browser bench-sizes
+
+# Generated submissions of 20 / 100 / 10,000 / 200,000 rows as .xlsx and GBK .csv, and as .xls
+# up to that format's 65,536 rows (xlwt, from PyPI), in target/bench-inputs/.
+bench-inputs: target/bench-venv/.installed
+	cargo bench --locked --bench read_evaluate -- --write-inputs
+	target/bench-venv/bin/python benches/make_xls.py
+
+target/bench-venv/.installed: benches/requirements.txt
+	python3 -m venv target/bench-venv
+	target/bench-venv/bin/pip install --quiet -r benches/requirements.txt
+	touch $@
+
+bench-native: bench-inputs
 	cargo bench --locked --bench read_evaluate
+
+bench-browser: bench-inputs dist browser
+	cargo build --release --locked --bin duibiao
+	node benches/browser/run.mjs
+
+bench-sizes: dist browser
+	node benches/sizes.mjs
 
 tools: build-tools browser
 
