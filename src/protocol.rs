@@ -12,8 +12,11 @@ use serde::{Deserialize, Serialize};
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const CSV_MIME: &str = "text/csv;charset=utf-8";
 
+// Externally tagged (`{"check": {...}}`, `"hello"`), the serde default: an internally tagged
+// enum buffers every message through serde's `Content` on the way in, which cost the page about
+// 50 KB of wasm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     /// The page is ready: send the plans.
     Hello,
@@ -73,7 +76,7 @@ impl From<&IngestError> for ErrorInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Response {
     /// The plan in use (the landing page names the women's plan from build-time constants).
     Ready {

@@ -12,18 +12,19 @@ function reply(worker, accept) {
 
 /** The request the page's worker client sends (src/ui/worker_client.rs). */
 function checkMessage(name, bytes) {
-  return { request: { kind: 'check', name, options: {} }, bytes };
+  return { request: { check: { name, options: {} } }, bytes };
 }
 
 async function duibiaoOnce(worker, name, buffer) {
   const bytes = new Uint8Array(buffer.slice(0));
-  const answer = reply(worker, (m) => m.response && ['checked', 'failed'].includes(m.response.kind));
+  const answer = reply(worker, (m) => m.response && (m.response.checked || m.response.failed));
   const start = performance.now();
   worker.postMessage(checkMessage(name, bytes), [bytes.buffer]);
   const message = await answer;
   const ms = performance.now() - start;
-  if (message.response.kind !== 'checked') throw new Error(`${name}: ${JSON.stringify(message.response.error)}`);
-  return { ms, memory: message.wasmMemoryBytes, results: message.response.report.results.length };
+  const { checked, failed } = message.response;
+  if (!checked) throw new Error(`${name}: ${JSON.stringify(failed.error)}`);
+  return { ms, memory: message.wasmMemoryBytes, results: checked.report.results.length };
 }
 
 async function sheetjsOnce(worker, buffer) {
