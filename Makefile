@@ -68,7 +68,7 @@ bench-native: bench-inputs
 	cargo bench --locked --bench read_evaluate
 
 bench-browser: bench-inputs dist browser
-	cargo build --release --locked --bin duibiao
+	cargo build --profile worker --locked --bin duibiao
 	node benches/browser/run.mjs
 
 bench-sizes: dist browser

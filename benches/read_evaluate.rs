@@ -37,7 +37,7 @@ fn inputs_dir() -> PathBuf {
 
 fn label(row: usize, plan: &Plan) -> String {
     // Every tenth row is a plan indicator; the rest are other figures a county reports.
-    if row % 10 == 0 {
+    if row.is_multiple_of(10) {
         plan.indicators[(row / 10) % plan.indicators.len()]
             .name
             .clone()

@@ -1,7 +1,9 @@
 //! The whole pipeline in one call: bytes → workbook → matches → evaluations → report.
 
 use crate::evaluate::{evaluate, Case, Reading};
-use crate::ingest::{read_workbook, unit_in_label, IngestError, ReadOptions, Workbook};
+use crate::ingest::{
+    read_workbook, unit_in_label, IngestError, Observation, ReadOptions, Workbook,
+};
 use crate::matching::{Matcher, Outcome, Override};
 use crate::plan::Plan;
 use crate::report::{
@@ -122,9 +124,26 @@ pub fn evaluate_workbook(
         sheet.regions.iter().cloned().map(Some).collect()
     };
 
+    // One pass sorts out the matched rows' figures: a big sheet holds hundreds of thousands of
+    // observations, and scanning them all for every indicator × region × year took longer than
+    // reading the file.
+    let mut observations_of_label: Vec<Vec<&Observation>> = vec![Vec::new(); sheet.labels.len()];
+    let mut is_matched = vec![false; sheet.labels.len()];
+    for (label_index, _) in matched.values() {
+        is_matched[*label_index] = true;
+    }
+    for observation in &sheet.observations {
+        if is_matched.get(observation.label) == Some(&true) {
+            observations_of_label[observation.label].push(observation);
+        }
+    }
+
     let mut results = Vec::new();
     for indicator in &plan.indicators {
         let found = matched.get(&indicator.id);
+        let observations: &[&Observation] = found.map_or(&[], |(label_index, _)| {
+            observations_of_label[*label_index].as_slice()
+        });
         for region in &regions {
             let readings: Vec<Reading> = found
                 .map(|(label_index, _)| {
@@ -134,10 +153,9 @@ pub fn evaluate_workbook(
                         .as_deref()
                         .and_then(Unit::parse)
                         .or_else(|| unit_in_label(&label.as_written));
-                    sheet
-                        .observations
+                    observations
                         .iter()
-                        .filter(|o| o.label == *label_index && &o.region == region)
+                        .filter(|o| &o.region == region)
                         .map(|o| Reading {
                             year: o.year,
                             value: o.value.clone(),
@@ -155,12 +173,9 @@ pub fn evaluate_workbook(
                     supplied_base: options.supplied_bases.get(&indicator.id).copied(),
                 };
                 let evaluation = evaluate(&case);
-                let observation = found.and_then(|(label_index, _)| {
-                    sheet
-                        .observations
-                        .iter()
-                        .find(|o| o.label == *label_index && &o.region == region && o.year == year)
-                });
+                let observation = observations
+                    .iter()
+                    .find(|o| &o.region == region && o.year == year);
                 results.push(ResultRow {
                     indicator_id: indicator.id.clone(),
                     indicator: indicator.name.clone(),
@@ -171,7 +186,7 @@ pub fn evaluate_workbook(
                     cell: observation.map(|o| o.cell.to_string()),
                     value: evaluation.value,
                     value_as_written: observation
-                        .map(|o| o.as_written.clone())
+                        .map(|o| o.as_written())
                         .filter(|s| !s.is_empty()),
                     unit: indicator.unit.clone(),
                     target: TargetInfo {
@@ -299,6 +314,36 @@ mod tests {
             .find(|u| u.as_written == "婴儿死亡率")
             .unwrap();
         assert_eq!(removed.why, "removed");
+    }
+
+    #[test]
+    fn each_region_shows_its_own_cell_as_written() {
+        let csv = "指标名称,柯城区,衢江区\n其他统计,1,2\n婴儿死亡率,3.50,＜4\n";
+        let report = check(
+            "2023年 draft.csv",
+            csv.as_bytes(),
+            &Plan::default_plan(),
+            &CheckOptions::default(),
+        )
+        .unwrap();
+        let cells: Vec<_> = report
+            .current_rows()
+            .filter(|r| r.indicator_id == "infant_mortality")
+            .map(|r| {
+                (
+                    r.region.as_deref(),
+                    r.cell.as_deref(),
+                    r.value_as_written.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                (Some("柯城区"), Some("B3"), Some("3.50")),
+                (Some("衢江区"), Some("C3"), Some("＜4")),
+            ]
+        );
     }
 
     #[test]

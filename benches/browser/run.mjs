@@ -15,7 +15,8 @@ import { launch, dist, root } from '../../tests/e2e/support.mjs';
 
 const here = join(root, 'benches', 'browser');
 const inputs = join(root, 'target', 'bench-inputs');
-const native = join(root, 'target', 'release', 'duibiao');
+// Built with the worker's own profile (opt-level "s"), so the two differ only by target.
+const native = join(root, 'target', 'worker', 'duibiao');
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
 /** dist/ at /, this directory at /bench/, the inputs at /inputs/, SheetJS under /node_modules/. */

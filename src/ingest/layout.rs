@@ -43,7 +43,7 @@ pub enum Layout {
 
 /// An indicator label as written in the file (a row label, or a column header when indicators
 /// run across), with its cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RowLabel {
     pub as_written: String,
     pub cell: CellRef,
@@ -51,19 +51,27 @@ pub struct RowLabel {
     pub unit_text: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Observation {
     /// Index into [`Sheet::labels`].
     pub label: usize,
     pub region: Option<String>,
     pub year: i32,
     pub cell: CellRef,
-    /// The cell as the user sees it.
-    pub as_written: String,
+    /// The cell as read; shown as written only for the few rows that match, since formatting
+    /// every number of a big sheet cost more than reading it.
+    pub raw: RawCell,
     pub value: Value,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+impl Observation {
+    /// The cell as the user sees it.
+    pub fn as_written(&self) -> String {
+        self.raw.display()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
     pub name: String,
     pub layout: Layout,
@@ -184,8 +192,8 @@ pub fn lay_out(
                 region,
                 year,
                 cell: CellRef::new(row, col),
-                as_written: raw.display(),
                 value: interpret(raw),
+                raw: raw.clone(),
             });
         }
     }
@@ -251,8 +259,8 @@ fn regions_by_indicators(
                 region: Some(REGIONS[region].to_string()),
                 year,
                 cell: CellRef::new(row, col),
-                as_written: raw.display(),
                 value: interpret(raw),
+                raw: raw.clone(),
             });
         }
     }
@@ -514,9 +522,20 @@ fn region_rows(grid: &Grid, col: usize, data_start: usize) -> usize {
 
 /// The label of a data row, or `None` for blank rows and notes under the table.
 fn row_label(cell: &RawCell) -> Option<String> {
-    let text = cell.display();
-    let text = text.trim();
-    if text.is_empty() || matches!(interpret(cell), Value::Number { .. }) {
+    let displayed;
+    let text = match cell {
+        RawCell::Text(text) => text.trim(),
+        _ => {
+            displayed = cell.display();
+            displayed.trim()
+        }
+    };
+    // A number needs a digit; most labels have none, and interpreting every label of a big
+    // sheet as a number was a tenth of laying it out.
+    let has_digit = text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if text.is_empty() || has_digit && matches!(interpret(cell), Value::Number { .. }) {
         return None;
     }
     let note_prefixes = [

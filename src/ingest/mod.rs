@@ -41,7 +41,7 @@ pub struct ReadOptions {
 }
 
 /// A workbook read and laid out: the chosen sheet's observations and what was found on the way.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Workbook {
     pub file_name: String,
     pub format: Format,

@@ -166,6 +166,8 @@ fn stream_xlsx_sheet<RS: std::io::Read + std::io::Seek>(
         }
         let cells = &mut rows[row];
         if cells.len() <= col {
+            // A row is as wide as the widest so far, most likely: one allocation, not one per doubling.
+            cells.reserve_exact(width - cells.len());
             cells.resize(col + 1, RawCell::Empty);
         }
         cells[col] = value;

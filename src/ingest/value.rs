@@ -145,11 +145,6 @@ fn unreadable(zh: &str, en: &str) -> Value {
     }
 }
 
-/// Full-width digits, letters and punctuation to their ASCII forms; the ideographic space to a space.
-pub fn to_half_width(text: &str) -> String {
-    text.chars().map(half_width).collect()
-}
-
 /// The half-width form of a full-width character (digits, letters, punctuation, the ideographic
 /// space, 。); any other character as it is.
 pub fn half_width(c: char) -> char {
@@ -162,9 +157,16 @@ pub fn half_width(c: char) -> char {
 }
 
 fn interpret_text(text: &str) -> Value {
-    let half = to_half_width(text.trim());
-    let compact: String = half.chars().filter(|c| !c.is_whitespace()).collect();
-    if NO_DATA.contains(&compact.to_lowercase().as_str()) {
+    let compact: String = text
+        .chars()
+        .map(half_width)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    // The placeholders are ASCII or caseless, and full-width letters are ASCII by now.
+    if NO_DATA
+        .iter()
+        .any(|no_data| no_data.eq_ignore_ascii_case(&compact))
+    {
         return Value::Missing;
     }
     if compact.starts_with('#') {
