@@ -65,7 +65,7 @@ target/bench-venv/.installed: benches/requirements.txt
 	touch $@
 
 bench-native: bench-inputs
-	cargo bench --locked --bench read_evaluate
+	cargo bench --locked --profile worker --bench read_evaluate
 
 bench-browser: bench-inputs dist browser
 	cargo build --profile worker --locked --bin duibiao

@@ -8,8 +8,10 @@
 //! - `cargo bench --bench read_evaluate -- --write-inputs` writes the .xlsx and .csv files, a
 //!   20-row .xlsx for the browser's pick-to-results measurement, and `xls-rows.json` (the rows
 //!   for `benches/make_xls.py`, which writes the .xls files beside it), then exits;
-//! - `cargo bench --bench read_evaluate` times every .xlsx, .xls and .csv file there (writing
-//!   the directory first when it is missing), printing the median of several runs.
+//! - `cargo bench --profile worker --bench read_evaluate` times every .xlsx, .xls and .csv file
+//!   there (writing the directory first when it is missing), printing the median of several
+//!   runs; `--profile worker` is what the browser's worker is built with (Cargo.toml), so native
+//!   and browser figures differ only by target.
 //!
 //! BENCHMARKS.md records the figures.
 

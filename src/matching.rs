@@ -6,7 +6,9 @@ use crate::ingest::REGIONS;
 use crate::plan::Plan;
 use crate::units::Unit;
 use serde::Serialize;
-use std::collections::HashMap;
+// Keys are the plan's names and their bigrams: a file's labels only look them up, so there is no
+// table to attack, and SipHash cost more than the comparisons the lookup saves.
+use rustc_hash::FxHashMap as HashMap;
 
 /// Below this similarity a label is unmatched.
 pub const MATCH_THRESHOLD: f64 = 0.80;
@@ -87,7 +89,8 @@ pub fn normalise(label: &str) -> String {
         }
         text = strip_leading_year(text);
     }
-    if text.contains("每千人口") {
+    // The char test is a memchr; the string search sets up a searcher per call, on every row.
+    if text.contains('口') && text.contains("每千人口") {
         chinese_ages_to_digits(&text.replace("每千人口", "每千人"))
     } else {
         chinese_ages_to_digits(text)
@@ -266,7 +269,7 @@ pub struct Matcher<'p> {
 
 impl<'p> Matcher<'p> {
     pub fn new(plan: &'p Plan) -> Matcher<'p> {
-        let mut exact = HashMap::new();
+        let mut exact = HashMap::default();
         let mut names = Vec::new();
         for (index, indicator) in plan.indicators.iter().enumerate() {
             let name = normalise(&indicator.name);
@@ -282,7 +285,7 @@ impl<'p> Matcher<'p> {
         for (index, indicator) in plan.indicators.iter().enumerate() {
             exact.insert(normalise(&indicator.name), (index, Method::Exact));
         }
-        let mut by_bigram: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut by_bigram: HashMap<u64, Vec<usize>> = HashMap::default();
         for (position, (_, shingles)) in names.iter().enumerate() {
             for bigram in &shingles.bigrams {
                 let list = by_bigram.entry(*bigram).or_default();
