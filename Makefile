@@ -15,7 +15,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve dist test test-native test-wasm test-e2e fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes tools build-tools browser clean
+.PHONY: serve dist test test-native test-wasm test-e2e fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes bench-profile tools build-tools browser clean
 
 serve: dist
 	trunk serve --release
@@ -73,6 +73,15 @@ bench-browser: bench-inputs dist browser
 
 bench-sizes: dist browser
 	node benches/sizes.mjs
+
+# Where the worker's time goes, by Rust function (not part of make bench): the worker's wasm
+# again with its names kept, then V8's profiler in Chromium. make bench-profile FILE=rows-10000.xls
+FILE ?= rows-200000.xlsx
+bench-profile: bench-inputs dist browser
+	rm -rf target/profile-dist && cp -r dist target/profile-dist
+	wasm-bindgen --target no-modules --keep-debug --out-dir target/profile-dist --out-name duibiao-worker \
+		target/wasm32-unknown-unknown/worker/duibiao-worker.wasm
+	node benches/browser/profile.mjs $(FILE)
 
 tools: build-tools browser
 

@@ -7,41 +7,14 @@
 //     long tasks while a 200,000-row file is read.
 // Prints a table and writes target/bench-browser.json. A benchmark: it asserts nothing about
 // speed, and exits non-zero only when something breaks.
-import { createServer } from 'node:http';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { join, extname, normalize } from 'node:path';
+import { join, extname } from 'node:path';
 import { launch, dist, root } from '../../tests/e2e/support.mjs';
+import { serveBench, inputs } from './serve.mjs';
 
-const here = join(root, 'benches', 'browser');
-const inputs = join(root, 'target', 'bench-inputs');
 // Built with the worker's own profile (opt-level "s"), so the two differ only by target.
 const native = join(root, 'target', 'worker', 'duibiao');
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-
-/** dist/ at /, this directory at /bench/, the inputs at /inputs/, SheetJS under /node_modules/. */
-function serve() {
-  const mounts = [
-    ['/bench/', here],
-    ['/inputs/', inputs],
-    ['/node_modules/xlsx/', join(root, 'node_modules', 'xlsx')],
-    ['/', dist],
-  ];
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
-    const file = normalize(join(dir, path.slice(prefix.length) || 'index.html'));
-    if (!file.startsWith(dir)) return res.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -130,7 +103,7 @@ if (!(await readdir(inputs)).includes('rows-200000.xlsx')) {
   process.exit(2);
 }
 
-const server = await serve();
+const server = await serveBench(dist);
 const url = `http://127.0.0.1:${server.address().port}/`;
 const browser = await launch();
 const page = await browser.newPage();
