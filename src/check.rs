@@ -347,6 +347,35 @@ mod tests {
     }
 
     #[test]
+    fn a_percent_formatted_cell_shows_as_a_percent_and_the_first_row_counts() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%");
+        sheet.write_string(0, 0, "指标名称").unwrap();
+        sheet.write_string(0, 1, "2023年").unwrap();
+        sheet.write_string(1, 0, "普惠性幼儿园覆盖率").unwrap();
+        sheet
+            .write_number_with_format(1, 1, 0.961, &percent)
+            .unwrap();
+        sheet.write_string(2, 0, "普惠性幼儿园覆盖率").unwrap();
+        sheet.write_number(2, 1, 50.0).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let report = check(
+            "draft.xlsx",
+            &bytes,
+            &Plan::default_plan(),
+            &CheckOptions::default(),
+        )
+        .unwrap();
+        let row = row(&report, "inclusive_kindergarten_coverage");
+        assert_eq!(row.cell.as_deref(), Some("B2"));
+        assert_eq!(row.value_as_written.as_deref(), Some("96.1%"));
+        assert_eq!(row.value, Some(96.1));
+        let duplicate = report.unmatched.iter().find(|u| u.why == "duplicate");
+        assert_eq!(duplicate.map(|u| u.cell.as_str()), Some("A3"));
+    }
+
+    #[test]
     fn the_reporting_year_is_the_latest_unless_chosen() {
         let report = run(vec![]);
         assert_eq!(report.reporting_year, 2023);

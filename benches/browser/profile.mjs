@@ -1,8 +1,10 @@
 // Where the worker's time goes (make bench-profile): V8's sampling profiler on duibiao's worker
 // in headless Chromium, reading one generated file (default rows-200000.xlsx) three times after a
 // warm-up. Needs target/profile-dist/: dist/ with the worker's wasm rebuilt by wasm-bindgen
-// --keep-debug, so the profile names Rust functions. Prints self and inclusive time per function
-// and writes target/worker.cpuprofile (open it in Chromium's DevTools, Performance panel).
+// --keep-debug, so the profile names Rust functions. That wasm skips wasm-opt, which the shipped
+// worker goes through ("s"): shares are a guide, not the shipped figures (make bench-browser).
+// Prints self and inclusive time per function and writes target/worker.cpuprofile (open it in
+// Chromium's DevTools, Performance panel).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, root } from '../../tests/e2e/support.mjs';

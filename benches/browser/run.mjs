@@ -123,7 +123,7 @@ for (const name of files) {
   const f = (ms) => (ms === undefined ? '—' : `${ms.toFixed(0)} ms`);
   const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
   console.log(
-    `${name.padEnd(22)} ${String(result.bytes).padStart(9)} B  duibiao ${f(result.duibiaoMs).padStart(8)}` +
+    `${name.padEnd(22)} ${String(result.bytes).padStart(9)} B  duibiao ${f(result.duibiaoMs).padStart(8)} (fresh worker ${f(result.duibiaoFirstMs)})` +
       `  SheetJS ${f(result.sheetjsMs).padStart(8)} (SheetJS/duibiao ${ratio(result.sheetjsMs, result.duibiaoMs)})` +
       `  native ${f(result.nativeMs).padStart(8)} (browser/native ${ratio(result.duibiaoMs, result.nativeMs)})` +
       `  wasm memory ${(result.wasmMemoryBytes / 2 ** 20).toFixed(0)} MiB` +

@@ -701,6 +701,21 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_not_labels_but_labels_with_numbers_are() {
+        let g = grid(vec![
+            vec![text("指标名称"), text("2023年")],
+            vec![text("0-3岁儿童系统管理率"), num(95.0)],
+            vec![text("１２３"), num(1.0)],
+            vec![text("≥９８．５%"), num(2.0)],
+            vec![num(7.0), num(3.0)],
+            vec![text("5岁以下儿童死亡率"), num(4.0)],
+        ]);
+        let sheet = lay_out(&g, "x.xlsx", None).unwrap();
+        let labels: Vec<_> = sheet.labels.iter().map(|l| l.as_written.as_str()).collect();
+        assert_eq!(labels, ["0-3岁儿童系统管理率", "5岁以下儿童死亡率"]);
+    }
+
+    #[test]
     fn regions_as_columns_take_the_year_from_the_title() {
         let g = grid(vec![
             vec![text("衢州市各县（市、区）2022年儿童发展主要指标汇总表")],

@@ -164,10 +164,14 @@ fn stream_xlsx_sheet<RS: std::io::Read + std::io::Seek>(
         if rows.len() <= row {
             rows.resize(row + 1, Vec::new());
         }
+        // A row is most likely as wide as the one above: one allocation, not one per doubling
+        // (the widest row so far would over-reserve every row under one far-right note).
+        let width_above = row.checked_sub(1).map_or(0, |above| rows[above].len());
         let cells = &mut rows[row];
         if cells.len() <= col {
-            // A row is as wide as the widest so far, most likely: one allocation, not one per doubling.
-            cells.reserve_exact(width - cells.len());
+            if cells.capacity() == 0 {
+                cells.reserve_exact(width_above.max(col + 1));
+            }
             cells.resize(col + 1, RawCell::Empty);
         }
         cells[col] = value;

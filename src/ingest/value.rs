@@ -319,7 +319,23 @@ mod tests {
 
     #[test]
     fn placeholders_are_missing_and_words_are_kept() {
-        for placeholder in ["", "—", "-", "/", "空", "无", "暂无", "不适用", "　"] {
+        for placeholder in [
+            "",
+            "—",
+            "-",
+            "/",
+            "空",
+            "无",
+            "暂无",
+            "不适用",
+            "　",
+            "N/A",
+            "NA",
+            "X",
+            "ｎ／ａ",
+            "Ｘ",
+            " n / a ",
+        ] {
             assert_eq!(text(placeholder), Value::Missing, "{placeholder:?}");
         }
         assert_eq!(interpret(&RawCell::Empty), Value::Missing);
