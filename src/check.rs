@@ -127,23 +127,22 @@ pub fn evaluate_workbook(
     // One pass sorts out the matched rows' figures: a big sheet holds hundreds of thousands of
     // observations, and scanning them all for every indicator × region × year took longer than
     // reading the file.
-    let mut observations_of_label: Vec<Vec<&Observation>> = vec![Vec::new(); sheet.labels.len()];
-    let mut is_matched = vec![false; sheet.labels.len()];
+    let mut observations_of_label: Vec<Option<Vec<&Observation>>> = vec![None; sheet.labels.len()];
     for (label_index, _) in matched.values() {
-        is_matched[*label_index] = true;
+        observations_of_label[*label_index] = Some(Vec::new());
     }
     for observation in &sheet.observations {
-        if is_matched.get(observation.label) == Some(&true) {
-            observations_of_label[observation.label].push(observation);
+        if let Some(Some(observations)) = observations_of_label.get_mut(observation.label) {
+            observations.push(observation);
         }
     }
 
     let mut results = Vec::new();
     for indicator in &plan.indicators {
         let found = matched.get(&indicator.id);
-        let observations: &[&Observation] = found.map_or(&[], |(label_index, _)| {
-            observations_of_label[*label_index].as_slice()
-        });
+        let observations: &[&Observation] = found
+            .and_then(|(label_index, _)| observations_of_label[*label_index].as_deref())
+            .unwrap_or_default();
         for region in &regions {
             let readings: Vec<Reading> = found
                 .map(|(label_index, _)| {
