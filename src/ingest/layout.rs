@@ -530,8 +530,8 @@ fn row_label(cell: &RawCell) -> Option<String> {
             displayed.trim()
         }
     };
-    // A number needs a digit; most labels have none, and interpreting every label of a big
-    // sheet as a number was a tenth of laying it out.
+    // A number needs a digit; most labels have none, and interpreting a label as a number
+    // copies it several times, on every row of a big sheet.
     let has_digit = text
         .chars()
         .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
