@@ -2,7 +2,8 @@
 
 use crate::evaluate::{evaluate, Case, Reading};
 use crate::ingest::{
-    read_workbook, unit_in_label, IngestError, Observation, ReadOptions, Workbook,
+    read_workbook_with, unit_in_label, IngestError, Observation, ReadContext, ReadOptions,
+    Workbook,
 };
 use crate::matching::{Matcher, Outcome, Override};
 use crate::plan::Plan;
@@ -32,13 +33,21 @@ pub fn check(
     plan: &Plan,
     options: &CheckOptions,
 ) -> Result<Report, IngestError> {
-    let workbook = read_workbook(file_name, bytes, &options.read)?;
+    let workbook = read_workbook_with(file_name, bytes, &options.read, &read_context(plan))?;
     Ok(evaluate_workbook(
         &workbook,
         &sha256_hex(bytes),
         plan,
         options,
     ))
+}
+
+/// What the reader needs to know of a plan: its regions and its base year.
+pub fn read_context(plan: &Plan) -> ReadContext {
+    ReadContext {
+        regions: plan.region_book(),
+        base_year: Some(plan.baseline_year),
+    }
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -234,7 +243,7 @@ pub fn evaluate_workbook(
             sheets: workbook.sheet_names.clone(),
             layout: sheet.layout,
             header_row: sheet.header_row,
-            year_source: sheet.year_source.map(str::to_string),
+            year_source: sheet.year_source,
         },
         plan: PlanInfo {
             id: plan.id.clone(),

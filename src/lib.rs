@@ -11,8 +11,10 @@ pub mod evaluate;
 pub mod export;
 pub mod ingest;
 pub mod matching;
+pub mod numbers;
 pub mod plan;
 pub mod protocol;
+pub mod regions;
 pub mod report;
 pub mod units;
 

@@ -2,7 +2,7 @@
 //! character-bigram similarity relative to length. Overrides from the user come last and win.
 
 use crate::ingest::value::half_width;
-use crate::ingest::REGIONS;
+use crate::regions::RegionBook;
 use crate::plan::Plan;
 use crate::units::Unit;
 use serde::Serialize;
@@ -60,8 +60,14 @@ pub struct Override {
 }
 
 /// Normalises a label for comparison: half-width, one dash, no spaces, no brackets around a unit,
-/// no leading numbering, no trailing marks, no region or year in front.
+/// no leading numbering, no trailing marks, no year in front (regions in front only where
+/// [`normalise_with`] is told them).
 pub fn normalise(label: &str) -> String {
+    normalise_with(label, &RegionBook::default())
+}
+
+/// [`normalise`], also dropping a region of the plan's in front (柯城区婴儿死亡率).
+pub fn normalise_with(label: &str, regions: &RegionBook) -> String {
     // One pass and as few copies as can be: this runs once per row of every file.
     let cleaned: String = label
         .chars()
@@ -81,10 +87,7 @@ pub fn normalise(label: &str) -> String {
         .trim_end_matches(['*', '※', '△', '▲', '#', '★', '.', '。']);
     let mut text = strip_trailing_unit(text);
     for _ in 0..2 {
-        if let Some(rest) = regions_longest_first()
-            .iter()
-            .find_map(|r| text.strip_prefix(r))
-        {
+        if let Some(rest) = regions.strip_known_prefix(text) {
             text = rest;
         }
         text = strip_leading_year(text);
@@ -95,16 +98,6 @@ pub fn normalise(label: &str) -> String {
     } else {
         chinese_ages_to_digits(text)
     }
-}
-
-/// Longest first, so 衢州智造新城 goes whole, not as 衢州市… or 智造新城.
-fn regions_longest_first() -> &'static [&'static str] {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut regions = REGIONS.to_vec();
-        regions.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        regions
-    })
 }
 
 /// 五岁以下 → 5岁以下, 十二岁 → 12岁: ages compare as numbers whichever way they are written.
@@ -258,6 +251,7 @@ fn numbers_in(text: &str) -> Vec<String> {
 /// A plan prepared for matching: every name and alias normalised once.
 pub struct Matcher<'p> {
     plan: &'p Plan,
+    regions: RegionBook,
     /// Normalised name or alias → (indicator index, how it matches).
     exact: HashMap<String, (usize, Method)>,
     /// (indicator index, normalised name or alias), for similarity.
@@ -269,6 +263,8 @@ pub struct Matcher<'p> {
 
 impl<'p> Matcher<'p> {
     pub fn new(plan: &'p Plan) -> Matcher<'p> {
+        let regions = plan.region_book();
+        let normalise = |label: &str| normalise_with(label, &regions);
         let mut exact = HashMap::default();
         let mut names = Vec::new();
         for (index, indicator) in plan.indicators.iter().enumerate() {
@@ -296,6 +292,7 @@ impl<'p> Matcher<'p> {
         }
         Matcher {
             plan,
+            regions,
             exact,
             names,
             by_bigram,
@@ -304,7 +301,7 @@ impl<'p> Matcher<'p> {
 
     /// Matches one label against the plan.
     pub fn match_label(&self, label: &str) -> Outcome {
-        let wanted = normalise(label);
+        let wanted = normalise_with(label, &self.regions);
         if wanted.is_empty() {
             return Outcome::Unmatched { best: None };
         }
@@ -419,7 +416,10 @@ mod tests {
             "0-6岁儿童健康管理率"
         );
         assert_eq!(normalise("①０—６岁儿童健康管理率"), "0-6岁儿童健康管理率");
-        assert_eq!(normalise("柯城区婴儿死亡率"), "婴儿死亡率");
+        assert_eq!(
+            normalise_with("柯城区婴儿死亡率", &Plan::default_plan().region_book()),
+            "婴儿死亡率"
+        );
         assert_eq!(normalise("2023年婴儿死亡率"), "婴儿死亡率");
         assert_eq!(normalise("一、 普惠性幼儿园覆盖率 ※"), "普惠性幼儿园覆盖率");
         assert_eq!(

@@ -3,6 +3,7 @@
 //! The default plan is embedded at compile time; any other file with the same schema can be
 //! loaded instead (`--plan FILE`, or a plan file picked in the page). See `docs/plan-format.md`.
 
+use crate::regions::{Region, RegionBook};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -24,6 +25,12 @@ pub struct Plan {
     pub title_en: String,
     pub period: Period,
     pub baseline_year: i32,
+    /// Which years are reviews rather than yearly monitoring.
+    #[serde(default)]
+    pub monitoring: Monitoring,
+    /// The regions the plan reports on; a file may name others, recognised by their suffix.
+    #[serde(default)]
+    pub regions: Vec<Region>,
     #[serde(default)]
     pub source_document: String,
     #[serde(default)]
@@ -40,6 +47,24 @@ pub struct Plan {
 pub struct Period {
     pub start: i32,
     pub end: i32,
+}
+
+/// The plan's monitoring cycle: every year is 年度监测 but the mid-term year (中期评估) and the
+/// end of the period (终期评估).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Monitoring {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub midterm_year: Option<i32>,
+}
+
+/// What a check of one year is, in the plan's cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    Annual,
+    Midterm,
+    Final,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,7 +150,7 @@ impl Target {
     /// "1–2个", "逐年增加"; the plan's own words are in `text`.
     pub fn display(&self, unit: &str, lang_en: bool) -> String {
         let unit = display_unit(unit);
-        let number = |v: Option<f64>| v.map(crate::ingest::value::trim_float).unwrap_or_default();
+        let number = |v: Option<f64>| v.map(crate::numbers::trim_float).unwrap_or_default();
         match self.op {
             Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq => {
                 format!("{}{}{unit}", self.op.symbol(), number(self.value))
@@ -289,6 +314,22 @@ impl Plan {
         Plan::from_json(WOMEN_PLAN_JSON).expect("embedded plan is valid")
     }
 
+    /// 年度监测, 中期评估 or 终期评估 for a reporting year.
+    pub fn check_kind(&self, year: i32) -> CheckKind {
+        if year >= self.period.end {
+            CheckKind::Final
+        } else if self.monitoring.midterm_year == Some(year) {
+            CheckKind::Midterm
+        } else {
+            CheckKind::Annual
+        }
+    }
+
+    /// The plan's regions with their aliases, for reading files and matching labels.
+    pub fn region_book(&self) -> RegionBook {
+        RegionBook::new(&self.regions)
+    }
+
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
     }
@@ -301,7 +342,7 @@ impl Plan {
     /// figure of a target in its quote, no spelling shared by two indicators. Returns one line
     /// per problem (empty when the catalogue is true to its source).
     pub fn check_against_source(&self, source: &str) -> Vec<String> {
-        use crate::ingest::value::trim_float;
+        use crate::numbers::trim_float;
         let mut problems = Vec::new();
         let mut spellings: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
         for indicator in &self.indicators {
@@ -383,6 +424,22 @@ impl Plan {
         }
         if self.period.start > self.period.end {
             return Err(invalid(plan_entry(), "period", "start 不晚于 end"));
+        }
+        // The straight-line path runs from the base year to the end: it needs a length.
+        if self.baseline_year >= self.period.end {
+            return Err(invalid(plan_entry(), "baseline_year", "早于 period.end 的年份"));
+        }
+        if let Some(year) = self.monitoring.midterm_year {
+            if !(self.period.start..=self.period.end).contains(&year) {
+                return Err(invalid(plan_entry(), "monitoring.midterm_year", "规划期内的年份"));
+            }
+        }
+        if let Some(region) = self.regions.iter().find(|r| r.name.trim().is_empty()) {
+            return Err(invalid(
+                format!("地区 “{}”（别名 {}）", region.name, region.aliases.join("、")),
+                "name",
+                "非空的地区名称",
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         for (index, indicator) in self.indicators.iter().enumerate() {

@@ -4,7 +4,7 @@
 
 use crate::check::CheckOptions;
 use crate::export::{report_csv, report_xlsx, template_xlsx};
-use crate::ingest::{read_workbook, IngestError, IngestErrorKind, Workbook};
+use crate::ingest::{read_workbook_with, IngestError, IngestErrorKind, Workbook};
 use crate::plan::Plan;
 use crate::report::Report;
 use serde::{Deserialize, Serialize};
@@ -256,7 +256,8 @@ impl Session {
         // double the worker's peak memory on big files (wasm memory never shrinks).
         self.workbook = None;
         self.report = None;
-        match read_workbook(name, bytes, &options.read) {
+        let known = crate::check::read_context(&self.plan);
+        match read_workbook_with(name, bytes, &options.read, &known) {
             Ok(workbook) => {
                 self.workbook = Some(workbook);
                 self.reevaluate(options, send);

@@ -2,7 +2,7 @@
 //! later changes may add fields, never remove or rename them.
 
 use crate::evaluate::{Status, Trend};
-use crate::ingest::{Format, Layout, TextEncoding};
+use crate::ingest::{Format, Layout, TextEncoding, YearSource};
 use crate::matching::{Candidate, Method};
 use serde::{Deserialize, Serialize};
 
@@ -29,7 +29,7 @@ pub struct SourceInfo {
     pub sheets: Vec<String>,
     pub layout: Layout,
     pub header_row: usize,
-    pub year_source: Option<String>,
+    pub year_source: Option<YearSource>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

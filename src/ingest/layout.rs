@@ -1,44 +1,51 @@
-//! From a grid to observations: find the header row, the column of indicator names, and the
-//! columns that carry a year or a region; take the year or region from the title, the sheet
-//! name or the file name when no column names it.
+//! From a grid to observations: find the header row (one line, or two under merged cells),
+//! the column of names, and the columns that carry a year or a region; take the year or region
+//! from the title, the sheet name or the file name when no column names it.
+//!
+//! Regions are whatever the plan lists (with aliases) and any other name that reads as a place
+//! (`crate::regions`): a township breakdown or another city's counties need no code change.
 
 use super::grid::{CellRef, Grid};
 use super::value::{interpret, RawCell, Value};
 use super::IngestErrorKind;
+use crate::regions::{is_region_header, RegionBook};
 use crate::units::Unit;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How many rows from the top may hold titles before the header.
 const HEADER_SEARCH_ROWS: usize = 40;
-/// The year a 基数/基期 column means when it names none: the plans' base year.
-const BASE_YEAR: i32 = 2020;
 
-/// Region names of Quzhou as county offices write them.
-pub const REGIONS: &[&str] = &[
-    "衢州市",
-    "全市",
-    "市本级",
-    "柯城区",
-    "衢江区",
-    "龙游县",
-    "江山市",
-    "常山县",
-    "开化县",
-    "智造新城",
-    "衢州智造新城",
-    "合计",
-    "全市合计",
-];
+/// What the plan tells the reader: its regions, and the year a 基数/基期 column means when it
+/// names none.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadContext {
+    pub regions: RegionBook,
+    pub base_year: Option<i32>,
+}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Layout {
     /// One indicator per row, one column per year.
     Long,
     /// Indicators as rows, regions (or regions × years) as columns.
     IndicatorsByRegions,
-    /// Regions as rows, indicators as columns.
+    /// Regions as rows, indicators (or indicators × years) as columns.
     RegionsByIndicators,
+}
+
+/// Where the year came from when no column named it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum YearSource {
+    #[serde(rename = "title")]
+    Title,
+    #[serde(rename = "sheet name")]
+    SheetName,
+    #[serde(rename = "file name")]
+    FileName,
+    /// The user's (or `--year`'s) choice.
+    #[serde(rename = "chosen")]
+    Chosen,
 }
 
 /// An indicator label as written in the file (a row label, or a column header when indicators
@@ -81,19 +88,38 @@ pub struct Sheet {
     pub observations: Vec<Observation>,
     pub years: Vec<i32>,
     pub regions: Vec<String>,
-    /// Where the year came from when no column named it ("title", "sheet name", "file name", "chosen").
-    pub year_source: Option<&'static str>,
+    pub year_source: Option<YearSource>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 enum ColumnRole {
     Label,
     Unit,
     Ignored,
     Value {
         year: Option<i32>,
-        region: Option<usize>,
+        region: Option<String>,
     },
+}
+
+/// A column's header: one line, or the line above and the line below of a two-row header
+/// (2023年 over 柯城区, 婴儿死亡率 over 2023年).
+#[derive(Debug, Clone, PartialEq, Default)]
+struct ColumnHeader {
+    top: String,
+    bottom: Option<String>,
+}
+
+impl ColumnHeader {
+    fn parts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.top.as_str())
+            .chain(self.bottom.as_deref())
+            .filter(|p| !p.is_empty())
+    }
+
+    fn joined(&self) -> String {
+        self.parts().collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// Lays out one sheet.
@@ -101,14 +127,19 @@ pub fn lay_out(
     grid: &Grid,
     file_name: &str,
     chosen_year: Option<i32>,
+    known: &ReadContext,
 ) -> Result<Sheet, IngestErrorKind> {
     let no_table = || IngestErrorKind::NoTable {
         sheets: vec![grid.sheet_name.clone()],
     };
-    let header = find_header(grid).ok_or_else(no_table)?;
-    let context = Context::read(grid, header.row, file_name, chosen_year);
+    let book = &known.regions;
+    let header = find_header(grid, book).ok_or_else(no_table)?;
+    let context = Context::read(grid, header.row, file_name, chosen_year, book);
     let headers = column_headers(grid, &header);
     let label_col = label_column(grid, &headers, header.data_start).ok_or_else(no_table)?;
+    if regions_down_the_side(grid, &headers[label_col], label_col, header.data_start, book) {
+        return regions_by_indicators(grid, &header, &headers, label_col, &context, known);
+    }
     let roles: Vec<ColumnRole> = headers
         .iter()
         .enumerate()
@@ -116,16 +147,11 @@ pub fn lay_out(
             if col == label_col {
                 ColumnRole::Label
             } else {
-                role_of(text, &context)
+                role_of(text, &context, known)
             }
         })
         .collect();
-    let has_value_columns = roles.iter().any(|r| matches!(r, ColumnRole::Value { .. }));
-    let regions_down_the_side = region_rows(grid, label_col, header.data_start);
-    if !has_value_columns && regions_down_the_side >= 2 {
-        return regions_by_indicators(grid, &header, &headers, label_col, &context);
-    }
-    if !has_value_columns {
+    if !roles.iter().any(|r| matches!(r, ColumnRole::Value { .. })) {
         return Err(no_table());
     }
     let layout = if roles.iter().any(|r| {
@@ -173,7 +199,7 @@ pub fn lay_out(
             unit_text,
         });
         for (col, role) in roles.iter().enumerate() {
-            let ColumnRole::Value { year, region } = *role else {
+            let ColumnRole::Value { year, region } = role else {
                 continue;
             };
             let year = match year.or(context.year.map(|(y, _)| y)) {
@@ -183,9 +209,7 @@ pub fn lay_out(
                     continue;
                 }
             };
-            let region = region
-                .map(|r| REGIONS[r].to_string())
-                .or_else(|| context.region.clone());
+            let region = region.clone().or_else(|| context.region.clone());
             let raw = grid.get(row, col);
             sheet.observations.push(Observation {
                 label: label_index,
@@ -215,17 +239,38 @@ pub fn lay_out(
     Ok(sheet)
 }
 
-/// Regions as rows, indicators as columns: each column header is an indicator label.
+/// Whether the column of names lists regions (乡镇（街道）, 地区 over it, or mostly place names)
+/// rather than indicators.
+fn regions_down_the_side(
+    grid: &Grid,
+    header: &ColumnHeader,
+    col: usize,
+    data_start: usize,
+    book: &RegionBook,
+) -> bool {
+    if header.parts().any(is_region_header) {
+        return true;
+    }
+    let (mut names, mut places) = (0usize, 0usize);
+    for row in data_start..grid.rows.len() {
+        if let Some(label) = row_label(grid.get(row, col)) {
+            names += 1;
+            places += usize::from(book.recognise(&label).is_some());
+        }
+    }
+    places >= 2 && places * 2 >= names
+}
+
+/// Regions as rows, indicators as columns: each column header is an indicator label, over (or
+/// under) its year in a two-row header, or with the year from the title.
 fn regions_by_indicators(
     grid: &Grid,
     header: &Header,
-    headers: &[String],
+    headers: &[ColumnHeader],
     region_col: usize,
     context: &Context,
+    known: &ReadContext,
 ) -> Result<Sheet, IngestErrorKind> {
-    let Some((year, year_source)) = context.year else {
-        return Err(IngestErrorKind::YearUnknown);
-    };
     let mut sheet = Sheet {
         name: grid.sheet_name.clone(),
         layout: Layout::RegionsByIndicators,
@@ -234,29 +279,62 @@ fn regions_by_indicators(
         observations: Vec::new(),
         years: Vec::new(),
         regions: Vec::new(),
-        year_source: Some(year_source),
+        year_source: None,
     };
-    let mut label_of_col = Vec::new();
-    for (col, text) in headers.iter().enumerate() {
-        if col == region_col || text.is_empty() || is_ignored_header(text) {
+    // (column, label index, year) for every column that holds an indicator's figures.
+    let mut columns = Vec::new();
+    for (col, column) in headers.iter().enumerate() {
+        let joined = column.joined();
+        if col == region_col || joined.is_empty() || is_ignored_header(&joined) {
             continue;
         }
-        label_of_col.push((col, sheet.labels.len()));
-        sheet.labels.push(RowLabel {
-            as_written: text.clone(),
-            cell: CellRef::new(header.row, col),
-            unit_text: None,
-        });
-    }
-    for row in header.data_start..grid.rows.len() {
-        let Some(region) = region_of(&grid.get(row, region_col).display()) else {
+        let (label_parts, year_parts): (Vec<&str>, Vec<&str>) =
+            column.parts().partition(|p| !is_year_only(p));
+        let year = year_parts
+            .iter()
+            .find_map(|p| year_in(p).or_else(|| base_year_word(p, known)))
+            .or_else(|| label_parts.iter().find_map(|p| year_in(p)));
+        let year = match year {
+            Some(y) => y,
+            None => {
+                let Some((y, source)) = context.year else {
+                    return Err(IngestErrorKind::YearUnknown);
+                };
+                sheet.year_source = Some(source);
+                y
+            }
+        };
+        let Some(as_written) = label_parts.first().map(|p| p.to_string()) else {
             continue;
         };
-        for &(col, label) in &label_of_col {
+        let label = match sheet.labels.iter().position(|l| l.as_written == as_written) {
+            Some(existing) => existing,
+            None => {
+                let cell_row = if column.top == as_written {
+                    header.row
+                } else {
+                    header.second_row.unwrap_or(header.row)
+                };
+                sheet.labels.push(RowLabel {
+                    as_written,
+                    cell: CellRef::new(cell_row, col),
+                    unit_text: None,
+                });
+                sheet.labels.len() - 1
+            }
+        };
+        columns.push((col, label, year));
+    }
+    for row in header.data_start..grid.rows.len() {
+        let Some(name) = row_label(grid.get(row, region_col)) else {
+            continue;
+        };
+        let region = known.regions.recognise(&name).unwrap_or(name);
+        for &(col, label, year) in &columns {
             let raw = grid.get(row, col);
             sheet.observations.push(Observation {
                 label,
-                region: Some(REGIONS[region].to_string()),
+                region: Some(region.clone()),
                 year,
                 cell: CellRef::new(row, col),
                 value: interpret(raw),
@@ -271,6 +349,12 @@ fn regions_by_indicators(
     }
     sheet.finish();
     Ok(sheet)
+}
+
+/// A header part that is only a year: 2023年, 2023, 2023年度.
+fn is_year_only(part: &str) -> bool {
+    let t = part.trim();
+    year_in(t).is_some() && t.chars().count() <= 8
 }
 
 impl Sheet {
@@ -296,7 +380,7 @@ struct Header {
     data_start: usize,
 }
 
-fn find_header(grid: &Grid) -> Option<Header> {
+fn find_header(grid: &Grid, book: &RegionBook) -> Option<Header> {
     let rows = grid.rows.len().min(HEADER_SEARCH_ROWS);
     for row in 0..rows {
         let cells = &grid.rows[row];
@@ -316,14 +400,17 @@ fn find_header(grid: &Grid) -> Option<Header> {
         let years = cells.iter().filter(|c| header_year(c).is_some()).count();
         let regions = cells
             .iter()
-            .filter(|c| region_of(&c.display()).is_some())
+            .filter(|c| book.recognise(&c.display()).is_some())
             .count();
-        let keyword = cells.iter().any(|c| is_label_header(&c.display()));
+        let keyword = cells.iter().any(|c| {
+            let text = c.display();
+            is_label_header(&text) || is_region_header(&text)
+        });
         if (keyword && years + regions >= 1)
             || years + regions >= 2
             || (keyword && distinct_texts >= 3)
         {
-            let second_row = is_second_header(grid, row + 1).then_some(row + 1);
+            let second_row = is_second_header(grid, row + 1, book).then_some(row + 1);
             let data_start = second_row.map_or(row + 1, |r| r + 1);
             return Some(Header {
                 row,
@@ -335,45 +422,52 @@ fn find_header(grid: &Grid) -> Option<Header> {
     None
 }
 
-/// A line under the header that names regions or 目标值/实际值 rather than an indicator.
-fn is_second_header(grid: &Grid, row: usize) -> bool {
+/// A line under the header that names regions, years or 目标值/实际值 rather than an indicator.
+fn is_second_header(grid: &Grid, row: usize, book: &RegionBook) -> bool {
     let Some(cells) = grid.rows.get(row) else {
         return false;
     };
     let regions = cells
         .iter()
-        .filter(|c| region_of(&c.display()).is_some())
+        .filter(|c| book.recognise(&c.display()).is_some())
         .count();
+    let years = cells.iter().filter(|c| header_year(c).is_some()).count();
     let sub = cells.iter().filter(|c| is_sub_header(&c.display())).count();
     let numbers = cells
         .iter()
         .filter(|c| matches!(interpret(c), Value::Number { .. }) && header_year(c).is_none())
         .count();
-    (regions >= 2 || sub >= 2) && numbers == 0
+    (regions >= 2 || years >= 2 || sub >= 2) && numbers == 0
 }
 
 fn is_sub_header(text: &str) -> bool {
     ["实际值", "目标值", "完成值", "实际", "目标", "完成情况"].contains(&text.trim())
 }
 
-fn column_headers(grid: &Grid, header: &Header) -> Vec<String> {
+fn column_headers(grid: &Grid, header: &Header) -> Vec<ColumnHeader> {
     let width = grid.rows.get(header.row).map_or(0, Vec::len).max(
         header
             .second_row
             .and_then(|r| grid.rows.get(r))
             .map_or(0, Vec::len),
     );
-    (0..width)
-        .map(|col| {
-            let top = grid.get(header.row, col).display();
-            match header.second_row.map(|r| grid.get(r, col).display()) {
-                Some(bottom) if !bottom.is_empty() && bottom != top => {
-                    format!("{top} {bottom}").trim().to_string()
-                }
-                _ => top,
+    let mut headers: Vec<ColumnHeader> = Vec::with_capacity(width);
+    for col in 0..width {
+        let mut top = grid.get(header.row, col).display().trim().to_string();
+        let bottom = header
+            .second_row
+            .map(|r| grid.get(r, col).display().trim().to_string())
+            .filter(|b| !b.is_empty() && *b != top);
+        // A merged cell over several columns, as a CSV (which has no merges) writes it: the
+        // text in the first column only.
+        if top.is_empty() && bottom.is_some() {
+            if let Some(previous) = headers.last() {
+                top = previous.top.clone();
             }
-        })
-        .collect()
+        }
+        headers.push(ColumnHeader { top, bottom });
+    }
+    headers
 }
 
 fn is_label_header(text: &str) -> bool {
@@ -402,16 +496,16 @@ fn is_ignored_header(text: &str) -> bool {
     .any(|w| text.contains(w))
 }
 
-fn label_column(grid: &Grid, headers: &[String], data_start: usize) -> Option<usize> {
-    if let Some(col) = headers
-        .iter()
-        .position(|h| is_label_header(h) && !h.contains("单位"))
-    {
+fn label_column(grid: &Grid, headers: &[ColumnHeader], data_start: usize) -> Option<usize> {
+    if let Some(col) = headers.iter().position(|h| {
+        let top = h.top.as_str();
+        (is_label_header(top) && !top.contains("单位")) || is_region_header(top)
+    }) {
         return Some(col);
     }
     // Otherwise the column with the most text (not numbers) below the header.
     (0..headers.len())
-        .filter(|&col| !headers[col].contains("序号"))
+        .filter(|&col| !headers[col].top.contains("序号"))
         .map(|col| {
             let texts = (data_start..grid.rows.len())
                 .filter(|&row| matches!(interpret(grid.get(row, col)), Value::Text { .. }))
@@ -423,18 +517,26 @@ fn label_column(grid: &Grid, headers: &[String], data_start: usize) -> Option<us
         .map(|(col, _)| col)
 }
 
-fn role_of(header: &str, context: &Context) -> ColumnRole {
-    let h = header.trim();
+/// 基数, 基期, 基线: the plan's base year, when the plan is known.
+fn base_year_word(text: &str, known: &ReadContext) -> Option<i32> {
+    (text.contains("基数") || text.contains("基期") || text.contains("基线"))
+        .then_some(known.base_year)
+        .flatten()
+}
+
+fn role_of(header: &ColumnHeader, context: &Context, known: &ReadContext) -> ColumnRole {
+    let h = header.joined();
+    let h = h.as_str();
     if h.contains("单位") && !h.contains("县") && h.len() <= 12 {
         return ColumnRole::Unit;
     }
     if h.is_empty() || is_ignored_header(h) {
         return ColumnRole::Ignored;
     }
-    let region = region_in(h);
+    let book = &known.regions;
     let year = year_in(h).or_else(|| {
-        if h.contains("基数") || h.contains("基期") || h.contains("基线") {
-            Some(BASE_YEAR)
+        if let Some(base) = base_year_word(h, known) {
+            Some(base)
         } else if h.contains("上年") || h.contains("去年") {
             context.year.map(|(y, _)| y - 1)
         } else if h.contains("本年") || h.contains("本期") || h.contains("今年") {
@@ -443,6 +545,16 @@ fn role_of(header: &str, context: &Context) -> ColumnRole {
             None
         }
     });
+    // A part that is a region (柯城区 under 2023年), a known name inside one line (柯城区2023年),
+    // or what is left of one line without its year (天马街道2023年).
+    let region = header
+        .parts()
+        .find_map(|p| book.recognise(p))
+        .or_else(|| book.find_in(h).map(str::to_string))
+        .or_else(|| {
+            let year = year?.to_string();
+            book.recognise(h.replace(&format!("{year}年"), "").replace(&year, "").trim())
+        });
     if year.is_none() && region.is_none() {
         return ColumnRole::Ignored;
     }
@@ -490,36 +602,6 @@ fn header_year(cell: &RawCell) -> Option<i32> {
     }
 }
 
-fn region_of(text: &str) -> Option<usize> {
-    let t = text.trim();
-    REGIONS.iter().position(|r| *r == t)
-}
-
-fn region_in(text: &str) -> Option<usize> {
-    // Longest first, so 衢州智造新城 wins over 智造新城.
-    let mut best: Option<usize> = None;
-    for (i, region) in REGIONS.iter().enumerate() {
-        if text.contains(region) && best.is_none_or(|b| REGIONS[b].len() < region.len()) {
-            best = Some(i);
-        }
-    }
-    best
-}
-
-/// A county-level region rather than the city as a whole.
-fn is_county(region: usize) -> bool {
-    !matches!(
-        REGIONS[region],
-        "衢州市" | "全市" | "市本级" | "合计" | "全市合计"
-    )
-}
-
-fn region_rows(grid: &Grid, col: usize, data_start: usize) -> usize {
-    (data_start..grid.rows.len())
-        .filter(|&row| region_of(&grid.get(row, col).display()).is_some())
-        .count()
-}
-
 /// The label of a data row, or `None` for blank rows and notes under the table.
 fn row_label(cell: &RawCell) -> Option<String> {
     let displayed;
@@ -558,12 +640,18 @@ fn row_label(cell: &RawCell) -> Option<String> {
 
 /// What the rows above the header, the sheet name and the file name say.
 struct Context {
-    year: Option<(i32, &'static str)>,
+    year: Option<(i32, YearSource)>,
     region: Option<String>,
 }
 
 impl Context {
-    fn read(grid: &Grid, header_row: usize, file_name: &str, chosen_year: Option<i32>) -> Context {
+    fn read(
+        grid: &Grid,
+        header_row: usize,
+        file_name: &str,
+        chosen_year: Option<i32>,
+        book: &RegionBook,
+    ) -> Context {
         let title_lines: Vec<String> = (0..header_row)
             .flat_map(|row| {
                 let mut texts: Vec<String> = grid.rows[row].iter().map(RawCell::display).collect();
@@ -583,24 +671,25 @@ impl Context {
         });
         // The user's choice only fills in when the file names no year itself.
         let year = year_from_titles
-            .map(|y| (y, "title"))
-            .or(year_in(&grid.sheet_name).map(|y| (y, "sheet name")))
-            .or(year_in(file_name).map(|y| (y, "file name")))
-            .or(chosen_year.map(|y| (y, "chosen")));
+            .map(|y| (y, YearSource::Title))
+            .or(year_in(&grid.sheet_name).map(|y| (y, YearSource::SheetName)))
+            .or(year_in(file_name).map(|y| (y, YearSource::FileName)))
+            .or(chosen_year.map(|y| (y, YearSource::Chosen)));
         // 填报单位：柯城区… names the submitter; a title names a county, or else it is most
         // likely the plan's own name (衢州市儿童发展…), which says nothing of the submitter.
-        let from_unit_line = title_lines
-            .iter()
-            .filter(|l| l.contains("填报单位"))
-            .find_map(|l| region_in(l));
-        let from_title = || {
-            title_lines
-                .iter()
-                .find_map(|line| region_in(line).filter(|&r| is_county(r)))
-        };
-        let region = from_unit_line
-            .or_else(from_title)
-            .map(|r| REGIONS[r].to_string());
+        let from_unit_line = title_lines.iter().find_map(|line| {
+            let (_, rest) = line.split_once("填报单位")?;
+            book.submitter_in(rest.trim_start_matches([':', '：', ' ', '　']))
+        });
+        let region = from_unit_line.or_else(|| {
+            title_lines.iter().find_map(|line| {
+                // 2023年常山县… begins with the year, then the place.
+                let from_place = line.trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || matches!(c, '年' | ' ' | '　' | '（' | '）' | '(' | ')')
+                });
+                book.submitter_in(from_place)
+            })
+        });
         Context { year, region }
     }
 }
@@ -610,11 +699,12 @@ pub fn pick_sheet(
     grids: &[Grid],
     file_name: &str,
     chosen_year: Option<i32>,
+    known: &ReadContext,
 ) -> Result<Sheet, IngestErrorKind> {
     let mut best: Option<Sheet> = None;
     let mut first_error: Option<IngestErrorKind> = None;
     for grid in grids.iter().filter(|g| g.non_blank_count() > 0) {
-        match lay_out(grid, file_name, chosen_year) {
+        match lay_out(grid, file_name, chosen_year, known) {
             Ok(sheet) => {
                 if best
                     .as_ref()
@@ -664,6 +754,10 @@ mod tests {
         }
     }
 
+    fn quzhou() -> ReadContext {
+        crate::check::read_context(&crate::plan::Plan::default_plan())
+    }
+
     fn grid(rows: Vec<Vec<RawCell>>) -> Grid {
         Grid {
             sheet_name: "Sheet1".into(),
@@ -690,7 +784,7 @@ mod tests {
             vec![],
             vec![text("注：初步统计数")],
         ]);
-        let sheet = lay_out(&g, "x.xlsx", None).unwrap();
+        let sheet = lay_out(&g, "x.xlsx", None, &quzhou()).unwrap();
         assert_eq!(sheet.layout, Layout::Long);
         assert_eq!(sheet.header_row, 4);
         assert_eq!(sheet.labels.len(), 1);
@@ -710,7 +804,7 @@ mod tests {
             vec![num(7.0), num(3.0)],
             vec![text("5岁以下儿童死亡率"), num(4.0)],
         ]);
-        let sheet = lay_out(&g, "x.xlsx", None).unwrap();
+        let sheet = lay_out(&g, "x.xlsx", None, &quzhou()).unwrap();
         let labels: Vec<_> = sheet.labels.iter().map(|l| l.as_written.as_str()).collect();
         assert_eq!(labels, ["0-3岁儿童系统管理率", "5岁以下儿童死亡率"]);
     }
@@ -727,9 +821,9 @@ mod tests {
             ],
             vec![text("儿童伤害死亡率"), num(9.0), num(9.7), num(9.1)],
         ]);
-        let sheet = lay_out(&g, "汇总.xls", None).unwrap();
+        let sheet = lay_out(&g, "汇总.xls", None, &quzhou()).unwrap();
         assert_eq!(sheet.layout, Layout::IndicatorsByRegions);
-        assert_eq!(sheet.year_source, Some("title"));
+        assert_eq!(sheet.year_source, Some(YearSource::Title));
         assert_eq!(sheet.regions, ["柯城区", "衢江区", "全市"]);
         assert!(sheet.observations.iter().all(|o| o.year == 2022));
     }
@@ -741,12 +835,12 @@ mod tests {
             vec![text("儿童伤害死亡率"), num(9.0), num(9.7)],
         ]);
         assert_eq!(
-            lay_out(&g, "汇总.xls", None).unwrap_err(),
+            lay_out(&g, "汇总.xls", None, &quzhou()).unwrap_err(),
             IngestErrorKind::YearUnknown
         );
-        let sheet = lay_out(&g, "汇总.xls", Some(2024)).unwrap();
+        let sheet = lay_out(&g, "汇总.xls", Some(2024), &quzhou()).unwrap();
         assert_eq!(sheet.years, [2024]);
-        assert_eq!(sheet.year_source, Some("chosen"));
+        assert_eq!(sheet.year_source, Some(YearSource::Chosen));
     }
 
     #[test]
@@ -756,7 +850,7 @@ mod tests {
             vec![text("指标名称"), text("柯城区"), text("衢江区")],
             vec![text("儿童伤害死亡率"), num(9.0), num(9.7)],
         ]);
-        let sheet = lay_out(&g, "f.xlsx", None).unwrap();
+        let sheet = lay_out(&g, "f.xlsx", None, &quzhou()).unwrap();
         assert_eq!(sheet.regions, ["柯城区", "衢江区"]);
         assert_eq!(sheet.years, [2023]);
         assert_eq!(sheet.observations[1].cell.to_string(), "C3");
@@ -770,7 +864,7 @@ mod tests {
             vec![text("柯城区"), num(2.1), num(9.0)],
             vec![text("衢江区"), num(2.5), num(9.7)],
         ]);
-        let sheet = lay_out(&g, "f.xlsx", None).unwrap();
+        let sheet = lay_out(&g, "f.xlsx", None, &quzhou()).unwrap();
         assert_eq!(sheet.layout, Layout::RegionsByIndicators);
         assert_eq!(sheet.labels.len(), 2);
         assert_eq!(sheet.observations.len(), 4);

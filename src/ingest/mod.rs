@@ -15,7 +15,7 @@ mod zip_guard;
 
 pub use error::{IngestError, IngestErrorKind};
 pub use grid::{cell_address, CellRef, Grid};
-pub use layout::{unit_in_label, Layout, Observation, RowLabel, Sheet, REGIONS};
+pub use layout::{unit_in_label, Layout, Observation, ReadContext, RowLabel, Sheet, YearSource};
 pub use sniff::Format;
 pub use text::TextEncoding;
 
@@ -51,11 +51,22 @@ pub struct Workbook {
     pub sheet: Sheet,
 }
 
-/// Reads a file into observations. Never panics; every failure is an [`IngestError`].
+/// Reads a file into observations, knowing nothing of a plan (regions only by their shape, no
+/// base year). Never panics; every failure is an [`IngestError`].
 pub fn read_workbook(
     file_name: &str,
     bytes: &[u8],
     options: &ReadOptions,
+) -> Result<Workbook, IngestError> {
+    read_workbook_with(file_name, bytes, options, &ReadContext::default())
+}
+
+/// Reads a file into observations with what a plan says of regions and the base year.
+pub fn read_workbook_with(
+    file_name: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+    known: &ReadContext,
 ) -> Result<Workbook, IngestError> {
     let fail = |kind| IngestError::new(file_name, None, kind);
     if bytes.is_empty() {
@@ -103,10 +114,10 @@ pub fn read_workbook(
                         available: sheet_names.clone(),
                     })
                 })?;
-            layout::lay_out(grid, file_name, options.year)
+            layout::lay_out(grid, file_name, options.year, known)
                 .map_err(|kind| IngestError::new(file_name, named(&grid.sheet_name), kind))?
         }
-        None => layout::pick_sheet(&grids, file_name, options.year).map_err(|kind| {
+        None => layout::pick_sheet(&grids, file_name, options.year, known).map_err(|kind| {
             let only_sheet = if grids.len() == 1 {
                 named(&grids[0].sheet_name)
             } else {

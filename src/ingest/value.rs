@@ -251,15 +251,7 @@ fn valid_grouping(number: &str) -> bool {
 }
 
 /// A float as a person would write it: no trailing zeros, no float noise.
-pub fn trim_float(value: f64) -> String {
-    let rounded = (value * 1e9).round() / 1e9;
-    let text = format!("{rounded}");
-    if text == "-0" {
-        "0".into()
-    } else {
-        text
-    }
-}
+pub use crate::numbers::trim_float;
 
 #[cfg(test)]
 mod tests {
