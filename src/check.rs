@@ -210,9 +210,14 @@ pub fn evaluate_workbook(
                     progress: evaluation.progress,
                     expected_on_path: evaluation.expected_on_path,
                     base: evaluation.base,
+                    base_year: evaluation.base_year,
                     trend: evaluation.trend,
                     reason: evaluation.reason,
                     reason_en: evaluation.reason_en,
+                    direction: evaluation.direction,
+                    path: evaluation.path,
+                    expected_share: evaluation.expected_share,
+                    goal: evaluation.goal,
                     match_info: found.map(|(_, info)| info.clone()),
                 });
             }
@@ -248,8 +253,11 @@ pub fn evaluate_workbook(
         plan: PlanInfo {
             id: plan.id.clone(),
             title: plan.title.clone(),
+            baseline_year: plan.baseline_year,
+            period: plan.period,
         },
         reporting_year,
+        check_kind: plan.check_kind(reporting_year),
         years,
         regions: sheet.regions.clone(),
         results,

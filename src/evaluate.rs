@@ -1,7 +1,8 @@
 //! Evaluation: one status per plan indicator × region × year, with the gap, the progress along
 //! the straight line from the 2020 base to the 2025 target, and the reason in words.
 
-use crate::ingest::value::{trim_float, Comparator, Value};
+use crate::ingest::value::{Comparator, Value};
+use crate::numbers::trim_float;
 use crate::plan::{Indicator, Kind, Op, Plan};
 use crate::units::Unit;
 use serde::Serialize;
@@ -105,9 +106,28 @@ pub struct Evaluation {
     pub progress: Option<f64>,
     pub expected_on_path: Option<f64>,
     pub base: Option<f64>,
+    /// The year `base` is the value of (the plan's base year, or 2018 for a fall counted from it).
+    pub base_year: Option<i32>,
     pub trend: Option<Trend>,
     pub reason: String,
     pub reason_en: String,
+    /// Which way is better.
+    pub direction: Direction,
+    /// The line a value should follow, base first: (2020, base) → (2025, target), or for a
+    /// yearly fall from 2018, (2018, base) → (2025, base − 7 points). Empty when there is none.
+    pub path: Vec<PathPoint>,
+    /// Where on the way from base to target the reporting year should be (0 at the base, 1 at
+    /// the end), for the progress bar's mark.
+    pub expected_share: Option<f64>,
+    /// The value the target asks for at the end of the period, when one number says it.
+    pub goal: Option<f64>,
+}
+
+/// One point of a path: a year and the value the path gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
+pub struct PathPoint {
+    pub year: i32,
+    pub value: f64,
 }
 
 impl Evaluation {
@@ -119,16 +139,22 @@ impl Evaluation {
             progress: None,
             expected_on_path: None,
             base: None,
+            base_year: None,
             trend: None,
             reason,
             reason_en,
+            direction: Direction::Either,
+            path: Vec::new(),
+            expected_share: None,
+            goal: None,
         }
     }
 }
 
 /// Which way is better for a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Direction {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
     Higher,
     Lower,
     Either,
@@ -221,6 +247,17 @@ fn looks_like_fraction(indicator: &Indicator, value: f64) -> bool {
 }
 
 pub fn evaluate(case: &Case) -> Evaluation {
+    let target = &case.indicator.target;
+    let mut evaluation = judge(case);
+    evaluation.direction = direction(target.op);
+    if evaluation.goal.is_none() && !matches!(target.op, Op::IncreaseYearly | Op::DecreasePpYearly | Op::Qualitative) {
+        evaluation.goal = target.value;
+    }
+    evaluation
+}
+
+/// The status, figures and reason, before the facts every row carries are added.
+fn judge(case: &Case) -> Evaluation {
     let indicator = case.indicator;
     let Some(current) = case.readings.iter().find(|r| r.year == case.year) else {
         return Evaluation::bare(
@@ -292,8 +329,12 @@ pub fn evaluate(case: &Case) -> Evaluation {
 /// A cell that gives only a bound ("<6") is judged only when the bound settles it.
 fn bound_only(case: &Case, comparator: Comparator, value: f64, evaluation: &mut Evaluation) {
     let target = &case.indicator.target;
+    // "≤8.78" against "<8.78" could be 8.78 itself: only a strict bound at the line, or any
+    // bound inside it, settles a strict target.
     let settles = match (comparator, target.op, target.value) {
+        (Comparator::Le, Op::Lt, Some(t)) => value < t - EPSILON,
         (Comparator::Lt | Comparator::Le, Op::Le | Op::Lt, Some(t)) => value <= t + EPSILON,
+        (Comparator::Ge, Op::Gt, Some(t)) => value > t + EPSILON,
         (Comparator::Gt | Comparator::Ge, Op::Ge | Op::Gt, Some(t)) => value >= t - EPSILON,
         _ => false,
     };
@@ -390,12 +431,24 @@ fn threshold(case: &Case, value: f64) -> Evaluation {
     let mut evaluation = Evaluation::bare(Status::Met, String::new(), String::new());
     evaluation.gap = Some(round(gap));
     evaluation.base = base;
+    evaluation.base_year = base.map(|_| base_year);
     let path =
         base.filter(|&b| !meets(target.op, b, goal, target.upper) && (goal - b).abs() > EPSILON);
     if let Some(b) = path {
         let share = f64::from(case.year - base_year) / f64::from(plan_end - base_year);
         evaluation.expected_on_path = Some(round(b + (goal - b) * share));
         evaluation.progress = Some(round((value - b) / (goal - b)));
+        evaluation.expected_share = Some(round(share));
+        evaluation.path = vec![
+            PathPoint {
+                year: base_year,
+                value: b,
+            },
+            PathPoint {
+                year: plan_end,
+                value: goal,
+            },
+        ];
     }
     let met = meets(target.op, value, goal, target.upper);
     let v = trim_float(value);
@@ -568,6 +621,20 @@ fn decrease_pp_yearly(case: &Case, value: f64) -> Evaluation {
     evaluation.gap = Some(round(value - allowed));
     evaluation.expected_on_path = Some(round(allowed));
     evaluation.base = Some(base);
+    evaluation.base_year = Some(base_year);
+    let plan_end = case.plan.period.end;
+    let at_end = round(base - f64::from(plan_end - base_year) * step);
+    evaluation.goal = Some(at_end);
+    evaluation.path = vec![
+        PathPoint {
+            year: base_year,
+            value: base,
+        },
+        PathPoint {
+            year: plan_end,
+            value: at_end,
+        },
+    ];
     evaluation
 }
 

@@ -44,9 +44,12 @@ const REGION_HEADER_WORDS: &[&str] = &[
     "社区",
     "学校",
     "单位名称",
-    "填报单位",
     "地方",
 ];
+
+/// A region header is a short word (乡镇（街道）); a longer text with one in it is an indicator
+/// (社区儿童维权机构覆盖率).
+const MAX_REGION_HEADER_CHARS: usize = 8;
 
 /// The longest names a place may have; longer texts are sentences or labels.
 const MAX_PLACE_CHARS: usize = 12;
@@ -130,7 +133,7 @@ impl RegionBook {
 /// A header that says the names under or beside it are regions.
 pub fn is_region_header(text: &str) -> bool {
     let t = text.trim();
-    REGION_HEADER_WORDS.iter().any(|w| t.contains(w)) && t.chars().count() <= MAX_PLACE_CHARS
+    REGION_HEADER_WORDS.iter().any(|w| t.contains(w)) && t.chars().count() <= MAX_REGION_HEADER_CHARS
 }
 
 /// A short name that ends like a place (柯城区, 天马街道, 何家乡) and is not a word such as 城镇.
@@ -229,5 +232,6 @@ mod tests {
         assert!(is_region_header("地区"));
         assert!(!is_region_header("单位"));
         assert!(!is_region_header("指标名称"));
+        assert!(!is_region_header("社区儿童维权机构覆盖率"));
     }
 }

@@ -1,7 +1,8 @@
 //! The report: what the CLI prints and the page shows. Field names are a contract (see README):
 //! later changes may add fields, never remove or rename them.
 
-use crate::evaluate::{Status, Trend};
+use crate::evaluate::{Direction, PathPoint, Status, Trend};
+use crate::plan::{CheckKind, Period};
 use crate::ingest::{Format, Layout, TextEncoding, YearSource};
 use crate::matching::{Candidate, Method};
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,8 @@ pub struct Report {
     pub plan: PlanInfo,
     /// The year the summary and the page's table show (the latest, unless chosen).
     pub reporting_year: i32,
+    /// What a check of that year is in the plan's cycle (年度监测, 中期评估, 终期评估).
+    pub check_kind: CheckKind,
     pub years: Vec<i32>,
     pub regions: Vec<String>,
     pub results: Vec<ResultRow>,
@@ -36,6 +39,8 @@ pub struct SourceInfo {
 pub struct PlanInfo {
     pub id: String,
     pub title: String,
+    pub baseline_year: i32,
+    pub period: Period,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,9 +83,20 @@ pub struct ResultRow {
     pub progress: Option<f64>,
     pub expected_on_path: Option<f64>,
     pub base: Option<f64>,
+    /// The year of `base`.
+    pub base_year: Option<i32>,
     pub trend: Option<Trend>,
     pub reason: String,
     pub reason_en: String,
+    /// Which way is better for this target.
+    pub direction: Direction,
+    /// The line the value should follow (base first), for the chart; empty when there is none.
+    pub path: Vec<PathPoint>,
+    /// Where the reporting year should be on the way from base to target (0–1), for the
+    /// progress bar's mark.
+    pub expected_share: Option<f64>,
+    /// The value the target asks for at the end of the period, for the chart's target line.
+    pub goal: Option<f64>,
     #[serde(rename = "match")]
     pub match_info: Option<MatchInfo>,
 }

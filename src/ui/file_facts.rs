@@ -1,6 +1,7 @@
 use super::encoding_select::EncodingSelect;
 use super::i18n::Lang;
 use crate::ingest::{Layout, TextEncoding};
+use crate::plan::CheckKind;
 use crate::report::Report;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -34,10 +35,10 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
         Layout::IndicatorsByRegions => t.layout_by_regions,
         Layout::RegionsByIndicators => t.layout_regions_by_indicators,
     };
-    let check_kind = match report.reporting_year {
-        2023 => t.check_kind_midterm,
-        y if y >= 2025 => t.check_kind_final,
-        _ => t.check_kind_annual,
+    let check_kind = match report.check_kind {
+        CheckKind::Annual => t.check_kind_annual,
+        CheckKind::Midterm => t.check_kind_midterm,
+        CheckKind::Final => t.check_kind_final,
     };
     let on_year = {
         let cb = props.on_year.clone();

@@ -1,7 +1,7 @@
 use super::i18n::Lang;
 use super::indicator_select::IndicatorSelect;
 use super::value_chart::ValueChart;
-use crate::ingest::value::trim_float;
+use crate::numbers::trim_float;
 use crate::matching::{Method, Override};
 use crate::plan::Plan;
 use crate::report::{Report, ResultRow};
@@ -27,6 +27,7 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
         return html! {};
     };
     let en = props.lang == Lang::En;
+    // The file's values for this indicator and region across its years, and the base.
     let points: Vec<(i32, f64)> = {
         let mut across: Vec<(i32, f64)> = props
             .report
@@ -34,24 +35,13 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
             .iter()
             .filter(|r| r.indicator_id == row.indicator_id && r.region == row.region)
             .filter_map(|r| r.value.map(|v| (r.year, v)))
+            .chain(row.base_year.zip(row.base))
             .collect();
-        if let Some(base) = row.base {
-            across.push((props.plan.baseline_year, base));
-        }
         across.sort_by_key(|p| p.0);
         across.dedup_by_key(|p| p.0);
         across
     };
-    let path = row
-        .base
-        .zip(indicator.target.value)
-        .filter(|_| row.expected_on_path.is_some())
-        .map(|(base, goal)| {
-            (
-                (props.plan.baseline_year, base),
-                (props.plan.period.end, goal),
-            )
-        });
+    let plan_years = (props.report.plan.baseline_year, props.report.plan.period.end);
     let method = row.match_info.as_ref().map(|m| {
         let word = match (m.method, en) {
             (Method::Exact, false) => "名称完全一致",
@@ -108,7 +98,8 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
                 }
             </dl>
             if !points.is_empty() {
-                <ValueChart {points} target={indicator.target.value} {path} label={format!("{} {}", indicator.name, t.values_by_year)} />
+                <ValueChart {points} goal={row.goal} path={row.path.clone()} years={plan_years}
+                    label={format!("{} {}", indicator.name, t.values_by_year)} goal_word={t.chart_goal} />
             }
         </div>
     }

@@ -41,7 +41,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                             <th scope="col">{ t.col_indicator }</th>
                             <th scope="col">{ t.col_region }</th>
                             <th scope="col">{ t.col_value }</th>
-                            <th scope="col">{ t.col_target }</th>
+                            <th scope="col">{ format!("{}{}", props.report.plan.period.end, t.col_target_after_year) }</th>
                             <th scope="col">{ t.col_status }</th>
                             <th scope="col">{ t.col_gap }</th>
                             <th scope="col">{ t.col_progress }</th>
@@ -126,7 +126,7 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
                 <td>{ &row.target.text }</td>
                 <td class="status"><span class="badge">{ status_icon(row.status) }{ " " }{ lang.status(row.status) }</span></td>
                 <td class="num">{ row.gap.map(trim_float).unwrap_or_default() }</td>
-                <td>{ progress_bar(row, plan, t.col_progress) }</td>
+                <td>{ progress_bar(row, t.col_progress) }</td>
                 <td class="reason">{ reason }</td>
             </tr>
             if open {
@@ -143,21 +143,20 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
 
 /// Base → target as a bar: the share of the way covered, and a mark where the straight line
 /// says the reporting year should be. SVG attributes, not inline styles (the CSP forbids those).
-fn progress_bar(row: &ResultRow, plan: &Plan, label: &str) -> Html {
+fn progress_bar(row: &ResultRow, label: &str) -> Html {
     let Some(progress) = row.progress else {
         return html! {};
     };
-    let expected =
-        f64::from(row.year - plan.baseline_year) / f64::from(plan.period.end - plan.baseline_year);
     let width = progress.clamp(0.0, 1.0) * 100.0;
-    let mark = expected.clamp(0.0, 1.0) * 100.0;
     let percent = trim_float((progress * 100.0).round());
     html! {
         <span class="progress">
             <svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={format!("{label} {percent}%")}>
                 <rect class="progress-track" x="0" y="2" width="100" height="6" />
                 <rect class="progress-fill" x="0" y="2" width={format!("{width:.1}")} height="6" />
-                <line class="progress-mark" x1={format!("{mark:.1}")} x2={format!("{mark:.1}")} y1="0" y2="10" />
+                if let Some(share) = row.expected_share {
+                    <line class="progress-mark" x1={format!("{:.1}", share.clamp(0.0, 1.0) * 100.0)} x2={format!("{:.1}", share.clamp(0.0, 1.0) * 100.0)} y1="0" y2="10" />
+                }
             </svg>
             <span class="progress-text">{ format!("{percent}%") }</span>
         </span>
