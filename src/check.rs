@@ -9,7 +9,7 @@ use crate::matching::{Matcher, Outcome, Override};
 use crate::plan::Plan;
 use crate::report::{
     count_statuses, DomainCounts, MatchInfo, PlanInfo, Report, ResultRow, SourceInfo, Summary,
-    TargetInfo, UnmatchedRow,
+    TargetInfo, UnmatchedRow, UnmatchedWhy,
 };
 use crate::units::Unit;
 use sha2::{Digest, Sha256};
@@ -70,18 +70,18 @@ pub fn evaluate_workbook(
     let matcher = Matcher::new(plan);
     for (index, label) in sheet.labels.iter().enumerate() {
         let outcome = matcher.match_with_overrides(&label.as_written, &options.overrides);
-        let unmatched_row = |why: &str, candidates| UnmatchedRow {
+        let unmatched_row = |why, candidates| UnmatchedRow {
             as_written: label.as_written.clone(),
             cell: label.cell.to_string(),
             candidates,
-            why: why.to_string(),
+            why,
         };
         match outcome {
             Outcome::Matched(m) => {
                 // The first row for an indicator counts; later ones are listed as duplicates.
                 match matched.entry(m.indicator_id) {
                     std::collections::btree_map::Entry::Occupied(_) => {
-                        unmatched.push(unmatched_row("duplicate", vec![]));
+                        unmatched.push(unmatched_row(UnmatchedWhy::Duplicate, vec![]));
                     }
                     std::collections::btree_map::Entry::Vacant(entry) => {
                         entry.insert((
@@ -95,12 +95,12 @@ pub fn evaluate_workbook(
                 }
             }
             Outcome::Ambiguous { candidates } => {
-                unmatched.push(unmatched_row("ambiguous", candidates))
+                unmatched.push(unmatched_row(UnmatchedWhy::Ambiguous, candidates))
             }
             Outcome::Unmatched { best } => {
-                unmatched.push(unmatched_row("unmatched", best.into_iter().collect()))
+                unmatched.push(unmatched_row(UnmatchedWhy::Unmatched, best.into_iter().collect()))
             }
-            Outcome::Removed => unmatched.push(unmatched_row("removed", vec![])),
+            Outcome::Removed => unmatched.push(unmatched_row(UnmatchedWhy::Removed, vec![])),
         }
     }
 
@@ -329,7 +329,7 @@ mod tests {
             .iter()
             .find(|u| u.as_written == "婴儿死亡率")
             .unwrap();
-        assert_eq!(removed.why, "removed");
+        assert_eq!(removed.why, UnmatchedWhy::Removed);
     }
 
     #[test]
@@ -387,7 +387,7 @@ mod tests {
         assert_eq!(row.cell.as_deref(), Some("B2"));
         assert_eq!(row.value_as_written.as_deref(), Some("96.1%"));
         assert_eq!(row.value, Some(96.1));
-        let duplicate = report.unmatched.iter().find(|u| u.why == "duplicate");
+        let duplicate = report.unmatched.iter().find(|u| u.why == UnmatchedWhy::Duplicate);
         assert_eq!(duplicate.map(|u| u.cell.as_str()), Some("A3"));
     }
 

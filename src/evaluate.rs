@@ -121,6 +121,9 @@ pub struct Evaluation {
     pub expected_share: Option<f64>,
     /// The value the target asks for at the end of the period, when one number says it.
     pub goal: Option<f64>,
+    /// Why: what the status and the reason follow from.
+    #[serde(skip)]
+    pub verdict: Verdict,
 }
 
 /// One point of a path: a year and the value the path gives it.
@@ -130,10 +133,222 @@ pub struct PathPoint {
     pub value: f64,
 }
 
+/// Why an evaluation came out as it did, with the figures its sentence names. The status
+/// follows from it ([`Verdict::status`]) and so do the reasons, written in one place
+/// ([`Verdict::sentences`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// The file has no value for the year.
+    NoValue,
+    /// The cell is blank or a placeholder (—, 无数据).
+    Blank,
+    /// The reader could not make out the cell (a formula without a result, an error cell …).
+    Unreadable { zh: String, en: String },
+    /// Text where a number is needed.
+    NotANumber { text: String },
+    /// A target only a person can judge.
+    Qualitative { written: String },
+    /// The file's unit is not the plan's and does not convert to it.
+    UnitMismatch { unit_zh: &'static str, unit_en: &'static str },
+    /// A bare number ≤ 1 against a % target: a fraction or a tiny rate?
+    BareFraction { value: f64 },
+    /// The cell gives only a bound (<6), and the bound already meets the target.
+    BoundSettles { bound: Comparator, value: f64 },
+    /// The cell gives only a bound that cannot tell (≤8.78 against <8.78).
+    BoundUnsettled { bound: Comparator, value: f64 },
+    /// The value meets the target.
+    Met { value: f64 },
+    /// The period has ended and the value misses the target.
+    NotMetAtEnd { value: f64 },
+    /// A maintain target (保持在…以上) missed in a year of the period.
+    MaintainFallsShort { value: f64 },
+    /// Short of the target with no base to draw the path from.
+    NoBase { value: f64 },
+    /// The base already met the target and the value no longer does.
+    BaseAlreadyMet { base: f64, value: f64 },
+    /// Short of the target; at or beyond the straight line from the base (`on_track`) or not.
+    OnPath {
+        value: f64,
+        expected: f64,
+        base: f64,
+        base_from_file: bool,
+        on_track: bool,
+    },
+    /// 逐年增加 needs the year before.
+    NeedsPreviousYear { previous_year: i32 },
+    /// 逐年增加: above the year before (`increased`) or not.
+    YearOnYear {
+        value: f64,
+        previous: f64,
+        previous_year: i32,
+        increased: bool,
+    },
+    /// 每年降低…个百分点 needs the value of the year it counts from.
+    NeedsStartValue { base_year: i32 },
+    /// 每年降低…个百分点: within that year's allowance (`met`) or not.
+    YearlyFall {
+        value: f64,
+        allowed: f64,
+        base: f64,
+        base_year: i32,
+        step: f64,
+        met: bool,
+    },
+}
+
+impl Verdict {
+    pub fn status(&self) -> Status {
+        match self {
+            Verdict::NoValue | Verdict::Blank => Status::Missing,
+            Verdict::Unreadable { .. }
+            | Verdict::NotANumber { .. }
+            | Verdict::Qualitative { .. }
+            | Verdict::UnitMismatch { .. }
+            | Verdict::BareFraction { .. }
+            | Verdict::BoundUnsettled { .. }
+            | Verdict::NeedsPreviousYear { .. }
+            | Verdict::NeedsStartValue { .. } => Status::Review,
+            Verdict::Met { .. } | Verdict::BoundSettles { .. } => Status::Met,
+            Verdict::NotMetAtEnd { .. } => Status::NotMet,
+            Verdict::MaintainFallsShort { .. }
+            | Verdict::NoBase { .. }
+            | Verdict::BaseAlreadyMet { .. } => Status::Behind,
+            Verdict::OnPath { on_track, .. } => {
+                if *on_track {
+                    Status::OnTrack
+                } else {
+                    Status::Behind
+                }
+            }
+            Verdict::YearOnYear { increased: met, .. } | Verdict::YearlyFall { met, .. } => {
+                if *met {
+                    Status::Met
+                } else {
+                    Status::NotMet
+                }
+            }
+        }
+    }
+
+    /// The reason in Chinese and in English: every sentence the evaluation says is here.
+    pub fn sentences(&self, case: &Case) -> (String, String) {
+        let indicator = case.indicator;
+        let year = case.year;
+        let name = &indicator.name;
+        let goal_zh = indicator.target.display(&indicator.unit, false);
+        let goal_en = indicator.target.display(&indicator.unit, true);
+        let unit = crate::plan::display_unit(&indicator.unit);
+        let (base_year, plan_end) = (case.plan.baseline_year, case.plan.period.end);
+        let n = |v: &f64| trim_float(*v);
+        match self {
+            Verdict::NoValue => (
+                format!("文件中没有 {year} 年“{name}”的数据"),
+                format!("the file has no {year} value for \"{name}\""),
+            ),
+            Verdict::Blank => (
+                format!("{year} 年的数值为空或为“—”"),
+                format!("the {year} value is blank or a placeholder"),
+            ),
+            Verdict::Unreadable { zh, en } => (zh.clone(), en.clone()),
+            Verdict::NotANumber { text } => (
+                format!("文件写的是“{text}”，不是数值，无法与目标“{goal_zh}”比较"),
+                format!("the file says \"{text}\", not a number; it cannot be compared with the target \"{goal_en}\""),
+            ),
+            Verdict::Qualitative { written } => (
+                format!("定性目标“{}”需人工核对；文件填写：“{written}”", indicator.target.text),
+                format!("qualitative target \"{}\" needs a person to judge; the file says \"{written}\"", indicator.target.text),
+            ),
+            Verdict::UnitMismatch { unit_zh, unit_en } => (
+                format!("单位“{unit_zh}”与规划单位“{}”不一致", indicator.unit),
+                format!("the unit \"{unit_en}\" does not match the plan's unit \"{}\"", indicator.unit),
+            ),
+            Verdict::BareFraction { value } => (
+                format!(
+                    "数值 {} 未注明单位，而规划单位为 %（{base_year} 年为 {}）；若它是小数，应为 {}%，请核对后注明单位",
+                    n(value),
+                    indicator.baseline.as_ref().map_or("—".into(), |b| n(&b.value)),
+                    n(&(value * 100.0))
+                ),
+                format!(
+                    "the value {} states no unit while the plan's unit is %; if it is a fraction it would be {}%: check it and state the unit",
+                    n(value),
+                    n(&(value * 100.0))
+                ),
+            ),
+            Verdict::BoundSettles { bound, value } => (
+                format!("文件只给出范围“{}{}”，已可判定满足目标“{goal_zh}”", comparator_symbol(*bound), n(value)),
+                format!("the file gives only a bound ({}{}), which already meets the target", comparator_symbol(*bound), n(value)),
+            ),
+            Verdict::BoundUnsettled { bound, value } => (
+                format!("文件只给出范围“{}{}”，无法判定是否满足目标“{goal_zh}”，请填写实际数值", comparator_symbol(*bound), n(value)),
+                format!("the file gives only a bound ({}{}), which does not settle the target \"{goal_en}\"; type the actual value", comparator_symbol(*bound), n(value)),
+            ),
+            Verdict::Met { value } => (
+                format!("{year} 年为 {}{unit}，已达到目标“{goal_zh}”", n(value)),
+                format!("{}{unit} in {year} meets the target \"{goal_en}\"", n(value)),
+            ),
+            Verdict::NotMetAtEnd { value } => (
+                format!("{year} 年为 {}{unit}，未达到 {plan_end} 年目标“{goal_zh}”", n(value)),
+                format!("{}{unit} in {year} does not meet the {plan_end} target \"{goal_en}\"", n(value)),
+            ),
+            Verdict::MaintainFallsShort { value } => (
+                format!("保持性目标“{goal_zh}”：{year} 年为 {}{unit}，未保持", n(value)),
+                format!("maintain target \"{goal_en}\": {}{unit} in {year} falls short", n(value)),
+            ),
+            Verdict::NoBase { value } => (
+                format!("{year} 年为 {}{unit}，尚未达到目标“{goal_zh}”，且没有 {base_year} 年基数可画进度线", n(value)),
+                format!("{}{unit} in {year} does not meet \"{goal_en}\" and there is no {base_year} base to draw the path from", n(value)),
+            ),
+            Verdict::BaseAlreadyMet { base, value } => (
+                format!("{base_year} 年基数 {} 已达到目标“{goal_zh}”，{year} 年为 {}{unit}，已退回未达标", n(base), n(value)),
+                format!("the {base_year} base {} already met \"{goal_en}\" but {}{unit} in {year} no longer does", n(base), n(value)),
+            ),
+            Verdict::OnPath { value, expected, base, base_from_file, .. } => {
+                let lower = direction(indicator.target.op) == Direction::Lower;
+                let (bound_zh, bound_en) = if lower { ("不高于", "at most") } else { ("不低于", "at least") };
+                let from = if *base_from_file { "文件中" } else { "规划" };
+                (
+                    format!(
+                        "{year} 年应{bound_zh} {}（{from} {base_year} 年 {} → {plan_end} 年 {goal_zh} 的直线进度），实际 {}{unit}",
+                        n(expected), n(base), n(value)
+                    ),
+                    format!(
+                        "{year} should be {bound_en} {} (straight line from {} in {base_year} to {goal_en} in {plan_end}); the value is {}{unit}",
+                        n(expected), n(base), n(value)
+                    ),
+                )
+            }
+            Verdict::NeedsPreviousYear { previous_year } => (
+                format!("“逐年增加”需要与上一年比较：请提供 {previous_year} 年的数值"),
+                format!("\"increase every year\" needs the {previous_year} value to compare with"),
+            ),
+            Verdict::YearOnYear { value, previous, previous_year, increased: true } => (
+                format!("{year} 年 {} 高于 {previous_year} 年 {}，满足“逐年增加”", n(value), n(previous)),
+                format!("{} in {year} is above {} in {previous_year}: increasing as required", n(value), n(previous)),
+            ),
+            Verdict::YearOnYear { value, previous, previous_year, increased: false } => (
+                format!("{year} 年 {} 未高于 {previous_year} 年 {}，不满足“逐年增加”", n(value), n(previous)),
+                format!("{} in {year} is not above {} in {previous_year}: the yearly increase was missed", n(value), n(previous)),
+            ),
+            Verdict::NeedsStartValue { base_year } => (
+                format!("目标为“{goal_zh}”，需要 {base_year} 年的数值作为起点，规划未给出：请提供 {base_year} 年数值"),
+                format!("the target \"{goal_en}\" counts from {base_year}; the plan gives no {base_year} value: supply it"),
+            ),
+            Verdict::YearlyFall { value, allowed, base, base_year, step, met } => {
+                let (missed_zh, missed_en) = if *met { ("", "") } else { ("，未达到当年目标", " misses that year's target") };
+                (
+                    format!("{year} 年应不高于 {}（{base_year} 年 {} 起每年降低 {} 个百分点），实际 {}{missed_zh}", n(allowed), n(base), n(step), n(value)),
+                    format!("{year} should be at most {} ({base_year} value {} less {} point(s) a year); the value {}{}", n(allowed), n(base), n(step), n(value), if *met { String::new() } else { missed_en.to_string() }),
+                )
+            }
+        }
+    }
+}
+
 impl Evaluation {
-    fn bare(status: Status, reason: String, reason_en: String) -> Evaluation {
+    fn of(verdict: Verdict) -> Evaluation {
         Evaluation {
-            status,
+            status: verdict.status(),
             value: None,
             gap: None,
             progress: None,
@@ -141,12 +356,13 @@ impl Evaluation {
             base: None,
             base_year: None,
             trend: None,
-            reason,
-            reason_en,
+            reason: String::new(),
+            reason_en: String::new(),
             direction: Direction::Either,
             path: Vec::new(),
             expected_share: None,
             goal: None,
+            verdict,
         }
     }
 }
@@ -182,17 +398,16 @@ pub fn meets(op: Op, value: f64, target: f64, upper: Option<f64>) -> bool {
 }
 
 /// A number read in the plan's unit, or why it cannot be.
-fn in_plan_unit(
-    indicator: &Indicator,
-    reading: &Reading,
-) -> Result<(f64, Option<Comparator>), (String, String)> {
+fn in_plan_unit(indicator: &Indicator, reading: &Reading) -> Result<(f64, Option<Comparator>), Verdict> {
     let Value::Number {
         value,
         unit,
         comparator,
     } = &reading.value
     else {
-        return Err(("不是数值".into(), "not a number".into()));
+        return Err(Verdict::NotANumber {
+            text: String::new(),
+        });
     };
     let plan_unit = Unit::parse(&indicator.unit);
     let stated = unit.or(reading.stated_unit);
@@ -203,25 +418,12 @@ fn in_plan_unit(
             Ok((converted, *comparator))
         }
         (Some(from), Some(to)) if from != to => {
-            let (zh, en) = unit_words(from);
-            Err((
-                format!("单位“{zh}”与规划单位“{}”不一致", indicator.unit),
-                format!("the unit \"{en}\" does not match the plan's unit \"{}\"", indicator.unit),
-            ))
+            let (unit_zh, unit_en) = unit_words(from);
+            Err(Verdict::UnitMismatch { unit_zh, unit_en })
         }
-        (None, Some(Unit::Percent)) if looks_like_fraction(indicator, *value) => Err((
-            format!(
-                "数值 {} 未注明单位，而规划单位为 %（2020 年为 {}）；若它是小数，应为 {}%，请核对后注明单位",
-                trim_float(*value),
-                indicator.baseline.as_ref().map_or("—".into(), |b| trim_float(b.value)),
-                trim_float(value * 100.0)
-            ),
-            format!(
-                "the value {} states no unit while the plan's unit is %; if it is a fraction it would be {}%: check it and state the unit",
-                trim_float(*value),
-                trim_float(value * 100.0)
-            ),
-        )),
+        (None, Some(Unit::Percent)) if looks_like_fraction(indicator, *value) => {
+            Err(Verdict::BareFraction { value: *value })
+        }
         _ => Ok((*value, *comparator)),
     }
 }
@@ -250,66 +452,37 @@ pub fn evaluate(case: &Case) -> Evaluation {
     let target = &case.indicator.target;
     let mut evaluation = judge(case);
     evaluation.direction = direction(target.op);
-    if evaluation.goal.is_none() && !matches!(target.op, Op::IncreaseYearly | Op::DecreasePpYearly | Op::Qualitative) {
+    if evaluation.goal.is_none()
+        && !matches!(
+            target.op,
+            Op::IncreaseYearly | Op::DecreasePpYearly | Op::Qualitative
+        )
+    {
         evaluation.goal = target.value;
     }
+    (evaluation.reason, evaluation.reason_en) = evaluation.verdict.sentences(case);
     evaluation
 }
 
-/// The status, figures and reason, before the facts every row carries are added.
+/// The verdict and figures, step by step: is there a value, can it be compared, then the rule
+/// of the target's kind, then what a bound-only cell changes.
 fn judge(case: &Case) -> Evaluation {
     let indicator = case.indicator;
-    let Some(current) = case.readings.iter().find(|r| r.year == case.year) else {
-        return Evaluation::bare(
-            Status::Missing,
-            format!("文件中没有 {} 年“{}”的数据", case.year, indicator.name),
-            format!(
-                "the file has no {} value for \"{}\"",
-                case.year, indicator.name
-            ),
-        );
+    let current = match readable(case) {
+        Ok(current) => current,
+        Err(verdict) => return Evaluation::of(verdict),
     };
-    match &current.value {
-        Value::Missing => {
-            return Evaluation::bare(
-                Status::Missing,
-                format!("{} 年的数值为空或为“—”", case.year),
-                format!("the {} value is blank or a placeholder", case.year),
-            )
-        }
-        Value::Unreadable { reason_zh, reason_en } => {
-            return Evaluation::bare(Status::Review, reason_zh.clone(), reason_en.clone())
-        }
-        Value::Text { text } if indicator.kind != Kind::Qualitative => {
-            return Evaluation::bare(
-                Status::Review,
-                format!("文件写的是“{text}”，不是数值，无法与目标“{}”比较", indicator.target.display(&indicator.unit, false)),
-                format!("the file says \"{text}\", not a number; it cannot be compared with the target \"{}\"", indicator.target.display(&indicator.unit, true)),
-            )
-        }
-        _ => {}
-    }
     if indicator.kind == Kind::Qualitative || indicator.target.op == Op::Qualitative {
         let written = match &current.value {
             Value::Text { text } => text.clone(),
             Value::Number { value, .. } => trim_float(*value),
             _ => String::new(),
         };
-        return Evaluation::bare(
-            Status::Review,
-            format!(
-                "定性目标“{}”需人工核对；文件填写：“{written}”",
-                indicator.target.text
-            ),
-            format!(
-                "qualitative target \"{}\" needs a person to judge; the file says \"{written}\"",
-                indicator.target.text
-            ),
-        );
+        return Evaluation::of(Verdict::Qualitative { written });
     }
     let (value, comparator) = match in_plan_unit(indicator, current) {
         Ok(v) => v,
-        Err((zh, en)) => return Evaluation::bare(Status::Review, zh, en),
+        Err(verdict) => return Evaluation::of(verdict),
     };
     let previous = previous_value(case);
     let trend = previous.map(|p| trend_of(direction(indicator.target.op), p, value));
@@ -320,18 +493,38 @@ fn judge(case: &Case) -> Evaluation {
     };
     evaluation.value = Some(value);
     evaluation.trend = trend;
-    if let Some(c) = comparator {
-        bound_only(case, c, value, &mut evaluation);
+    if let Some(bound) = comparator {
+        bound_only(case, bound, value, &mut evaluation);
     }
     evaluation
 }
 
+/// The reading of the year evaluated, or why there is nothing to compare.
+fn readable<'c>(case: &Case<'c>) -> Result<&'c Reading, Verdict> {
+    let current = case
+        .readings
+        .iter()
+        .find(|r| r.year == case.year)
+        .ok_or(Verdict::NoValue)?;
+    match &current.value {
+        Value::Missing => Err(Verdict::Blank),
+        Value::Unreadable { reason_zh, reason_en } => Err(Verdict::Unreadable {
+            zh: reason_zh.clone(),
+            en: reason_en.clone(),
+        }),
+        Value::Text { text } if case.indicator.kind != Kind::Qualitative => {
+            Err(Verdict::NotANumber { text: text.clone() })
+        }
+        _ => Ok(current),
+    }
+}
+
 /// A cell that gives only a bound ("<6") is judged only when the bound settles it.
-fn bound_only(case: &Case, comparator: Comparator, value: f64, evaluation: &mut Evaluation) {
+fn bound_only(case: &Case, bound: Comparator, value: f64, evaluation: &mut Evaluation) {
     let target = &case.indicator.target;
     // "≤8.78" against "<8.78" could be 8.78 itself: only a strict bound at the line, or any
     // bound inside it, settles a strict target.
-    let settles = match (comparator, target.op, target.value) {
+    let settles = match (bound, target.op, target.value) {
         (Comparator::Le, Op::Lt, Some(t)) => value < t - EPSILON,
         (Comparator::Lt | Comparator::Le, Op::Le | Op::Lt, Some(t)) => value <= t + EPSILON,
         (Comparator::Ge, Op::Gt, Some(t)) => value > t + EPSILON,
@@ -339,24 +532,10 @@ fn bound_only(case: &Case, comparator: Comparator, value: f64, evaluation: &mut 
         _ => false,
     };
     if settles {
-        evaluation.status = Status::Met;
-        evaluation.reason = format!(
-            "文件只给出范围“{}{}”，已可判定满足目标“{}”",
-            comparator_symbol(comparator),
-            trim_float(value),
-            case.indicator.target.display(&case.indicator.unit, false)
-        );
-        evaluation.reason_en = format!(
-            "the file gives only a bound ({}{}), which already meets the target",
-            comparator_symbol(comparator),
-            trim_float(value)
-        );
+        evaluation.verdict = Verdict::BoundSettles { bound, value };
+        evaluation.status = evaluation.verdict.status();
     } else {
-        *evaluation = Evaluation::bare(
-            Status::Review,
-            format!("文件只给出范围“{}{}”，无法判定是否满足目标“{}”，请填写实际数值", comparator_symbol(comparator), trim_float(value), case.indicator.target.display(&case.indicator.unit, false)),
-            format!("the file gives only a bound ({}{}), which does not settle the target; type the actual value", comparator_symbol(comparator), trim_float(value)),
-        );
+        *evaluation = Evaluation::of(Verdict::BoundUnsettled { bound, value });
     }
 }
 
@@ -401,191 +580,138 @@ fn trend_of(direction: Direction, previous: f64, value: f64) -> Trend {
     }
 }
 
+/// A threshold or maintain target: the gap, the straight-line path from the base, then the
+/// verdict.
 fn threshold(case: &Case, value: f64) -> Evaluation {
-    let indicator = case.indicator;
-    let target = &indicator.target;
-    let plan_end = case.plan.period.end;
-    let base_year = case.plan.baseline_year;
+    let target = &case.indicator.target;
     // ok: validation guarantees a value for every op handled here.
     let goal = target.value.unwrap_or(0.0);
-    let dir = direction(target.op);
-    let gap = match dir {
+    let (base, base_from_file) = base_of(case);
+    let path = straight_path(case, base, goal);
+    let verdict = threshold_verdict(case, value, goal, base, base_from_file, path.as_ref());
+    let mut evaluation = Evaluation::of(verdict);
+    evaluation.gap = Some(round(gap_to(target.op, target.upper, goal, value)));
+    evaluation.base = base;
+    evaluation.base_year = base.map(|_| case.plan.baseline_year);
+    if let Some(path) = path {
+        evaluation.expected_on_path = Some(round(path.expected));
+        evaluation.progress = Some(round((value - path.base) / (goal - path.base)));
+        evaluation.expected_share = Some(round(path.share));
+        evaluation.path = path.points;
+    }
+    evaluation
+}
+
+/// Signed distance to the target; positive = short of it.
+fn gap_to(op: Op, upper: Option<f64>, goal: f64, value: f64) -> f64 {
+    match direction(op) {
         Direction::Higher => goal - value,
         Direction::Lower => value - goal,
-        Direction::Either => match target.upper {
+        Direction::Either => match upper {
             Some(upper) if value > upper => value - upper,
             _ => goal - value,
         },
-    };
-    let file_base = numeric(case, base_year);
-    let base = file_base.or(indicator
+    }
+}
+
+/// The base: the file's own value for the plan's base year, else the plan's; and whether it is
+/// the file's.
+fn base_of(case: &Case) -> (Option<f64>, bool) {
+    let base_year = case.plan.baseline_year;
+    if let Some(file_base) = numeric(case, base_year) {
+        return (Some(file_base), true);
+    }
+    let plan_base = case
+        .indicator
         .baseline
         .as_ref()
         .filter(|b| b.year == base_year)
-        .map(|b| b.value));
-    let base_source_zh = if file_base.is_some() {
-        "文件中"
-    } else {
-        "规划"
-    };
-    let mut evaluation = Evaluation::bare(Status::Met, String::new(), String::new());
-    evaluation.gap = Some(round(gap));
-    evaluation.base = base;
-    evaluation.base_year = base.map(|_| base_year);
-    let path =
-        base.filter(|&b| !meets(target.op, b, goal, target.upper) && (goal - b).abs() > EPSILON);
-    if let Some(b) = path {
-        let share = f64::from(case.year - base_year) / f64::from(plan_end - base_year);
-        evaluation.expected_on_path = Some(round(b + (goal - b) * share));
-        evaluation.progress = Some(round((value - b) / (goal - b)));
-        evaluation.expected_share = Some(round(share));
-        evaluation.path = vec![
+        .map(|b| b.value);
+    (plan_base, false)
+}
+
+/// The straight line from the base to the target, where the base has not met it already.
+struct StraightPath {
+    base: f64,
+    /// The share of the period gone by in the year evaluated.
+    share: f64,
+    expected: f64,
+    points: Vec<PathPoint>,
+}
+
+fn straight_path(case: &Case, base: Option<f64>, goal: f64) -> Option<StraightPath> {
+    let target = &case.indicator.target;
+    let (base_year, plan_end) = (case.plan.baseline_year, case.plan.period.end);
+    let base =
+        base.filter(|&b| !meets(target.op, b, goal, target.upper) && (goal - b).abs() > EPSILON)?;
+    let share = f64::from(case.year - base_year) / f64::from(plan_end - base_year);
+    Some(StraightPath {
+        base,
+        share,
+        expected: base + (goal - base) * share,
+        points: vec![
             PathPoint {
                 year: base_year,
-                value: b,
+                value: base,
             },
             PathPoint {
                 year: plan_end,
                 value: goal,
             },
-        ];
+        ],
+    })
+}
+
+fn threshold_verdict(
+    case: &Case,
+    value: f64,
+    goal: f64,
+    base: Option<f64>,
+    base_from_file: bool,
+    path: Option<&StraightPath>,
+) -> Verdict {
+    let target = &case.indicator.target;
+    if meets(target.op, value, goal, target.upper) {
+        return Verdict::Met { value };
     }
-    let met = meets(target.op, value, goal, target.upper);
-    let v = trim_float(value);
-    let unit = crate::plan::display_unit(&indicator.unit);
-    let goal_text = target.display(&indicator.unit, false);
-    if met {
-        evaluation.reason = format!("{} 年为 {v}{unit}，已达到目标“{}”", case.year, goal_text);
-        evaluation.reason_en = format!(
-            "{v}{unit} in {} meets the target \"{}\"",
-            case.year, goal_text
-        );
-        return evaluation;
+    if case.year >= case.plan.period.end {
+        return Verdict::NotMetAtEnd { value };
     }
-    if case.year >= plan_end {
-        evaluation.status = Status::NotMet;
-        evaluation.reason = format!(
-            "{} 年为 {v}{unit}，未达到 {plan_end} 年目标“{}”",
-            case.year, goal_text
-        );
-        evaluation.reason_en = format!(
-            "{v}{unit} in {} does not meet the {plan_end} target \"{}\"",
-            case.year, goal_text
-        );
-        return evaluation;
+    if case.indicator.kind == Kind::Maintain {
+        return Verdict::MaintainFallsShort { value };
     }
-    if indicator.kind == Kind::Maintain {
-        evaluation.status = Status::Behind;
-        evaluation.reason = format!(
-            "保持性目标“{}”：{} 年为 {v}{unit}，未保持",
-            goal_text, case.year
-        );
-        evaluation.reason_en = format!(
-            "maintain target \"{}\": {v}{unit} in {} falls short",
-            goal_text, case.year
-        );
-        return evaluation;
-    }
-    match (base, evaluation.expected_on_path) {
-        (None, _) => {
-            evaluation.status = Status::Behind;
-            evaluation.reason = format!(
-                "{} 年为 {v}{unit}，尚未达到目标“{}”，且没有 {base_year} 年基数可画进度线",
-                case.year, goal_text
-            );
-            evaluation.reason_en = format!("{v}{unit} in {} does not meet \"{}\" and there is no {base_year} base to draw the path from", case.year, goal_text);
-        }
-        (Some(b), None) => {
-            evaluation.status = Status::Behind;
-            evaluation.reason = format!(
-                "{base_year} 年基数 {} 已达到目标“{}”，{} 年为 {v}{unit}，已退回未达标",
-                trim_float(b),
-                goal_text,
-                case.year
-            );
-            evaluation.reason_en = format!(
-                "the {base_year} base {} already met \"{}\" but {v}{unit} in {} no longer does",
-                trim_float(b),
-                goal_text,
-                case.year
-            );
-        }
-        (Some(b), Some(expected)) => {
-            let on_track = match dir {
-                Direction::Lower => value <= expected + EPSILON,
-                _ => value >= expected - EPSILON,
-            };
-            let bound = if dir == Direction::Lower {
-                "不高于"
+    match (base, path) {
+        (None, _) => Verdict::NoBase { value },
+        (Some(base), None) => Verdict::BaseAlreadyMet { base, value },
+        (Some(base), Some(path)) => {
+            let on_track = if direction(target.op) == Direction::Lower {
+                value <= path.expected + EPSILON
             } else {
-                "不低于"
+                value >= path.expected - EPSILON
             };
-            let bound_en = if dir == Direction::Lower {
-                "at most"
-            } else {
-                "at least"
-            };
-            evaluation.status = if on_track {
-                Status::OnTrack
-            } else {
-                Status::Behind
-            };
-            evaluation.reason = format!(
-                "{} 年应{bound} {}（{base_source_zh} {base_year} 年 {} → {plan_end} 年 {} 的直线进度），实际 {v}{unit}",
-                case.year,
-                trim_float(expected),
-                trim_float(b),
-                goal_text
-            );
-            evaluation.reason_en = format!(
-                "{} should be {bound_en} {} (straight line from {} in {base_year} to {} in {plan_end}); the value is {v}{unit}",
-                case.year,
-                trim_float(expected),
-                trim_float(b),
-                goal_text
-            );
+            Verdict::OnPath {
+                value,
+                expected: round(path.expected),
+                base,
+                base_from_file,
+                on_track,
+            }
         }
     }
-    evaluation
 }
 
 fn increase_yearly(case: &Case, value: f64) -> Evaluation {
     let previous_year = case.year - 1;
-    let Some(prev) = numeric(case, previous_year) else {
-        return Evaluation::bare(
-            Status::Review,
-            format!("“逐年增加”需要与上一年比较：请提供 {previous_year} 年的数值"),
-            format!("\"increase every year\" needs the {previous_year} value to compare with"),
-        );
+    let Some(previous) = numeric(case, previous_year) else {
+        return Evaluation::of(Verdict::NeedsPreviousYear { previous_year });
     };
-    let v = trim_float(value);
-    let p = trim_float(prev);
-    let mut evaluation = if value > prev + EPSILON {
-        Evaluation::bare(
-            Status::Met,
-            format!(
-                "{} 年 {v} 高于 {previous_year} 年 {p}，满足“逐年增加”",
-                case.year
-            ),
-            format!(
-                "{v} in {} is above {p} in {previous_year}: increasing as required",
-                case.year
-            ),
-        )
-    } else {
-        Evaluation::bare(
-            Status::NotMet,
-            format!(
-                "{} 年 {v} 未高于 {previous_year} 年 {p}，不满足“逐年增加”",
-                case.year
-            ),
-            format!(
-                "{v} in {} is not above {p} in {previous_year}: the yearly increase was missed",
-                case.year
-            ),
-        )
-    };
-    evaluation.gap = Some(round(prev - value));
+    let mut evaluation = Evaluation::of(Verdict::YearOnYear {
+        value,
+        previous,
+        previous_year,
+        increased: value > previous + EPSILON,
+    });
+    evaluation.gap = Some(round(previous - value));
     evaluation
 }
 
@@ -597,27 +723,17 @@ fn decrease_pp_yearly(case: &Case, value: f64) -> Evaluation {
         target.base_year.unwrap_or(case.year),
     );
     let Some(base) = numeric(case, base_year).or(case.supplied_base) else {
-        return Evaluation::bare(
-            Status::Review,
-            format!("目标为“{}”，需要 {base_year} 年的数值作为起点，规划未给出：请提供 {base_year} 年数值", target.display(&case.indicator.unit, false)),
-            format!("the target \"{}\" counts from {base_year}; the plan gives no {base_year} value: supply it", target.display(&case.indicator.unit, true)),
-        );
+        return Evaluation::of(Verdict::NeedsStartValue { base_year });
     };
     let allowed = base - f64::from(case.year - base_year) * step;
-    let v = trim_float(value);
-    let mut evaluation = if value <= allowed + EPSILON {
-        Evaluation::bare(
-            Status::Met,
-            format!("{} 年应不高于 {}（{base_year} 年 {} 起每年降低 {} 个百分点），实际 {v}", case.year, trim_float(allowed), trim_float(base), trim_float(step)),
-            format!("{} should be at most {} ({base_year} value {} less {} point(s) a year); the value is {v}", case.year, trim_float(allowed), trim_float(base), trim_float(step)),
-        )
-    } else {
-        Evaluation::bare(
-            Status::NotMet,
-            format!("{} 年应不高于 {}（{base_year} 年 {} 起每年降低 {} 个百分点），实际 {v}，未达到当年目标", case.year, trim_float(allowed), trim_float(base), trim_float(step)),
-            format!("{} should be at most {} ({base_year} value {} less {} point(s) a year); the value {v} misses that year's target", case.year, trim_float(allowed), trim_float(base), trim_float(step)),
-        )
-    };
+    let mut evaluation = Evaluation::of(Verdict::YearlyFall {
+        value,
+        allowed,
+        base,
+        base_year,
+        step,
+        met: value <= allowed + EPSILON,
+    });
     evaluation.gap = Some(round(value - allowed));
     evaluation.expected_on_path = Some(round(allowed));
     evaluation.base = Some(base);
@@ -837,8 +953,12 @@ mod tests {
             "falling"
         );
         let e = run(&more, 2023, &[number(2021, 500.0), number(2023, 600.0)]);
-        assert_eq!(e.status, Status::Review, "2022 is not in the file");
-        assert!(e.reason.contains("2022"), "{}", e.reason);
+        assert_eq!(
+            e.verdict,
+            Verdict::NeedsPreviousYear { previous_year: 2022 },
+            "2022 is not in the file"
+        );
+        assert_eq!(e.status, Status::Review);
     }
 
     #[test]
@@ -851,8 +971,8 @@ mod tests {
             None,
         );
         let e = run(&myopia, 2023, &[number(2023, 50.0)]);
+        assert_eq!(e.verdict, Verdict::NeedsStartValue { base_year: 2018 });
         assert_eq!(e.status, Status::Review);
-        assert!(e.reason.contains("2018"), "{}", e.reason);
         // 55 in 2018: 2023 must be at most 50.
         assert_eq!(
             run_with_base(&myopia, 2023, &[number(2023, 50.0)], Some(55.0)).status,
@@ -880,23 +1000,27 @@ mod tests {
             stated_unit: None,
         };
         let e = run(&legal, 2023, &[text]);
+        assert_eq!(
+            e.verdict,
+            Verdict::Qualitative {
+                written: "已实现".into()
+            }
+        );
         assert_eq!(e.status, Status::Review);
-        assert!(e.reason.contains("已实现"), "{}", e.reason);
-        assert!(run(&legal, 2023, &[number(2023, 700.0)])
-            .reason
-            .contains("700"));
+        assert_eq!(
+            run(&legal, 2023, &[number(2023, 700.0)]).verdict,
+            Verdict::Qualitative {
+                written: "700".into()
+            }
+        );
     }
 
     #[test]
     fn fractions_convert_when_stated_and_are_reviewed_when_not() {
         let rate = indicator(Op::Ge, Some(90.0), Kind::Maintain, "%", Some(96.95));
         let bare = run(&rate, 2023, &[number(2023, 0.961)]);
+        assert_eq!(bare.verdict, Verdict::BareFraction { value: 0.961 });
         assert_eq!(bare.status, Status::Review);
-        assert!(
-            bare.reason.contains("96.1%"),
-            "says what it would be: {}",
-            bare.reason
-        );
         let formatted = Reading {
             year: 2023,
             value: Value::Number {
@@ -969,6 +1093,153 @@ mod tests {
         assert_eq!(
             status(&le, 2023, &[bound(Comparator::Gt, 1.0)]),
             Status::Review
+        );
+        // "≤8.78" might be 8.78 itself, which a strict "<8.78" excludes: it cannot be known.
+        let strict = indicator(Op::Lt, Some(8.78), Kind::Threshold, "1/10万", Some(10.5));
+        assert_eq!(
+            run(&strict, 2023, &[bound(Comparator::Le, 8.78)]).verdict,
+            Verdict::BoundUnsettled {
+                bound: Comparator::Le,
+                value: 8.78
+            }
+        );
+        assert_eq!(
+            run(&strict, 2023, &[bound(Comparator::Lt, 8.78)]).verdict,
+            Verdict::BoundSettles {
+                bound: Comparator::Lt,
+                value: 8.78
+            }
+        );
+        assert_eq!(
+            status(&strict, 2023, &[bound(Comparator::Le, 8.7)]),
+            Status::Met
+        );
+        let floor = indicator(Op::Gt, Some(90.0), Kind::Threshold, "%", None);
+        assert_eq!(
+            status(&floor, 2023, &[bound(Comparator::Ge, 90.0)]),
+            Status::Review
+        );
+        assert_eq!(
+            status(&floor, 2023, &[bound(Comparator::Gt, 90.0)]),
+            Status::Met
+        );
+    }
+
+    #[test]
+    fn threshold_verdicts_say_why() {
+        let lt = indicator(Op::Lt, Some(8.78), Kind::Threshold, "1/10万", Some(10.5));
+        let e = run(&lt, 2023, &[number(2023, 9.0)]);
+        assert_eq!(
+            e.verdict,
+            Verdict::OnPath {
+                value: 9.0,
+                expected: 9.468,
+                base: 10.5,
+                base_from_file: false,
+                on_track: true
+            }
+        );
+        assert_eq!(e.direction, Direction::Lower);
+        assert_eq!(e.expected_share, Some(0.6));
+        assert_eq!(e.goal, Some(8.78));
+        assert_eq!(
+            e.path,
+            [
+                PathPoint {
+                    year: 2020,
+                    value: 10.5
+                },
+                PathPoint {
+                    year: 2025,
+                    value: 8.78
+                }
+            ]
+        );
+        assert_eq!(
+            run(&lt, 2023, &[number(2023, 8.0)]).verdict,
+            Verdict::Met { value: 8.0 }
+        );
+        assert_eq!(
+            run(&lt, 2025, &[number(2025, 9.0)]).verdict,
+            Verdict::NotMetAtEnd { value: 9.0 }
+        );
+        let ge = indicator(Op::Ge, Some(90.0), Kind::Threshold, "%", None);
+        assert_eq!(
+            run(&ge, 2023, &[number(2023, 80.0)]).verdict,
+            Verdict::NoBase { value: 80.0 }
+        );
+        let already = indicator(Op::Ge, Some(90.0), Kind::Threshold, "%", Some(96.95));
+        let e = run(&already, 2023, &[number(2023, 89.0)]);
+        assert_eq!(
+            e.verdict,
+            Verdict::BaseAlreadyMet {
+                base: 96.95,
+                value: 89.0
+            }
+        );
+        assert!(e.path.is_empty(), "no path from a base past the target");
+        let keep = indicator(Op::Ge, Some(97.0), Kind::Maintain, "%", Some(98.18));
+        assert_eq!(
+            run(&keep, 2023, &[number(2023, 96.0)]).verdict,
+            Verdict::MaintainFallsShort { value: 96.0 }
+        );
+    }
+
+    #[test]
+    fn a_yearly_fall_draws_its_own_path_from_its_own_start() {
+        // 55 in 2018, less 1 point a year: 50 allowed in 2023, 48 at the end of 2025.
+        let myopia = indicator(
+            Op::DecreasePpYearly,
+            Some(1.0),
+            Kind::DecreasePpYearly,
+            "%",
+            None,
+        );
+        let e = run(&myopia, 2023, &[number(2018, 55.0), number(2023, 49.0)]);
+        assert_eq!(e.expected_on_path, Some(50.0));
+        assert_eq!(e.goal, Some(48.0), "not the yearly step of 1");
+        assert_eq!((e.base, e.base_year), (Some(55.0), Some(2018)));
+        assert_eq!(
+            e.path,
+            [
+                PathPoint {
+                    year: 2018,
+                    value: 55.0
+                },
+                PathPoint {
+                    year: 2025,
+                    value: 48.0
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn every_sentence_names_its_figures_in_both_languages() {
+        let plan = plan();
+        let lt = indicator(Op::Lt, Some(8.78), Kind::Threshold, "1/10万", Some(10.5));
+        let case = Case {
+            plan: &plan,
+            indicator: &lt,
+            year: 2023,
+            readings: &[],
+            supplied_base: None,
+        };
+        let (zh, en) = Verdict::OnPath {
+            value: 9.0,
+            expected: 9.468,
+            base: 10.5,
+            base_from_file: true,
+            on_track: true,
+        }
+        .sentences(&case);
+        assert_eq!(
+            zh,
+            "2023 年应不高于 9.468（文件中 2020 年 10.5 → 2025 年 <8.78/10万 的直线进度），实际 9/10万"
+        );
+        assert_eq!(
+            en,
+            "2023 should be at most 9.468 (straight line from 10.5 in 2020 to <8.78/10万 in 2025); the value is 9/10万"
         );
     }
 

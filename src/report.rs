@@ -107,8 +107,33 @@ pub struct UnmatchedRow {
     pub cell: String,
     /// Set when two indicators were equally close, or for the nearest one below the threshold.
     pub candidates: Vec<Candidate>,
-    /// "unmatched", "ambiguous", "removed" or "duplicate".
-    pub why: String,
+    pub why: UnmatchedWhy,
+}
+
+/// Why a row of the file is not among the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnmatchedWhy {
+    /// No plan indicator is close enough.
+    Unmatched,
+    /// Two indicators are equally close.
+    Ambiguous,
+    /// The user said the row is none of the plan's.
+    Removed,
+    /// An earlier row already gave this indicator.
+    Duplicate,
+}
+
+impl UnmatchedWhy {
+    /// The word the JSON report uses.
+    pub fn word(self) -> &'static str {
+        match self {
+            UnmatchedWhy::Unmatched => "unmatched",
+            UnmatchedWhy::Ambiguous => "ambiguous",
+            UnmatchedWhy::Removed => "removed",
+            UnmatchedWhy::Duplicate => "duplicate",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -204,7 +229,7 @@ pub fn to_table(report: &Report) -> String {
     if !report.unmatched.is_empty() {
         let _ = writeln!(out, "\n未匹配的行 Unmatched rows:");
         for row in &report.unmatched {
-            let _ = writeln!(out, "  {} {} ({})", row.cell, row.as_written, row.why);
+            let _ = writeln!(out, "  {} {} ({})", row.cell, row.as_written, row.why.word());
         }
     }
     out

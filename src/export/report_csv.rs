@@ -77,8 +77,8 @@ pub fn report_csv(report: &Report) -> Vec<u8> {
                 String::new(),
                 String::new(),
                 String::new(),
-                format!("未对应到规划指标（{}）", row.why),
-                format!("not matched to a plan indicator ({})", row.why),
+                format!("未对应到规划指标（{}）", row.why.word()),
+                format!("not matched to a plan indicator ({})", row.why.word()),
             ]
             .into_iter(),
         );

@@ -86,7 +86,7 @@ pub fn report_xlsx(report: &Report, plan: &Plan, checked_at: &str) -> Result<Vec
         let r = i as u32 + 1;
         unmatched.write_string(r, 0, &row.cell)?;
         unmatched.write_string(r, 1, neutralise(&row.as_written))?;
-        unmatched.write_string(r, 2, &row.why)?;
+        unmatched.write_string(r, 2, row.why.word())?;
         let nearest: Vec<String> = row
             .candidates
             .iter()

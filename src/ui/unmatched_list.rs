@@ -2,7 +2,7 @@ use super::i18n::Lang;
 use super::indicator_select::IndicatorSelect;
 use crate::matching::Override;
 use crate::plan::Plan;
-use crate::report::Report;
+use crate::report::{Report, UnmatchedWhy};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,11 +38,11 @@ pub fn UnmatchedList(props: &UnmatchedListProps) -> Html {
                                 on_override.emit(Override { as_written: as_written.clone(), indicator_id })
                             })
                         };
-                        let why = match row.why.as_str() {
-                            "ambiguous" => t.why_ambiguous,
-                            "duplicate" => t.why_duplicate,
-                            "removed" => t.why_removed,
-                            _ => t.why_unmatched,
+                        let why = match row.why {
+                            UnmatchedWhy::Ambiguous => t.why_ambiguous,
+                            UnmatchedWhy::Duplicate => t.why_duplicate,
+                            UnmatchedWhy::Removed => t.why_removed,
+                            UnmatchedWhy::Unmatched => t.why_unmatched,
                         };
                         let nearest = row.candidates.iter()
                             .filter_map(|c| props.plan.indicator(&c.indicator_id).map(|i| i.name.clone()))
