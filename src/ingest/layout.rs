@@ -409,6 +409,7 @@ fn find_header(grid: &Grid, book: &RegionBook) -> Option<Header> {
         if (keyword && years + regions >= 1)
             || years + regions >= 2
             || (keyword && distinct_texts >= 3)
+            || places_below(grid, row, book) >= 2
         {
             let second_row = is_second_header(grid, row + 1, book).then_some(row + 1);
             let data_start = second_row.map_or(row + 1, |r| r + 1);
@@ -420,6 +421,24 @@ fn find_header(grid: &Grid, book: &RegionBook) -> Option<Header> {
         }
     }
     None
+}
+
+/// How many of the rows just below begin with a place name: a header with no word over its
+/// column of regions (｜婴儿死亡率｜… over 天马街道｜…).
+fn places_below(grid: &Grid, row: usize, book: &RegionBook) -> usize {
+    const LOOK_AHEAD: usize = 5;
+    grid.rows
+        .iter()
+        .skip(row + 1)
+        .take(LOOK_AHEAD)
+        .filter(|cells| {
+            cells
+                .iter()
+                .map(RawCell::display)
+                .find(|t| !t.trim().is_empty())
+                .is_some_and(|first| book.recognise(&first).is_some())
+        })
+        .count()
 }
 
 /// A line under the header that names regions, years or 目标值/实际值 rather than an indicator.
@@ -437,7 +456,18 @@ fn is_second_header(grid: &Grid, row: usize, book: &RegionBook) -> bool {
         .iter()
         .filter(|c| matches!(interpret(c), Value::Number { .. }) && header_year(c).is_none())
         .count();
-    (regions >= 2 || years >= 2 || sub >= 2) && numbers == 0
+    // Years over indicator names (2023年 merged over 婴儿死亡率｜儿童伤害死亡率): names, not
+    // figures, under a line of years. Placeholders (—) are not names, so a first data row
+    // with no figures yet is not taken for a header.
+    let years_above = grid
+        .rows
+        .get(row.wrapping_sub(1))
+        .is_some_and(|above| above.iter().any(|c| header_year(c).is_some()));
+    let names = cells
+        .iter()
+        .filter(|c| matches!(interpret(c), Value::Text { .. }) && header_year(c).is_none())
+        .count();
+    (regions >= 2 || years >= 2 || sub >= 2 || (years_above && names >= 2)) && numbers == 0
 }
 
 fn is_sub_header(text: &str) -> bool {
