@@ -67,6 +67,24 @@ pub enum CheckKind {
     Final,
 }
 
+impl CheckKind {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            CheckKind::Annual => "年度监测",
+            CheckKind::Midterm => "中期评估",
+            CheckKind::Final => "终期评估",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            CheckKind::Annual => "annual monitoring",
+            CheckKind::Midterm => "mid-term evaluation",
+            CheckKind::Final => "final evaluation",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Domain {

@@ -197,8 +197,13 @@ pub fn to_table(report: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "规划 Plan: {}  报告年份 Year: {}",
-        report.plan.title, report.reporting_year
+        "规划 Plan: {} ({}–{})  报告年份 Year: {} {} {}",
+        report.plan.title,
+        report.plan.period.start,
+        report.plan.period.end,
+        report.reporting_year,
+        report.check_kind.label_zh(),
+        report.check_kind.label_en()
     );
     let _ = writeln!(
         out,

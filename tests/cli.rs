@@ -399,3 +399,88 @@ fn a_reader_that_stops_early_ends_the_program_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+/// Writes `text` as GBK into a fresh file under the system's temp folder.
+fn gbk_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("duibiao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    let path = dir.join(name);
+    std::fs::write(&path, encoding_rs::GBK.encode(text).0).expect("write the file");
+    path
+}
+
+#[test]
+fn a_township_breakdown_is_read_town_by_town() {
+    // As a county office exports it: towns and 街道 as rows, indicator names over years.
+    let file = gbk_file(
+        "常山县各乡镇2023.csv",
+        "常山县各乡镇（街道）儿童发展主要指标,,,,\r\n\
+         乡镇（街道）,婴儿死亡率（‰）,,儿童伤害死亡率（1/10万）,\r\n\
+         ,2022年,2023年,2022年,2023年\r\n\
+         天马街道,3.1,2.8,9.9,8.1\r\n\
+         球川镇,4.2,5.6,10.2,9.0\r\n\
+         何家乡,2.0,—,7.5,7.1\r\n",
+    );
+    let path = file.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = duibiao(&["check", &path, "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["source"]["layout"], "regions_by_indicators");
+    assert_eq!(report["regions"], serde_json::json!(["天马街道", "球川镇", "何家乡"]));
+    assert_eq!(report["check_kind"], "midterm");
+    let status = |id: &str, region: &str| {
+        report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["indicator_id"] == id && r["region"] == region && r["year"] == 2023)
+            .map(|r| r["status"].as_str().unwrap_or_default().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(status("infant_mortality", "天马街道"), "met", "2.8 ≤ 5‰");
+    assert_eq!(status("infant_mortality", "球川镇"), "behind", "5.6 > 5‰ before 2025");
+    assert_eq!(status("infant_mortality", "何家乡"), "missing", "—");
+    // 8.1 against <8.78 from the city's 10.5 in 2020: met.
+    assert_eq!(status("child_injury_mortality", "天马街道"), "met");
+    assert!(report["unmatched"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn another_plans_period_regions_and_cycle_reach_the_report_and_the_table() {
+    let plan = fixture("plans/test-city-2026-2030.json");
+    let file = gbk_file(
+        "测试市2028.csv",
+        "测试市2028年各县（市、区）儿童发展指标\r\n\
+         指标名称,上城,拱墅区,建德市\r\n\
+         婴儿死亡率（‰）,2.9,3.5,4.6\r\n",
+    );
+    let path = file.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = duibiao(&["check", &path, "--plan", &plan, "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["plan"]["id"], "test-city-2026-2030");
+    assert_eq!(report["plan"]["baseline_year"], 2025);
+    assert_eq!(report["plan"]["period"]["end"], 2030);
+    assert_eq!(report["reporting_year"], 2028);
+    assert_eq!(report["check_kind"], "midterm");
+    assert_eq!(report["regions"], serde_json::json!(["上城区", "拱墅区", "建德市"]));
+    let row = |region: &str| {
+        report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["indicator_id"] == "infant_mortality" && r["region"] == region)
+            .cloned()
+            .unwrap()
+    };
+    // 4.5 in 2025 → ≤3 in 2030: the 2028 point is 4.5 − 1.5 × 3/5 = 3.6.
+    assert_eq!(row("上城区")["status"], "met");
+    assert_eq!(row("拱墅区")["status"], "on_track");
+    assert_eq!(row("拱墅区")["expected_on_path"], 3.6);
+    assert_eq!(row("建德市")["status"], "behind");
+    assert_eq!(row("建德市")["target"]["year"], 2030);
+    let (code, table, _) = duibiao(&["check", &path, "--plan", &plan]);
+    assert_eq!(code, 0);
+    assert!(table.contains("(2026–2030)"), "{table}");
+    assert!(table.contains("2028 中期评估 mid-term evaluation"), "{table}");
+}

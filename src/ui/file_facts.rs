@@ -1,7 +1,6 @@
 use super::encoding_select::EncodingSelect;
 use super::i18n::Lang;
 use crate::ingest::{Layout, TextEncoding};
-use crate::plan::CheckKind;
 use crate::report::Report;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -35,10 +34,9 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
         Layout::IndicatorsByRegions => t.layout_by_regions,
         Layout::RegionsByIndicators => t.layout_regions_by_indicators,
     };
-    let check_kind = match report.check_kind {
-        CheckKind::Annual => t.check_kind_annual,
-        CheckKind::Midterm => t.check_kind_midterm,
-        CheckKind::Final => t.check_kind_final,
+    let check_kind = match props.lang {
+        Lang::Zh => report.check_kind.label_zh(),
+        Lang::En => report.check_kind.label_en(),
     };
     let on_year = {
         let cb = props.on_year.clone();
