@@ -2,8 +2,7 @@
 
 use crate::evaluate::{evaluate, Case, Reading};
 use crate::ingest::{
-    read_workbook_with, unit_in_label, IngestError, Observation, ReadContext, ReadOptions,
-    Workbook,
+    read_workbook_with, unit_in_label, IngestError, Observation, ReadContext, ReadOptions, Workbook,
 };
 use crate::matching::{Matcher, Outcome, Override};
 use crate::plan::Plan;
@@ -97,9 +96,10 @@ pub fn evaluate_workbook(
             Outcome::Ambiguous { candidates } => {
                 unmatched.push(unmatched_row(UnmatchedWhy::Ambiguous, candidates))
             }
-            Outcome::Unmatched { best } => {
-                unmatched.push(unmatched_row(UnmatchedWhy::Unmatched, best.into_iter().collect()))
-            }
+            Outcome::Unmatched { best } => unmatched.push(unmatched_row(
+                UnmatchedWhy::Unmatched,
+                best.into_iter().collect(),
+            )),
             Outcome::Removed => unmatched.push(unmatched_row(UnmatchedWhy::Removed, vec![])),
         }
     }
@@ -387,7 +387,10 @@ mod tests {
         assert_eq!(row.cell.as_deref(), Some("B2"));
         assert_eq!(row.value_as_written.as_deref(), Some("96.1%"));
         assert_eq!(row.value, Some(96.1));
-        let duplicate = report.unmatched.iter().find(|u| u.why == UnmatchedWhy::Duplicate);
+        let duplicate = report
+            .unmatched
+            .iter()
+            .find(|u| u.why == UnmatchedWhy::Duplicate);
         assert_eq!(duplicate.map(|u| u.cell.as_str()), Some("A3"));
     }
 

@@ -149,7 +149,10 @@ pub enum Verdict {
     /// A target only a person can judge.
     Qualitative { written: String },
     /// The file's unit is not the plan's and does not convert to it.
-    UnitMismatch { unit_zh: &'static str, unit_en: &'static str },
+    UnitMismatch {
+        unit_zh: &'static str,
+        unit_en: &'static str,
+    },
     /// A bare number ≤ 1 against a % target: a fraction or a tiny rate?
     BareFraction { value: f64 },
     /// The cell gives only a bound (<6), and the bound already meets the target.
@@ -398,7 +401,10 @@ pub fn meets(op: Op, value: f64, target: f64, upper: Option<f64>) -> bool {
 }
 
 /// A number read in the plan's unit, or why it cannot be.
-fn in_plan_unit(indicator: &Indicator, reading: &Reading) -> Result<(f64, Option<Comparator>), Verdict> {
+fn in_plan_unit(
+    indicator: &Indicator,
+    reading: &Reading,
+) -> Result<(f64, Option<Comparator>), Verdict> {
     let Value::Number {
         value,
         unit,
@@ -508,7 +514,10 @@ fn readable<'c>(case: &Case<'c>) -> Result<&'c Reading, Verdict> {
         .ok_or(Verdict::NoValue)?;
     match &current.value {
         Value::Missing => Err(Verdict::Blank),
-        Value::Unreadable { reason_zh, reason_en } => Err(Verdict::Unreadable {
+        Value::Unreadable {
+            reason_zh,
+            reason_en,
+        } => Err(Verdict::Unreadable {
             zh: reason_zh.clone(),
             en: reason_en.clone(),
         }),
@@ -955,7 +964,9 @@ mod tests {
         let e = run(&more, 2023, &[number(2021, 500.0), number(2023, 600.0)]);
         assert_eq!(
             e.verdict,
-            Verdict::NeedsPreviousYear { previous_year: 2022 },
+            Verdict::NeedsPreviousYear {
+                previous_year: 2022
+            },
             "2022 is not in the file"
         );
         assert_eq!(e.status, Status::Review);

@@ -215,11 +215,12 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
                         .as_ref()
                         .map_or("—".to_string(), |b| format!("{}", b.value));
                     outln!(
-                        "{:<40} {:<10} {:<24} 2020: {:<8} 目标 target: {}",
+                        "{:<40} {:<10} {:<24} {}: {:<8} 目标 target: {}",
                         i.id,
                         plan.domain(&i.domain)
                             .map_or(i.domain.as_str(), |d| d.name.as_str()),
                         i.name,
+                        plan.baseline_year,
                         baseline,
                         i.target.text
                     );

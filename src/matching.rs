@@ -2,8 +2,8 @@
 //! character-bigram similarity relative to length. Overrides from the user come last and win.
 
 use crate::ingest::value::half_width;
-use crate::regions::RegionBook;
 use crate::plan::Plan;
+use crate::regions::RegionBook;
 use crate::units::Unit;
 use serde::Serialize;
 // Keys are the plan's names and their bigrams: a file's labels only look them up, so there is no

@@ -445,16 +445,28 @@ impl Plan {
         }
         // The straight-line path runs from the base year to the end: it needs a length.
         if self.baseline_year >= self.period.end {
-            return Err(invalid(plan_entry(), "baseline_year", "早于 period.end 的年份"));
+            return Err(invalid(
+                plan_entry(),
+                "baseline_year",
+                "早于 period.end 的年份",
+            ));
         }
         if let Some(year) = self.monitoring.midterm_year {
             if !(self.period.start..=self.period.end).contains(&year) {
-                return Err(invalid(plan_entry(), "monitoring.midterm_year", "规划期内的年份"));
+                return Err(invalid(
+                    plan_entry(),
+                    "monitoring.midterm_year",
+                    "规划期内的年份",
+                ));
             }
         }
         if let Some(region) = self.regions.iter().find(|r| r.name.trim().is_empty()) {
             return Err(invalid(
-                format!("地区 “{}”（别名 {}）", region.name, region.aliases.join("、")),
+                format!(
+                    "地区 “{}”（别名 {}）",
+                    region.name,
+                    region.aliases.join("、")
+                ),
                 "name",
                 "非空的地区名称",
             ));

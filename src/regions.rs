@@ -21,14 +21,24 @@ pub struct Region {
 
 /// Endings that make a short name a place: 柯城区, 江山市, 球川镇, 天马街道, 何家乡, 金川社区.
 const PLACE_SUFFIXES: &[&str] = &[
-    "街道", "社区", "新城", "开发区", "省", "市", "县", "区", "镇", "乡", "村",
+    "街道",
+    "社区",
+    "新城",
+    "开发区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "镇",
+    "乡",
+    "村",
 ];
 
 /// Words that end like a place but are not one: categories (城镇/农村), kinds of area, and
 /// the bare suffixes themselves.
 const NOT_PLACES: &[&str] = &[
-    "城镇", "农村", "乡村", "城乡", "乡镇", "村镇", "地区", "城区", "市区", "郊区", "辖区",
-    "小区", "园区", "景区", "山区", "社区", "街道", "城市", "县城",
+    "城镇", "农村", "乡村", "城乡", "乡镇", "村镇", "地区", "城区", "市区", "郊区", "辖区", "小区",
+    "园区", "景区", "山区", "社区", "街道", "城市", "县城",
 ];
 
 /// Column or row headers that say "the names below are regions".
@@ -133,7 +143,8 @@ impl RegionBook {
 /// A header that says the names under or beside it are regions.
 pub fn is_region_header(text: &str) -> bool {
     let t = text.trim();
-    REGION_HEADER_WORDS.iter().any(|w| t.contains(w)) && t.chars().count() <= MAX_REGION_HEADER_CHARS
+    REGION_HEADER_WORDS.iter().any(|w| t.contains(w))
+        && t.chars().count() <= MAX_REGION_HEADER_CHARS
 }
 
 /// A short name that ends like a place (柯城区, 天马街道, 何家乡) and is not a word such as 城镇.
@@ -200,16 +211,37 @@ mod tests {
         assert_eq!(book.known(" 柯城 "), Some("柯城区"));
         assert_eq!(book.known("全市"), Some("衢州市"));
         assert_eq!(book.find_in("衢州智造新城2023年"), Some("衢州智造新城"));
-        assert_eq!(book.strip_known_prefix("柯城区婴儿死亡率"), Some("婴儿死亡率"));
+        assert_eq!(
+            book.strip_known_prefix("柯城区婴儿死亡率"),
+            Some("婴儿死亡率")
+        );
     }
 
     #[test]
     fn places_are_recognised_by_their_suffix() {
         let book = RegionBook::default();
-        for place in ["天马街道", "球川镇", "何家乡", "上城区", "建德市", "桐庐县", "金川社区", "芳村村"] {
+        for place in [
+            "天马街道",
+            "球川镇",
+            "何家乡",
+            "上城区",
+            "建德市",
+            "桐庐县",
+            "金川社区",
+            "芳村村",
+        ] {
             assert_eq!(book.recognise(place).as_deref(), Some(place), "{place}");
         }
-        for not_place in ["城镇", "农村", "社区", "婴儿死亡率", "2023年", "儿童友好城市建设率", "区", "指标名称"] {
+        for not_place in [
+            "城镇",
+            "农村",
+            "社区",
+            "婴儿死亡率",
+            "2023年",
+            "儿童友好城市建设率",
+            "区",
+            "指标名称",
+        ] {
             assert_eq!(book.recognise(not_place), None, "{not_place}");
         }
     }
@@ -217,11 +249,23 @@ mod tests {
     #[test]
     fn the_submitter_is_a_part_not_the_whole() {
         let book = quzhou();
-        assert_eq!(book.submitter_in("填报单位：柯城区妇儿工委办").as_deref(), Some("柯城区"));
+        assert_eq!(
+            book.submitter_in("填报单位：柯城区妇儿工委办").as_deref(),
+            Some("柯城区")
+        );
         assert_eq!(book.submitter_in("衢州市儿童发展规划监测表"), None);
-        assert_eq!(book.submitter_in("常山县妇儿工委办").as_deref(), Some("常山县"));
-        assert_eq!(book.submitter_in("天马街道妇联").as_deref(), Some("天马街道"));
-        assert_eq!(book.submitter_in("贺村镇中心小学").as_deref(), Some("贺村镇"));
+        assert_eq!(
+            book.submitter_in("常山县妇儿工委办").as_deref(),
+            Some("常山县")
+        );
+        assert_eq!(
+            book.submitter_in("天马街道妇联").as_deref(),
+            Some("天马街道")
+        );
+        assert_eq!(
+            book.submitter_in("贺村镇中心小学").as_deref(),
+            Some("贺村镇")
+        );
         assert_eq!(book.submitter_in("儿童发展规划监测表"), None);
     }
 

@@ -2,9 +2,9 @@
 //! later changes may add fields, never remove or rename them.
 
 use crate::evaluate::{Direction, PathPoint, Status, Trend};
-use crate::plan::{CheckKind, Period};
 use crate::ingest::{Format, Layout, TextEncoding, YearSource};
 use crate::matching::{Candidate, Method};
+use crate::plan::{CheckKind, Period};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -234,7 +234,13 @@ pub fn to_table(report: &Report) -> String {
     if !report.unmatched.is_empty() {
         let _ = writeln!(out, "\n未匹配的行 Unmatched rows:");
         for row in &report.unmatched {
-            let _ = writeln!(out, "  {} {} ({})", row.cell, row.as_written, row.why.word());
+            let _ = writeln!(
+                out,
+                "  {} {} ({})",
+                row.cell,
+                row.as_written,
+                row.why.word()
+            );
         }
     }
     out

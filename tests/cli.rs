@@ -426,7 +426,10 @@ fn a_township_breakdown_is_read_town_by_town() {
     assert_eq!(code, 0, "{stderr}");
     let report: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["source"]["layout"], "regions_by_indicators");
-    assert_eq!(report["regions"], serde_json::json!(["天马街道", "球川镇", "何家乡"]));
+    assert_eq!(
+        report["regions"],
+        serde_json::json!(["天马街道", "球川镇", "何家乡"])
+    );
     assert_eq!(report["check_kind"], "midterm");
     let status = |id: &str, region: &str| {
         report["results"]
@@ -438,7 +441,11 @@ fn a_township_breakdown_is_read_town_by_town() {
             .unwrap_or_default()
     };
     assert_eq!(status("infant_mortality", "天马街道"), "met", "2.8 ≤ 5‰");
-    assert_eq!(status("infant_mortality", "球川镇"), "behind", "5.6 > 5‰ before 2025");
+    assert_eq!(
+        status("infant_mortality", "球川镇"),
+        "behind",
+        "5.6 > 5‰ before 2025"
+    );
     assert_eq!(status("infant_mortality", "何家乡"), "missing", "—");
     // 8.1 against <8.78 from the city's 10.5 in 2020: met.
     assert_eq!(status("child_injury_mortality", "天马街道"), "met");
@@ -463,7 +470,10 @@ fn another_plans_period_regions_and_cycle_reach_the_report_and_the_table() {
     assert_eq!(report["plan"]["period"]["end"], 2030);
     assert_eq!(report["reporting_year"], 2028);
     assert_eq!(report["check_kind"], "midterm");
-    assert_eq!(report["regions"], serde_json::json!(["上城区", "拱墅区", "建德市"]));
+    assert_eq!(
+        report["regions"],
+        serde_json::json!(["上城区", "拱墅区", "建德市"])
+    );
     let row = |region: &str| {
         report["results"]
             .as_array()
@@ -482,5 +492,8 @@ fn another_plans_period_regions_and_cycle_reach_the_report_and_the_table() {
     let (code, table, _) = duibiao(&["check", &path, "--plan", &plan]);
     assert_eq!(code, 0);
     assert!(table.contains("(2026–2030)"), "{table}");
-    assert!(table.contains("2028 中期评估 mid-term evaluation"), "{table}");
+    assert!(
+        table.contains("2028 中期评估 mid-term evaluation"),
+        "{table}"
+    );
 }

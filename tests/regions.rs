@@ -47,7 +47,14 @@ impl SheetSpec {
         let sheet = workbook.add_worksheet();
         for (first_row, first_col, last_row, last_col, text) in &self.merges {
             sheet
-                .merge_range(*first_row, *first_col, *last_row, *last_col, text, &Format::new())
+                .merge_range(
+                    *first_row,
+                    *first_col,
+                    *last_row,
+                    *last_col,
+                    text,
+                    &Format::new(),
+                )
                 .unwrap();
         }
         for (row, col, cell) in &self.cells {
@@ -225,7 +232,13 @@ fn sheet(shape: Shape, set: &RegionSet) -> SheetSpec {
                     }
                 }
                 if matches!(shape, Shape::RegionsOverYears) {
-                    s.merged(1, 1 + (r * years.len()) as u16, 1, years.len() as u16, region);
+                    s.merged(
+                        1,
+                        1 + (r * years.len()) as u16,
+                        1,
+                        years.len() as u16,
+                        region,
+                    );
                 }
             }
             if matches!(shape, Shape::YearsOverRegions) {
@@ -242,7 +255,10 @@ fn sheet(shape: Shape, set: &RegionSet) -> SheetSpec {
             }
         }
         _ => {
-            let two_rows = matches!(shape, Shape::IndicatorsOverYears | Shape::YearsOverIndicators);
+            let two_rows = matches!(
+                shape,
+                Shape::IndicatorsOverYears | Shape::YearsOverIndicators
+            );
             let header = if matches!(shape, Shape::RegionsDownUnnamed) {
                 ""
             } else {
@@ -267,7 +283,13 @@ fn sheet(shape: Shape, set: &RegionSet) -> SheetSpec {
                     }
                 }
                 if matches!(shape, Shape::IndicatorsOverYears) {
-                    s.merged(1, 1 + (i * years.len()) as u16, 1, years.len() as u16, label);
+                    s.merged(
+                        1,
+                        1 + (i * years.len()) as u16,
+                        1,
+                        years.len() as u16,
+                        label,
+                    );
                 }
             }
             if matches!(shape, Shape::YearsOverIndicators) {
@@ -296,7 +318,9 @@ fn value_of(report: &Report, indicator: &str, region: &str, year: i32) -> Option
     report
         .results
         .iter()
-        .find(|r| r.indicator_id == indicator && r.region.as_deref() == Some(region) && r.year == year)
+        .find(|r| {
+            r.indicator_id == indicator && r.region.as_deref() == Some(region) && r.year == year
+        })
         .and_then(|r| r.value)
 }
 
@@ -306,7 +330,8 @@ fn every_region_set_in_every_layout_and_header_shape_is_read_with_its_regions() 
     for set in region_sets() {
         for shape in Shape::ALL {
             let spec = sheet(shape, &set);
-            for (file, bytes) in [("监测表.xlsx", spec.xlsx()), ("监测表.csv", spec.gbk_csv())] {
+            for (file, bytes) in [("监测表.xlsx", spec.xlsx()), ("监测表.csv", spec.gbk_csv())]
+            {
                 let case = format!("{} × {shape:?} × {file}", set.name);
                 let report = check(file, &bytes, &set.plan, &CheckOptions::default())
                     .unwrap_or_else(|e| panic!("{case}: {}", e.message_en()));
@@ -333,7 +358,11 @@ fn every_region_set_in_every_layout_and_header_shape_is_read_with_its_regions() 
                         }
                     }
                 }
-                assert!(report.unmatched.is_empty(), "{case}: {:?}", report.unmatched);
+                assert!(
+                    report.unmatched.is_empty(),
+                    "{case}: {:?}",
+                    report.unmatched
+                );
                 checked += 1;
             }
         }
@@ -345,9 +374,19 @@ fn every_region_set_in_every_layout_and_header_shape_is_read_with_its_regions() 
 fn another_plans_period_base_year_and_cycle_come_from_its_file() {
     let set = region_sets().pop().unwrap();
     let spec = sheet(Shape::RegionsOverYears, &set);
-    let report = check("测试市.xlsx", &spec.xlsx(), &set.plan, &CheckOptions::default()).unwrap();
+    let report = check(
+        "测试市.xlsx",
+        &spec.xlsx(),
+        &set.plan,
+        &CheckOptions::default(),
+    )
+    .unwrap();
     assert_eq!(report.reporting_year, 2028);
-    assert_eq!(report.check_kind, CheckKind::Midterm, "the plan's mid-term year");
+    assert_eq!(
+        report.check_kind,
+        CheckKind::Midterm,
+        "the plan's mid-term year"
+    );
     assert_eq!(
         (report.plan.baseline_year, report.plan.period.end),
         (2025, 2030)
@@ -356,14 +395,21 @@ fn another_plans_period_base_year_and_cycle_come_from_its_file() {
     let row = report
         .results
         .iter()
-        .find(|r| r.indicator_id == "child_injury_mortality" && r.region.as_deref() == Some("上城区") && r.year == 2028)
+        .find(|r| {
+            r.indicator_id == "child_injury_mortality"
+                && r.region.as_deref() == Some("上城区")
+                && r.year == 2028
+        })
         .unwrap();
     // 7.01 against <7 per 100,000 from 9 in 2025: the 2028 point is 9 − 2 × 3/5 = 7.8.
     assert_eq!(row.value, Some(7.01));
     assert_eq!(row.expected_on_path, Some(7.8));
     assert_eq!(row.expected_share, Some(0.6));
     assert_eq!(
-        row.path.iter().map(|p| (p.year, p.value)).collect::<Vec<_>>(),
+        row.path
+            .iter()
+            .map(|p| (p.year, p.value))
+            .collect::<Vec<_>>(),
         [(2025, 9.0), (2030, 7.0)]
     );
     assert_eq!(row.target.year, 2030);

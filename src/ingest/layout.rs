@@ -137,7 +137,13 @@ pub fn lay_out(
     let context = Context::read(grid, header.row, file_name, chosen_year, book);
     let headers = column_headers(grid, &header);
     let label_col = label_column(grid, &headers, header.data_start).ok_or_else(no_table)?;
-    if regions_down_the_side(grid, &headers[label_col], label_col, header.data_start, book) {
+    if regions_down_the_side(
+        grid,
+        &headers[label_col],
+        label_col,
+        header.data_start,
+        book,
+    ) {
         return regions_by_indicators(grid, &header, &headers, label_col, &context, known);
     }
     let roles: Vec<ColumnRole> = headers
@@ -583,7 +589,11 @@ fn role_of(header: &ColumnHeader, context: &Context, known: &ReadContext) -> Col
         .or_else(|| book.find_in(h).map(str::to_string))
         .or_else(|| {
             let year = year?.to_string();
-            book.recognise(h.replace(&format!("{year}年"), "").replace(&year, "").trim())
+            book.recognise(
+                h.replace(&format!("{year}年"), "")
+                    .replace(&year, "")
+                    .trim(),
+            )
         });
     if year.is_none() && region.is_none() {
         return ColumnRole::Ignored;

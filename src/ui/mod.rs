@@ -24,6 +24,7 @@ mod results_table;
 pub mod state;
 mod summary_cards;
 mod unmatched_list;
+mod use_check;
 mod value_chart;
 pub mod view;
 mod worker_client;

@@ -1,8 +1,8 @@
 use super::i18n::Lang;
 use super::indicator_select::IndicatorSelect;
 use super::value_chart::ValueChart;
-use crate::numbers::trim_float;
 use crate::matching::{Method, Override};
+use crate::numbers::trim_float;
 use crate::plan::Plan;
 use crate::report::{Report, ResultRow};
 use std::rc::Rc;
@@ -41,7 +41,10 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
         across.dedup_by_key(|p| p.0);
         across
     };
-    let plan_years = (props.report.plan.baseline_year, props.report.plan.period.end);
+    let plan_years = (
+        props.report.plan.baseline_year,
+        props.report.plan.period.end,
+    );
     let method = row.match_info.as_ref().map(|m| {
         let word = match (m.method, en) {
             (Method::Exact, false) => "名称完全一致",

@@ -30,7 +30,8 @@ pub fn ValueChart(props: &ValueChartProps) -> Html {
         .iter()
         .map(|p| p.0)
         .chain(props.path.iter().map(|p| p.year));
-    let (first_year, last_year) = drawn_years.fold(props.years, |(lo, hi), y| (lo.min(y), hi.max(y)));
+    let (first_year, last_year) =
+        drawn_years.fold(props.years, |(lo, hi), y| (lo.min(y), hi.max(y)));
     let mut values: Vec<f64> = props.points.iter().map(|p| p.1).collect();
     values.extend(props.goal);
     values.extend(props.path.iter().map(|p| p.value));
