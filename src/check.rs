@@ -1,8 +1,10 @@
 //! The whole pipeline in one call: bytes → workbook → matches → evaluations → report.
 
-use crate::evaluate::{evaluate, Case, Reading};
+use crate::evaluate::{evaluate, Case, Evaluation, Reading};
+use crate::ingest::value::Value;
 use crate::ingest::{
-    read_workbook_with, unit_in_label, IngestError, Observation, ReadContext, ReadOptions, Workbook,
+    read_workbook_with, unit_in_label, IngestError, Observation, ReadContext, ReadOptions, Sheet,
+    Workbook,
 };
 use crate::matching::{Matcher, Outcome, Override};
 use crate::plan::Plan;
@@ -56,7 +58,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Matches and evaluates an already-read workbook (the page re-runs this when a match changes).
+/// Matches and evaluates an already-read workbook (the page re-runs this when a match changes):
+/// match the labels, choose the years, sort out the matched rows' figures, evaluate every
+/// indicator × region × year, and count.
 pub fn evaluate_workbook(
     workbook: &Workbook,
     sha256: &str,
@@ -64,180 +68,10 @@ pub fn evaluate_workbook(
     options: &CheckOptions,
 ) -> Report {
     let sheet = &workbook.sheet;
-    let mut matched: BTreeMap<String, (usize, MatchInfo)> = BTreeMap::new();
-    let mut unmatched = Vec::new();
-    let matcher = Matcher::new(plan);
-    for (index, label) in sheet.labels.iter().enumerate() {
-        let outcome = matcher.match_with_overrides(&label.as_written, &options.overrides);
-        let unmatched_row = |why, candidates| UnmatchedRow {
-            as_written: label.as_written.clone(),
-            cell: label.cell.to_string(),
-            candidates,
-            why,
-        };
-        match outcome {
-            Outcome::Matched(m) => {
-                // The first row for an indicator counts; later ones are listed as duplicates.
-                match matched.entry(m.indicator_id) {
-                    std::collections::btree_map::Entry::Occupied(_) => {
-                        unmatched.push(unmatched_row(UnmatchedWhy::Duplicate, vec![]));
-                    }
-                    std::collections::btree_map::Entry::Vacant(entry) => {
-                        entry.insert((
-                            index,
-                            MatchInfo {
-                                method: m.method,
-                                confidence: m.confidence,
-                            },
-                        ));
-                    }
-                }
-            }
-            Outcome::Ambiguous { candidates } => {
-                unmatched.push(unmatched_row(UnmatchedWhy::Ambiguous, candidates))
-            }
-            Outcome::Unmatched { best } => unmatched.push(unmatched_row(
-                UnmatchedWhy::Unmatched,
-                best.into_iter().collect(),
-            )),
-            Outcome::Removed => unmatched.push(unmatched_row(UnmatchedWhy::Removed, vec![])),
-        }
-    }
-
-    let base_year = plan.baseline_year;
-    // Years after the base that hold at least one figure (a template's empty 2025 column is not
-    // a year the file reports).
-    let has_data = |year: i32| {
-        sheet
-            .observations
-            .iter()
-            .any(|o| o.year == year && !matches!(o.value, crate::ingest::value::Value::Missing))
-    };
-    let mut years: Vec<i32> = sheet
-        .years
-        .iter()
-        .copied()
-        .filter(|&y| y > base_year && has_data(y))
-        .collect();
-    if years.is_empty() {
-        years = sheet.years.clone();
-    }
-    let reporting_year = options
-        .reporting_year
-        .filter(|y| years.contains(y))
-        .or(years.last().copied())
-        .unwrap_or(plan.period.end);
-    let regions: Vec<Option<String>> = if sheet.regions.is_empty() {
-        vec![None]
-    } else {
-        sheet.regions.iter().cloned().map(Some).collect()
-    };
-
-    // One pass sorts out the matched rows' figures: a big sheet holds hundreds of thousands of
-    // observations, and scanning them all for every indicator × region × year took longer than
-    // reading the file.
-    let mut observations_of_label: Vec<Option<Vec<&Observation>>> = vec![None; sheet.labels.len()];
-    for (label_index, _) in matched.values() {
-        observations_of_label[*label_index] = Some(Vec::new());
-    }
-    for observation in &sheet.observations {
-        if let Some(Some(observations)) = observations_of_label.get_mut(observation.label) {
-            observations.push(observation);
-        }
-    }
-
-    let mut results = Vec::new();
-    for indicator in &plan.indicators {
-        let found = matched.get(&indicator.id);
-        let observations: &[&Observation] = found
-            .and_then(|(label_index, _)| observations_of_label[*label_index].as_deref())
-            .unwrap_or_default();
-        for region in &regions {
-            let readings: Vec<Reading> = found
-                .map(|(label_index, _)| {
-                    let label = &sheet.labels[*label_index];
-                    let stated_unit = label
-                        .unit_text
-                        .as_deref()
-                        .and_then(Unit::parse)
-                        .or_else(|| unit_in_label(&label.as_written));
-                    observations
-                        .iter()
-                        .filter(|o| &o.region == region)
-                        .map(|o| Reading {
-                            year: o.year,
-                            value: o.value.clone(),
-                            stated_unit,
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            for &year in &years {
-                let case = Case {
-                    plan,
-                    indicator,
-                    year,
-                    readings: &readings,
-                    supplied_base: options.supplied_bases.get(&indicator.id).copied(),
-                };
-                let evaluation = evaluate(&case);
-                let observation = observations
-                    .iter()
-                    .find(|o| &o.region == region && o.year == year);
-                results.push(ResultRow {
-                    indicator_id: indicator.id.clone(),
-                    indicator: indicator.name.clone(),
-                    domain: indicator.domain.clone(),
-                    as_written: found.map(|(i, _)| sheet.labels[*i].as_written.clone()),
-                    region: region.clone(),
-                    year,
-                    cell: observation.map(|o| o.cell.to_string()),
-                    value: evaluation.value,
-                    value_as_written: observation
-                        .map(|o| o.as_written())
-                        .filter(|s| !s.is_empty()),
-                    unit: indicator.unit.clone(),
-                    target: TargetInfo {
-                        op: indicator.target.op.symbol().to_string(),
-                        value: indicator.target.value,
-                        upper: indicator.target.upper,
-                        year: indicator.target.year,
-                        text: indicator.target.display(&indicator.unit, false),
-                        plan_text: indicator.target.text.clone(),
-                    },
-                    status: evaluation.status,
-                    gap: evaluation.gap,
-                    progress: evaluation.progress,
-                    expected_on_path: evaluation.expected_on_path,
-                    base: evaluation.base,
-                    base_year: evaluation.base_year,
-                    trend: evaluation.trend,
-                    reason: evaluation.reason,
-                    reason_en: evaluation.reason_en,
-                    direction: evaluation.direction,
-                    path: evaluation.path,
-                    expected_share: evaluation.expected_share,
-                    goal: evaluation.goal,
-                    match_info: found.map(|(_, info)| info.clone()),
-                });
-            }
-        }
-    }
-
-    let current = || results.iter().filter(|r| r.year == reporting_year);
-    let summary = Summary {
-        counts: count_statuses(current()),
-        by_domain: plan
-            .domains
-            .iter()
-            .map(|d| DomainCounts {
-                domain: d.id.clone(),
-                name: d.name.clone(),
-                counts: count_statuses(current().filter(|r| r.domain == d.id)),
-            })
-            .filter(|d| d.counts.iter().any(|c| c.count > 0))
-            .collect(),
-    };
+    let (matched, unmatched) = match_labels(sheet, plan, &options.overrides);
+    let (years, reporting_year) = years_to_evaluate(sheet, plan, options.reporting_year);
+    let results = evaluate_rows(sheet, plan, options, &matched, &years);
+    let summary = summarise(plan, &results, reporting_year);
     Report {
         source: SourceInfo {
             file: workbook.file_name.clone(),
@@ -263,6 +97,223 @@ pub fn evaluate_workbook(
         results,
         unmatched,
         summary,
+    }
+}
+
+/// Indicator id → (the label that gives it, how it matched); the first row for an indicator
+/// counts and later ones are listed as duplicates.
+type Matched = BTreeMap<String, (usize, MatchInfo)>;
+
+fn match_labels(
+    sheet: &Sheet,
+    plan: &Plan,
+    overrides: &[Override],
+) -> (Matched, Vec<UnmatchedRow>) {
+    let mut matched = Matched::new();
+    let mut unmatched = Vec::new();
+    let matcher = Matcher::new(plan);
+    for (index, label) in sheet.labels.iter().enumerate() {
+        let unmatched_row = |why, candidates| UnmatchedRow {
+            as_written: label.as_written.clone(),
+            cell: label.cell.to_string(),
+            candidates,
+            why,
+        };
+        match matcher.match_with_overrides(&label.as_written, overrides) {
+            Outcome::Matched(m) => match matched.entry(m.indicator_id) {
+                std::collections::btree_map::Entry::Occupied(_) => {
+                    unmatched.push(unmatched_row(UnmatchedWhy::Duplicate, vec![]));
+                }
+                std::collections::btree_map::Entry::Vacant(entry) => {
+                    entry.insert((
+                        index,
+                        MatchInfo {
+                            method: m.method,
+                            confidence: m.confidence,
+                        },
+                    ));
+                }
+            },
+            Outcome::Ambiguous { candidates } => {
+                unmatched.push(unmatched_row(UnmatchedWhy::Ambiguous, candidates))
+            }
+            Outcome::Unmatched { best } => unmatched.push(unmatched_row(
+                UnmatchedWhy::Unmatched,
+                best.into_iter().collect(),
+            )),
+            Outcome::Removed => unmatched.push(unmatched_row(UnmatchedWhy::Removed, vec![])),
+        }
+    }
+    (matched, unmatched)
+}
+
+/// The years to evaluate — those after the base year that hold at least one figure (a
+/// template's empty last column is not a year the file reports) — and the reporting year: the
+/// one chosen if the file has it, else the latest.
+fn years_to_evaluate(sheet: &Sheet, plan: &Plan, chosen: Option<i32>) -> (Vec<i32>, i32) {
+    let has_data = |year: i32| {
+        sheet
+            .observations
+            .iter()
+            .any(|o| o.year == year && !matches!(o.value, Value::Missing))
+    };
+    let mut years: Vec<i32> = sheet
+        .years
+        .iter()
+        .copied()
+        .filter(|&y| y > plan.baseline_year && has_data(y))
+        .collect();
+    if years.is_empty() {
+        years = sheet.years.clone();
+    }
+    let reporting_year = chosen
+        .filter(|y| years.contains(y))
+        .or(years.last().copied())
+        .unwrap_or(plan.period.end);
+    (years, reporting_year)
+}
+
+/// One result row per plan indicator × region × year.
+fn evaluate_rows(
+    sheet: &Sheet,
+    plan: &Plan,
+    options: &CheckOptions,
+    matched: &Matched,
+    years: &[i32],
+) -> Vec<ResultRow> {
+    let regions: Vec<Option<String>> = if sheet.regions.is_empty() {
+        vec![None]
+    } else {
+        sheet.regions.iter().cloned().map(Some).collect()
+    };
+    let observations_of_label = observations_of_matched_labels(sheet, matched);
+    let mut results = Vec::new();
+    for indicator in &plan.indicators {
+        let found = matched.get(&indicator.id);
+        let label = found.map(|(label_index, _)| &sheet.labels[*label_index]);
+        let observations: &[&Observation] = found
+            .and_then(|(label_index, _)| observations_of_label[*label_index].as_deref())
+            .unwrap_or_default();
+        let stated_unit = label.and_then(|label| {
+            label
+                .unit_text
+                .as_deref()
+                .and_then(Unit::parse)
+                .or_else(|| unit_in_label(&label.as_written))
+        });
+        for region in &regions {
+            let in_region = || observations.iter().filter(|o| &o.region == region);
+            let readings: Vec<Reading> = in_region()
+                .map(|o| Reading {
+                    year: o.year,
+                    value: o.value.clone(),
+                    stated_unit,
+                })
+                .collect();
+            for &year in years {
+                let case = Case {
+                    plan,
+                    indicator,
+                    year,
+                    readings: &readings,
+                    supplied_base: options.supplied_bases.get(&indicator.id).copied(),
+                };
+                let observation = in_region().find(|o| o.year == year).copied();
+                results.push(result_row(
+                    &case,
+                    evaluate(&case),
+                    region,
+                    label.map(|l| l.as_written.clone()),
+                    observation,
+                    found.map(|(_, info)| info.clone()),
+                ));
+            }
+        }
+    }
+    results
+}
+
+/// The matched labels' figures in one pass: a big sheet holds hundreds of thousands of
+/// observations, and scanning them all for every indicator × region × year took longer than
+/// reading the file. Indexed by label; `None` for labels no indicator matched.
+fn observations_of_matched_labels<'s>(
+    sheet: &'s Sheet,
+    matched: &Matched,
+) -> Vec<Option<Vec<&'s Observation>>> {
+    let mut observations_of_label: Vec<Option<Vec<&Observation>>> = vec![None; sheet.labels.len()];
+    for (label_index, _) in matched.values() {
+        observations_of_label[*label_index] = Some(Vec::new());
+    }
+    for observation in &sheet.observations {
+        if let Some(Some(observations)) = observations_of_label.get_mut(observation.label) {
+            observations.push(observation);
+        }
+    }
+    observations_of_label
+}
+
+fn result_row(
+    case: &Case,
+    evaluation: Evaluation,
+    region: &Option<String>,
+    as_written: Option<String>,
+    observation: Option<&Observation>,
+    match_info: Option<MatchInfo>,
+) -> ResultRow {
+    let indicator = case.indicator;
+    ResultRow {
+        indicator_id: indicator.id.clone(),
+        indicator: indicator.name.clone(),
+        domain: indicator.domain.clone(),
+        as_written,
+        region: region.clone(),
+        year: case.year,
+        cell: observation.map(|o| o.cell.to_string()),
+        value: evaluation.value,
+        value_as_written: observation
+            .map(|o| o.as_written())
+            .filter(|s| !s.is_empty()),
+        unit: indicator.unit.clone(),
+        target: TargetInfo {
+            op: indicator.target.op.symbol().to_string(),
+            value: indicator.target.value,
+            upper: indicator.target.upper,
+            year: indicator.target.year,
+            text: indicator.target.display(&indicator.unit, false),
+            plan_text: indicator.target.text.clone(),
+        },
+        status: evaluation.status,
+        gap: evaluation.gap,
+        progress: evaluation.progress,
+        expected_on_path: evaluation.expected_on_path,
+        base: evaluation.base,
+        base_year: evaluation.base_year,
+        trend: evaluation.trend,
+        reason: evaluation.reason,
+        reason_en: evaluation.reason_en,
+        direction: evaluation.direction,
+        path: evaluation.path,
+        expected_share: evaluation.expected_share,
+        goal: evaluation.goal,
+        match_info,
+    }
+}
+
+/// The reporting year's counts, overall and by chapter.
+fn summarise(plan: &Plan, results: &[ResultRow], reporting_year: i32) -> Summary {
+    let current = || results.iter().filter(|r| r.year == reporting_year);
+    Summary {
+        counts: count_statuses(current()),
+        by_domain: plan
+            .domains
+            .iter()
+            .map(|d| DomainCounts {
+                domain: d.id.clone(),
+                name: d.name.clone(),
+                counts: count_statuses(current().filter(|r| r.domain == d.id)),
+            })
+            .filter(|d| d.counts.iter().any(|c| c.count > 0))
+            .collect(),
     }
 }
 
