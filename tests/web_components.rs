@@ -259,6 +259,78 @@ async fn the_detail_quotes_the_plan_and_draws_the_years() {
     );
 }
 
+/// 儿童总体近视率 falls one point a year from 2018: the chart draws that path from 2018's value
+/// (55) to 2025's (48), with 48 as its target line, never the yearly step of 1 and never the
+/// 2018 value at 2020.
+#[wasm_bindgen_test]
+async fn the_yearly_fall_is_charted_from_its_own_start() {
+    let root = fresh_root();
+    let plan = Plan::default_plan();
+    let csv = "指标名称,2018年,2023年\n儿童总体近视率（%）,55,49\n";
+    let report = Rc::new(
+        check(
+            "近视率.csv",
+            csv.as_bytes(),
+            &plan,
+            &CheckOptions::default(),
+        )
+        .unwrap(),
+    );
+    let row = report
+        .current_rows()
+        .find(|r| r.indicator_id == "myopia_rate_yearly_decline")
+        .unwrap()
+        .clone();
+    assert_eq!(row.status, Status::Met, "{}", row.reason);
+    let props = ResultDetailProps {
+        lang: Lang::Zh,
+        report,
+        plan: Rc::new(plan),
+        row,
+        on_override: Default::default(),
+    };
+    yew::Renderer::<ResultDetail>::with_root_and_props(root.clone(), props).render();
+    rendered().await;
+    let chart = root
+        .query_selector(".value-chart")
+        .unwrap()
+        .expect("a chart");
+    assert_eq!(
+        chart.get_attribute("data-first-year").as_deref(),
+        Some("2018")
+    );
+    assert_eq!(
+        chart.get_attribute("data-last-year").as_deref(),
+        Some("2025")
+    );
+    let labels: Vec<String> = (0..chart.query_selector_all("text.point").unwrap().length())
+        .filter_map(|i| chart.query_selector_all("text.point").unwrap().get(i))
+        .filter_map(|n| n.text_content())
+        .collect();
+    assert_eq!(labels, ["55", "49"], "2018's value at 2018, then 2023's");
+    let target = chart
+        .query_selector("text.axis")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        target, "目标 48",
+        "55 − 7 points by 2025, not the step of 1"
+    );
+    let path = chart
+        .query_selector("polyline.path")
+        .unwrap()
+        .expect("the path");
+    let points = path.get_attribute("points").unwrap();
+    let first = chart.query_selector("circle").unwrap().unwrap();
+    let first_x = first.get_attribute("cx").unwrap();
+    assert!(
+        points.starts_with(&format!("{:.1},", first_x.parse::<f64>().unwrap())),
+        "the path starts at the 2018 point: {points} / {first_x}"
+    );
+}
+
 /// The plain-HTML landing page (index.html) paints before the app loads; it must say what the
 /// app says, in both languages, and name the plans as their files do.
 #[wasm_bindgen_test]
