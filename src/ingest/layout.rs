@@ -429,22 +429,23 @@ fn find_header(grid: &Grid, book: &RegionBook) -> Option<Header> {
     None
 }
 
-/// How many of the rows just below begin with a place name: a header with no word over its
-/// column of regions (｜婴儿死亡率｜… over 天马街道｜…).
+/// How many of the rows just below begin with a place name, counting only when the very next
+/// one does: a header with no word over its column of regions (｜婴儿死亡率｜… over
+/// 天马街道｜…), not a title over a header over places.
 fn places_below(grid: &Grid, row: usize, book: &RegionBook) -> usize {
     const LOOK_AHEAD: usize = 5;
-    grid.rows
-        .iter()
-        .skip(row + 1)
-        .take(LOOK_AHEAD)
-        .filter(|cells| {
-            cells
-                .iter()
-                .map(RawCell::display)
-                .find(|t| !t.trim().is_empty())
-                .is_some_and(|first| book.recognise(&first).is_some())
-        })
-        .count()
+    let begins_with_place = |cells: &Vec<RawCell>| {
+        cells
+            .iter()
+            .map(RawCell::display)
+            .find(|t| !t.trim().is_empty())
+            .is_some_and(|first| book.recognise(&first).is_some())
+    };
+    let below = grid.rows.iter().skip(row + 1).take(LOOK_AHEAD);
+    if !grid.rows.get(row + 1).is_some_and(begins_with_place) {
+        return 0;
+    }
+    below.filter(|cells| begins_with_place(cells)).count()
 }
 
 /// A line under the header that names regions, years or 目标值/实际值 rather than an indicator.
@@ -469,10 +470,15 @@ fn is_second_header(grid: &Grid, row: usize, book: &RegionBook) -> bool {
         .rows
         .get(row.wrapping_sub(1))
         .is_some_and(|above| above.iter().any(|c| header_year(c).is_some()));
-    let names = cells
+    // Distinct: a section title merged across the row (一、儿童与健康) is one name, not many.
+    let mut names: Vec<String> = cells
         .iter()
         .filter(|c| matches!(interpret(c), Value::Text { .. }) && header_year(c).is_none())
-        .count();
+        .map(RawCell::display)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let names = names.len();
     (regions >= 2 || years >= 2 || sub >= 2 || (years_above && names >= 2)) && numbers == 0
 }
 
@@ -909,6 +915,33 @@ mod tests {
         assert_eq!(sheet.labels.len(), 2);
         assert_eq!(sheet.observations.len(), 4);
         assert_eq!(sheet.observations[3].cell.to_string(), "C4");
+    }
+
+    #[test]
+    fn a_title_over_a_header_over_places_is_not_the_header() {
+        let g = grid(vec![
+            vec![text("常山县各乡镇（街道）2023年指标"); 3],
+            vec![text("填报单位：常山县妇儿工委"), text("填报日期：2024年3月")],
+            vec![text("地区"), text("婴儿死亡率"), text("儿童伤害死亡率")],
+            vec![text("天马街道"), num(2.1), num(9.0)],
+            vec![text("球川镇"), num(2.5), num(9.7)],
+        ]);
+        let sheet = lay_out(&g, "f.xlsx", None, &quzhou()).unwrap();
+        assert_eq!(sheet.header_row, 3);
+        assert_eq!(sheet.regions, ["天马街道", "球川镇"]);
+        assert_eq!(sheet.years, [2023]);
+    }
+
+    #[test]
+    fn a_section_title_merged_across_is_not_a_second_header() {
+        let g = grid(vec![
+            vec![text("指标名称"), text("2022年"), text("2023年")],
+            vec![text("一、儿童与健康"); 3],
+            vec![text("婴儿死亡率"), num(3.0), num(2.9)],
+        ]);
+        let sheet = lay_out(&g, "f.xlsx", None, &quzhou()).unwrap();
+        assert_eq!(sheet.labels[0].as_written, "一、儿童与健康");
+        assert_eq!(sheet.years, [2022, 2023]);
     }
 
     #[test]
