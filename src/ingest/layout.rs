@@ -257,11 +257,17 @@ fn regions_down_the_side(
     if header.parts().any(is_region_header) {
         return true;
     }
+    // A breakdown by region has a few hundred rows at most; the first ones tell, and a
+    // 200,000-row file of indicators is not walked twice.
+    const ROWS_TO_TELL: usize = 500;
     let (mut names, mut places) = (0usize, 0usize);
     for row in data_start..grid.rows.len() {
         if let Some(label) = row_label(grid.get(row, col)) {
             names += 1;
             places += usize::from(book.recognise(&label).is_some());
+            if names == ROWS_TO_TELL {
+                break;
+            }
         }
     }
     places >= 2 && places * 2 >= names
