@@ -64,6 +64,17 @@ pub fn App() -> Html {
             }
         });
     }
+    // The plan in use, once the worker has it; the landing page's words until then.
+    let tagline = match &state.plan {
+        Some(plan) => {
+            let title = match lang {
+                Lang::En if !plan.title_en.is_empty() => &plan.title_en,
+                _ => &plan.title,
+            };
+            format!("{}{title}{}", t.tagline_plan.0, t.tagline_plan.1)
+        }
+        None => t.tagline.to_string(),
+    };
     // The years a file's values may be for, when it names none: the plan's period.
     let prompt_years = state.plan.as_ref().map(|p| (p.baseline_year, p.period.end));
 
@@ -77,7 +88,7 @@ pub fn App() -> Html {
                 </button>
             </header>
             <section class="intro">
-                <p class="tagline">{ t.tagline }</p>
+                <p class="tagline">{ tagline }</p>
                 <p class="privacy">{ t.privacy }</p>
             </section>
             <PlanPanel {lang} plan={state.plan.clone()} origin={state.plan_origin.clone()}

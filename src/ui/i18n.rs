@@ -48,7 +48,10 @@ impl Lang {
 
 pub struct Texts {
     pub app_title: &'static str,
+    /// The landing page's line, naming the built-in plan (index.html says the same).
     pub tagline: &'static str,
+    /// The same line for the plan in use: before and after its title.
+    pub tagline_plan: (&'static str, &'static str),
     pub privacy: &'static str,
     pub switch_language: &'static str,
     pub plan_in_use: &'static str,
@@ -143,6 +146,7 @@ pub struct Texts {
 pub const ZH: Texts = Texts {
     app_title: "对标自查",
     tagline: "选择本地区的监测指标表，逐项对照衢州市儿童发展“十四五”规划目标，找出差距。",
+    tagline_plan: ("选择本地区的监测指标表，逐项对照", "目标，找出差距。"),
     privacy: "文件只在您的浏览器中处理，不会上传。",
     switch_language: "English",
     plan_in_use: "对照规划",
@@ -234,6 +238,7 @@ pub const ZH: Texts = Texts {
 pub const EN: Texts = Texts {
     app_title: "Target self-check",
     tagline: "Pick your region's indicator spreadsheet to check it, item by item, against the targets of Quzhou's 14th Five-Year children's plan.",
+    tagline_plan: ("Pick your region's indicator spreadsheet to check it, item by item, against the targets of the ", "."),
     privacy: "Your file is processed only in your browser and is never uploaded.",
     switch_language: "中文",
     plan_in_use: "Plan",

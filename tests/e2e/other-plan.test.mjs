@@ -48,6 +48,8 @@ test('another plan’s period, mid-term year and regions are what the page shows
   });
   await page.waitForSelector('tr[data-status]');
   assert.match(await page.textContent('.file-facts h2'), /^2028 中期评估/);
+  assert.match(await page.textContent('.tagline'), /逐项对照测试市儿童发展“十五五”规划/);
+  assert.doesNotMatch(await page.textContent('.tagline'), /衢州/);
   assert.match(await page.textContent('.file-facts'), /上城区、拱墅区、建德市/);
   assert.match(await page.textContent('.results thead'), /2030年目标/);
   const rows = await page.$$eval('tr[data-indicator="infant_mortality"]', (trs) =>
