@@ -44,6 +44,7 @@ fn main() {
             field(&plan, "period")["end"].as_i64().unwrap_or(0)
         );
         let _ = writeln!(out, "pub const {prefix}_TARGETS: usize = {count};");
+        let _ = writeln!(out, "pub const {prefix}_ID: &str = {:?};", text_of("id"));
         if prefix == "WOMEN" {
             // Why the women's plan has no targets, shown beside it on the landing page.
             let _ = writeln!(out, "pub const {prefix}_NOTE: &str = {first_note:?};");

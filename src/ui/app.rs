@@ -75,6 +75,12 @@ pub fn App() -> Html {
         }
         None => t.tagline.to_string(),
     };
+    // The built-in sample is a submission for the built-in plan: against another plan it would
+    // show only gaps that are not there.
+    let sample_fits = state
+        .plan
+        .as_ref()
+        .is_none_or(|p| p.id == crate::ui::plan_summary::CHILDREN_ID);
     // The years a file's values may be for, when it names none: the plan's period.
     let prompt_years = state.plan.as_ref().map(|p| (p.baseline_year, p.period.end));
 
@@ -96,8 +102,10 @@ pub fn App() -> Html {
                 picking={*intent == Some(Intent::PlanPicker)} />
             <DropZone {lang} busy={state.busy.clone()} {on_file} {on_cancel} />
             <p class="template-hint no-print">
-                <button type="button" class="link-button" id="try-sample" onclick={on_sample}>{ t.try_sample }</button>
-                { " · " }
+                if sample_fits {
+                    <button type="button" class="link-button" id="try-sample" onclick={on_sample}>{ t.try_sample }</button>
+                    { " · " }
+                }
                 <TemplateLink {lang} on_request={on_request.clone()} />
                 { " " }{ t.template_hint }
             </p>

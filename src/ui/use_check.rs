@@ -18,7 +18,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A sample submission to try, built in (no request).
+/// A sample submission for the built-in plan, built in (no request); offered only while that
+/// plan is in use.
 const SAMPLE: &[u8] = include_bytes!("../../static/sample/sample-kecheng-2023.xlsx");
 const SAMPLE_NAME: &str = "示例-柯城区2023年监测表.xlsx";
 

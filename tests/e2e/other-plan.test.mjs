@@ -50,6 +50,7 @@ test('another plan’s period, mid-term year and regions are what the page shows
   assert.match(await page.textContent('.file-facts h2'), /^2028 中期评估/);
   assert.match(await page.textContent('.tagline'), /逐项对照测试市儿童发展“十五五”规划/);
   assert.doesNotMatch(await page.textContent('.tagline'), /衢州/);
+  assert.equal(await page.$('#try-sample'), null, 'the built-in sample is for the built-in plan');
   assert.match(await page.textContent('.file-facts'), /上城区、拱墅区、建德市/);
   assert.match(await page.textContent('.results thead'), /2030年目标/);
   const rows = await page.$$eval('tr[data-indicator="infant_mortality"]', (trs) =>
