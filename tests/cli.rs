@@ -399,3 +399,32 @@ fn a_reader_that_stops_early_ends_the_program_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn a_numeral_too_long_for_a_float_is_sent_to_review_with_the_reason() {
+    // 400 digits parse to +inf; the figure must not become a gap of inf or a "met".
+    let path = std::env::temp_dir().join(format!("duibiao-huge-{}.csv", std::process::id()));
+    let huge = "9".repeat(400);
+    std::fs::write(
+        &path,
+        format!("指标名称,2023年\n婴儿死亡率,{huge}\n孕产妇死亡率,8.5\n"),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = duibiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let row = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["as_written"] == "婴儿死亡率")
+        .expect("the row is matched");
+    assert_eq!(row["status"], "review", "{row}");
+    assert!(row["value"].is_null(), "{row}");
+    assert!(row["reason"].as_str().unwrap().contains("有限"), "{row}");
+    assert!(
+        row["reason_en"].as_str().unwrap().contains("finite"),
+        "{row}"
+    );
+}
