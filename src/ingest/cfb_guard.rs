@@ -233,6 +233,39 @@ mod tests {
         assert!(seen >= 4);
     }
 
+    /// The fixture with one little-endian u32 replaced.
+    fn with_u32(at: usize, value: u32) -> Vec<u8> {
+        let mut bytes = fixture("tests/fixtures/long-kecheng-2023.xls");
+        bytes[at..at + 4].copy_from_slice(&value.to_le_bytes());
+        bytes
+    }
+
+    // On 32-bit targets (the browser's wasm32) these ids times the sector size pass u32::MAX and
+    // wrap to a sector that exists; natively they are simply past the end.
+    #[test]
+    fn a_directory_sector_id_that_wraps_32_bit_arithmetic_is_refused() {
+        // 0x7F_FFFF × 512 + 512 = 2^32. The header names the directory's first sector at 48.
+        let bytes = with_u32(48, 0x007F_FFFF);
+        let Err(IngestErrorKind::Corrupt { detail, .. }) = check(&bytes) else {
+            panic!("accepted")
+        };
+        assert!(detail.contains("past the end"), "{detail}");
+    }
+
+    #[test]
+    fn a_mini_sector_id_that_wraps_32_bit_arithmetic_is_refused() {
+        // The fixture's fifth directory entry (at 7552) is "\x01Ole", 20 bytes in the mini
+        // stream; its first mini sector is at +0x74. (0x400_0000 + 1) × 64 = 2^32 + 64.
+        let bytes = with_u32(7552 + 0x74, 0x0400_0000);
+        let Err(IngestErrorKind::Corrupt { detail, .. }) = check(&bytes) else {
+            panic!("accepted")
+        };
+        assert!(
+            detail.contains("past the end of the mini stream"),
+            "{detail}"
+        );
+    }
+
     #[test]
     fn a_sector_past_the_end_is_named() {
         let mut bytes = fixture("tests/fixtures/long-kecheng-2023.xls");

@@ -391,6 +391,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_sheet_is_measured_from_a1_as_its_grid_is_built() {
+        // One cell far down: a 1 × 1 range, but the grid would hold every row above it (and on
+        // 32-bit targets row + height would wrap).
+        let far: Range<Data> = Range::new((4_000_000_000, 0), (4_000_000_000, 0));
+        assert!(matches!(
+            check_size(&far),
+            Err(IngestErrorKind::TooManyCells {
+                limit: MAX_CELLS,
+                ..
+            })
+        ));
+        let near: Range<Data> = Range::new((9, 4), (19, 9));
+        assert_eq!(check_size(&near), Ok(()));
+    }
+
+    #[test]
     fn percent_formats_are_recognised_outside_quotes_only() {
         assert!(is_percent_format("0.0%"));
         assert!(is_percent_format("0.00%;[Red]-0.00%"));
