@@ -40,7 +40,8 @@ pub enum IngestErrorKind {
         declared: u64,
     },
     TooManyCells {
-        cells: usize,
+        /// u64: counted without wrapping on 32-bit targets.
+        cells: u64,
         limit: usize,
     },
     /// Neither UTF-8, UTF-16 nor GB18030 text.
