@@ -428,3 +428,42 @@ fn a_numeral_too_long_for_a_float_is_sent_to_review_with_the_reason() {
         "{row}"
     );
 }
+
+#[test]
+fn a_folder_or_a_vanished_file_is_named_unreadable_never_empty() {
+    let dir = std::env::temp_dir().join(format!("duibiao-folder-{}.xlsx", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gone = std::env::temp_dir().join(format!("duibiao-gone-{}.xlsx", std::process::id()));
+    for path in [&dir, &gone] {
+        let (code, stdout, stderr) = duibiao(&["check", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{stdout}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("无法读取文件"), "{stderr}");
+        assert!(stderr.contains("could not be read"), "{stderr}");
+        assert!(
+            !stderr.contains("空的") && !stderr.contains("empty"),
+            "{stderr}"
+        );
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(
+            stderr.contains(name),
+            "the message names the file: {stderr}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_from_its_size_before_it_is_read() {
+    // 1 TiB, sparse: set_len writes nothing. Read whole first, it could never be refused.
+    let path = std::env::temp_dir().join(format!("duibiao-sparse-{}.csv", std::process::id()));
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(1 << 40).unwrap();
+    drop(file);
+    let (code, stdout, stderr) = duibiao(&["check", path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(stderr.contains("超过上限 50.0 MB"), "{stderr}");
+    assert!(stderr.contains("over the limit of 50.0 MB"), "{stderr}");
+    assert!(stderr.contains(path.file_name().unwrap().to_str().unwrap()));
+}
