@@ -4,7 +4,7 @@
 //! replaced, so the page never waits on it forever.
 
 use crate::protocol::{ErrorInfo, Request, Response};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,7 +49,7 @@ pub struct WorkerClient {
     /// The last plan file sent, for a worker started after a crash.
     plan: Rc<RefCell<Option<Request>>>,
     /// A crash left the plan unsent: the next worker gets it after its hello.
-    plan_owed: Rc<RefCell<bool>>,
+    plan_owed: Rc<Cell<bool>>,
 }
 
 impl PartialEq for WorkerClient {
@@ -151,7 +151,7 @@ impl WorkerClient {
             let had_started = crashed.queue.is_none();
             // This closure belongs to `crashed`: it is dropped once this call has returned.
             wasm_bindgen_futures::spawn_local(async move { drop(crashed) });
-            *plan_owed.borrow_mut() = plan.borrow().is_some();
+            plan_owed.set(plan.borrow().is_some());
             on_reply(
                 Response::Failed {
                     error: ErrorInfo {

@@ -33,12 +33,14 @@ async function alertText(page) {
   return alert.textContent();
 }
 
-test('a reader whose script fails to load ends "reading" with a message; the next pick works', async () => {
+test('a reader whose script fails to load ends "reading" with a message; the next pick works', async (t) => {
   const { page, errors } = await pageWith(() => {
     window.__DUIBIAO_WORKER_URL = './no-such-reader.js';
   });
   await pick(page, 'long-kecheng-2023.xlsx');
-  assert.match(await alertText(page), new RegExp(CRASHED_ZH));
+  const text = await alertText(page);
+  t.diagnostic(text);
+  assert.match(text, new RegExp(CRASHED_ZH));
   assert.equal(await page.$('.busy'), null, 'no longer "reading"');
   await screenshot(page, 'worker-failed-to-load');
   await page.evaluate(() => delete window.__DUIBIAO_WORKER_URL);
@@ -50,7 +52,7 @@ test('a reader whose script fails to load ends "reading" with a message; the nex
   await page.close();
 });
 
-test('a reader that dies while reading (as a wasm trap does) is replaced at once', async () => {
+test('a reader that dies while reading (as a wasm trap does) is replaced at once', async (t) => {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
   let served = 0;
   // The first reader says it is ready, then throws on the first request as a trapped wasm call
@@ -67,7 +69,9 @@ test('a reader that dies while reading (as a wasm trap does) is replaced at once
   await page.goto(`${app.server.url}?lang=en`);
   await page.waitForSelector('input[type=file]');
   await pick(page, 'long-kecheng-2023.xlsx');
-  assert.match(await alertText(page), /The reader stopped unexpectedly and was restarted; please pick the file again\./);
+  const text = await alertText(page);
+  t.diagnostic(text);
+  assert.match(text, /The reader stopped unexpectedly and was restarted; please pick the file again\./);
   assert.equal(await page.$('.busy'), null, 'no longer "reading"');
   await until(() => served === 2, 'replaced at once, not at the next pick');
   await pick(page, 'long-kecheng-2023.xlsx');
@@ -76,7 +80,7 @@ test('a reader that dies while reading (as a wasm trap does) is replaced at once
   await page.close();
 });
 
-test('a file over the size limit is refused by its size, not read whole first', async () => {
+test('a file over the size limit is refused by its size, not read whole first', async (t) => {
   // 1 TiB, sparse (nothing is written): read whole, it could only fail.
   const dir = await mkdtemp(join(tmpdir(), 'duibiao-e2e-'));
   const path = join(dir, '全市汇总.xlsx');
@@ -85,8 +89,9 @@ test('a file over the size limit is refused by its size, not read whole first', 
   await file.close();
   try {
     const { page } = await pageWith();
-    await pick(page, path);
+    await page.setInputFiles('#file-input', path);
     const text = await alertText(page);
+    t.diagnostic(text);
     assert.match(text, /全市汇总\.xlsx.*超过上限 50\.0 MB/);
     assert.doesNotMatch(text, /空的/);
     await page.close();
@@ -95,7 +100,7 @@ test('a file over the size limit is refused by its size, not read whole first', 
   }
 });
 
-test('a file that vanished after it was picked is named unreadable, never empty', async () => {
+test('a file that vanished after it was picked is named unreadable, never empty', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'duibiao-e2e-'));
   const path = join(dir, '柯城区.xlsx');
   await writeFile(path, await readFile(join(fixtures, 'long-kecheng-2023.xlsx')));
@@ -111,10 +116,11 @@ test('a file that vanished after it was picked is named unreadable, never empty'
     });
     await page.goto(app.server.url);
     await page.waitForSelector('input[type=file]');
-    await pick(page, path);
+    await page.setInputFiles('#file-input', path);
     await rm(path);
     release();
     const text = await alertText(page);
+    t.diagnostic(text);
     assert.match(text, /柯城区\.xlsx.*无法读取文件/);
     assert.doesNotMatch(text, /空的/);
     await page.close();
