@@ -457,9 +457,10 @@ fn a_folder_or_a_vanished_file_is_named_unreadable_never_empty() {
 fn a_file_over_the_size_cap_is_refused_from_its_size_before_it_is_read() {
     // 1 TiB, sparse: set_len writes nothing. Read whole first, it could never be refused.
     let path = std::env::temp_dir().join(format!("duibiao-sparse-{}.csv", std::process::id()));
-    let file = std::fs::File::create(&path).unwrap();
-    file.set_len(1 << 40).unwrap();
-    drop(file);
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(1 << 40)
+        .unwrap();
     let (code, stdout, stderr) = duibiao(&["check", path.to_str().unwrap()]);
     let _ = std::fs::remove_file(&path);
     assert_eq!(code, 2, "{stdout}");
