@@ -27,10 +27,21 @@ dist: build-tools
 	node build/single-file.mjs dist
 
 test: tools
-	$(MAKE) test-native test-wasm test-e2e fuzz-smoke
+	$(MAKE) test-native test-32bit test-wasm test-e2e fuzz-smoke
 
 test-native:
 	cargo test --locked
+
+# The reader again where usize is 32 bits, as in the browser's wasm32: the library's unit tests,
+# the limits (fuzz regressions included) and the corpus. Installs the target and Debian's
+# gcc-multilib (the 32-bit C runtime the linker needs) when missing.
+.PHONY: test-32bit
+test-32bit:
+	@rustup target list --installed | grep -qx i686-unknown-linux-gnu \
+	  || rustup target add i686-unknown-linux-gnu
+	@dpkg-query -W -f='$${Status}' gcc-multilib 2>/dev/null | grep -q "install ok installed" \
+	  || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q gcc-multilib; }
+	cargo test --locked --target i686-unknown-linux-gnu --lib --test limits --test corpus
 
 # Yew component tests in headless Chromium (runner set in .cargo/config.toml, browser flags in webdriver.json).
 test-wasm:

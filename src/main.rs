@@ -28,7 +28,9 @@ mod cli {
     }
 
     use duibiao::check::{check, CheckOptions};
-    use duibiao::ingest::TextEncoding;
+    use duibiao::ingest::{
+        check_file_size, IngestError, IngestErrorKind, TextEncoding, MAX_FILE_BYTES,
+    };
     use duibiao::plan::Plan;
     use duibiao::report::to_table;
     use std::ffi::OsString;
@@ -113,14 +115,14 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
         let Some(path) = &args.file else {
             return fail("缺少文件 missing FILE: duibiao check FILE");
         };
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => return fail(&format!("无法读取 cannot read {}: {e}", path.display())),
-        };
         let file_name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
+        let bytes = match read_submission(path, &file_name) {
+            Ok(bytes) => bytes,
+            Err(e) => return fail(&format!("{} / {}", e.message_zh(), e.message_en())),
+        };
         let mut options = CheckOptions {
             reporting_year: args.year,
             ..CheckOptions::default()
@@ -146,6 +148,32 @@ Exit status: 0 when the file was evaluated (gaps are findings, not errors);
             }
             Err(e) => fail(&format!("{} / {}", e.message_zh(), e.message_en())),
         }
+    }
+
+    /// The file's bytes, its size taken first: a file past the limit is refused without being
+    /// read, and a read that fails says so, never "empty".
+    fn read_submission(path: &std::path::Path, file_name: &str) -> Result<Vec<u8>, IngestError> {
+        use std::io::Read as _;
+        let unreadable = |e: std::io::Error| {
+            IngestError::new(
+                file_name,
+                None,
+                IngestErrorKind::ReadFailed {
+                    detail: e.to_string(),
+                },
+            )
+        };
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        let size = file.metadata().map_err(unreadable)?.len();
+        check_file_size(file_name, size)?;
+        // Within the limit, so it fits usize.
+        let mut bytes = Vec::with_capacity(size as usize);
+        // A file that grew since (or a device that reports no size) stops one byte past the
+        // limit, and the reader refuses it.
+        file.take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+        Ok(bytes)
     }
 
     /// Writes the report as .xlsx or .csv, chosen by the extension.

@@ -241,6 +241,20 @@ impl Session {
         }
     }
 
+    /// A picked file that never reached the reader (too large to read, or its read failed): the
+    /// last file and its results go, as for any new pick, and the page is told why.
+    pub fn refuse(&mut self, error: &IngestError, send: &mut dyn FnMut(Reply)) {
+        self.file = None;
+        self.workbook = None;
+        self.report = None;
+        send((
+            Response::Failed {
+                error: ErrorInfo::from(error),
+            },
+            None,
+        ));
+    }
+
     fn read(&mut self, options: &CheckOptions, send: &mut dyn FnMut(Reply)) {
         self.options = options.clone();
         let Some((name, bytes, _)) = &self.file else {
@@ -469,5 +483,34 @@ mod tests {
             None,
         );
         assert!(matches!(&out[0].0, Response::PlanFailed { .. }));
+    }
+
+    #[test]
+    fn a_file_refused_before_reading_replaces_the_last_one() {
+        let mut session = Session::default();
+        let check = Request::Check {
+            name: "柯城区.xlsx".into(),
+            options: CheckOptions::default(),
+        };
+        replies(&mut session, check, Some(kecheng()));
+        let error = IngestError::new(
+            "新.xlsx",
+            None,
+            IngestErrorKind::ReadFailed {
+                detail: "NotReadableError".into(),
+            },
+        );
+        let mut out = Vec::new();
+        session.refuse(&error, &mut |reply| out.push(reply));
+        let [(Response::Failed { error }, None)] = out.as_slice() else {
+            panic!("{out:?}")
+        };
+        assert!(error.message_zh.contains("新.xlsx") && error.message_zh.contains("无法读取"));
+        assert!(!error.needs_year && !error.needs_encoding);
+        // Nothing of the previous file is exported or re-read under the new one's name.
+        let out = replies(&mut session, Request::ExportCsv, None);
+        assert!(matches!(&out[0].0, Response::ExportFailed { .. }));
+        let options = CheckOptions::default();
+        assert!(replies(&mut session, Request::Recheck { options }, None).is_empty());
     }
 }

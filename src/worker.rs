@@ -37,15 +37,19 @@ fn main() {
             let Ok(request) = serde_wasm_bindgen::from_value::<Request>(request) else {
                 return;
             };
-            let bytes = js_sys::Reflect::get(&data, &"bytes".into())
+            let bytes = match js_sys::Reflect::get(&data, &"bytes".into())
                 .ok()
                 .filter(|b| !b.is_undefined() && !b.is_null())
-                .map(|b| js_sys::Uint8Array::new(&b).to_vec())
-                .or_else(|| read_file(&data));
+            {
+                Some(bytes) => Some(Ok(js_sys::Uint8Array::new(&bytes).to_vec())),
+                None => read_file(&data),
+            };
             SESSION.with(|session| {
-                session
-                    .borrow_mut()
-                    .handle(request, bytes, &mut |reply| post(reply))
+                let mut session = session.borrow_mut();
+                match bytes.transpose() {
+                    Ok(bytes) => session.handle(request, bytes, &mut |reply| post(reply)),
+                    Err(error) => session.refuse(&error, &mut |reply| post(reply)),
+                }
             });
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -57,20 +61,52 @@ fn main() {
     let _ = scope.post_message(&ready);
 }
 
-/// The bytes of the picked file sent with a request (the page hands files over unread). A file
-/// that can no longer be read (moved or deleted since it was picked) reads as empty, which the
-/// reader reports as an empty file.
+/// The bytes of the picked file sent with a request (the page hands files over unread). Its size
+/// is checked first, so a file past the limit is never read into the worker's memory (which on
+/// wasm32 never shrinks); a read that fails (the file moved, deleted or locked since it was
+/// picked) is reported as such, never as an empty file.
 #[cfg(target_arch = "wasm32")]
-fn read_file(data: &wasm_bindgen::JsValue) -> Option<Vec<u8>> {
+fn read_file(
+    data: &wasm_bindgen::JsValue,
+) -> Option<Result<Vec<u8>, duibiao::ingest::IngestError>> {
+    use duibiao::ingest::{check_file_size, IngestError, IngestErrorKind};
     use wasm_bindgen::JsCast;
     let file: web_sys::File = js_sys::Reflect::get(data, &"file".into())
         .ok()?
         .dyn_into()
         .ok()?;
-    let buffer = web_sys::FileReaderSync::new()
-        .and_then(|reader| reader.read_as_array_buffer(&file))
-        .ok();
-    Some(buffer.map_or_else(Vec::new, |b| js_sys::Uint8Array::new(&b).to_vec()))
+    let name = file.name();
+    // A File's size is a whole number of bytes; the cast saturates (and NaN, never seen, is 0).
+    if let Err(error) = check_file_size(&name, file.size() as u64) {
+        return Some(Err(error));
+    }
+    let read = web_sys::FileReaderSync::new().and_then(|reader| reader.read_as_array_buffer(&file));
+    Some(match read {
+        Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+        Err(error) => Err(IngestError::new(
+            &name,
+            None,
+            IngestErrorKind::ReadFailed {
+                detail: dom_error_text(&error),
+            },
+        )),
+    })
+}
+
+/// "NotReadableError: …" from a DOMException, or whatever the value says of itself.
+#[cfg(target_arch = "wasm32")]
+fn dom_error_text(error: &wasm_bindgen::JsValue) -> String {
+    let field = |key: &str| {
+        js_sys::Reflect::get(error, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|v| !v.is_empty())
+    };
+    match (field("name"), field("message")) {
+        (Some(name), Some(message)) => format!("{name}: {message}"),
+        (Some(text), None) | (None, Some(text)) => text,
+        (None, None) => error.as_string().unwrap_or_else(|| "FileReaderSync".into()),
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -498,3 +498,72 @@ fn another_plans_period_regions_and_cycle_reach_the_report_and_the_table() {
         "{table}"
     );
 }
+
+#[test]
+fn a_numeral_too_long_for_a_float_is_sent_to_review_with_the_reason() {
+    // 400 digits parse to +inf; the figure must not become a gap of inf or a "met".
+    let path = std::env::temp_dir().join(format!("duibiao-huge-{}.csv", std::process::id()));
+    let huge = "9".repeat(400);
+    std::fs::write(
+        &path,
+        format!("指标名称,2023年\n婴儿死亡率,{huge}\n孕产妇死亡率,8.5\n"),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = duibiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let row = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["as_written"] == "婴儿死亡率")
+        .expect("the row is matched");
+    assert_eq!(row["status"], "review", "{row}");
+    assert!(row["value"].is_null(), "{row}");
+    assert!(row["reason"].as_str().unwrap().contains("有限"), "{row}");
+    assert!(
+        row["reason_en"].as_str().unwrap().contains("finite"),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_folder_or_a_vanished_file_is_named_unreadable_never_empty() {
+    let dir = std::env::temp_dir().join(format!("duibiao-folder-{}.xlsx", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gone = std::env::temp_dir().join(format!("duibiao-gone-{}.xlsx", std::process::id()));
+    for path in [&dir, &gone] {
+        let (code, stdout, stderr) = duibiao(&["check", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{stdout}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("无法读取文件"), "{stderr}");
+        assert!(stderr.contains("could not be read"), "{stderr}");
+        assert!(
+            !stderr.contains("空的") && !stderr.contains("empty"),
+            "{stderr}"
+        );
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(
+            stderr.contains(name),
+            "the message names the file: {stderr}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_from_its_size_before_it_is_read() {
+    // 1 TiB, sparse: set_len writes nothing. Read whole first, it could never be refused.
+    let path = std::env::temp_dir().join(format!("duibiao-sparse-{}.csv", std::process::id()));
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(1 << 40)
+        .unwrap();
+    let (code, stdout, stderr) = duibiao(&["check", path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(stderr.contains("超过上限 50.0 MB"), "{stderr}");
+    assert!(stderr.contains("over the limit of 50.0 MB"), "{stderr}");
+    assert!(stderr.contains(path.file_name().unwrap().to_str().unwrap()));
+}

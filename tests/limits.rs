@@ -11,6 +11,11 @@ fn a_sheet_of_a_million_rows_is_refused_naming_the_cell_limit() {
         csv.push_str(&format!("指标{row},1,2,3,4,\n"));
     }
     let error = read_workbook("百万行.csv", csv.as_bytes(), &ReadOptions::default()).unwrap_err();
+    assert_refused_by_the_cell_limit(&error);
+}
+
+/// Refused by `MAX_CELLS`, which both messages name.
+fn assert_refused_by_the_cell_limit(error: &duibiao::ingest::IngestError) {
     assert!(
         matches!(
             error.kind,
@@ -95,4 +100,46 @@ fn every_past_fuzzer_finding_is_read_or_refused_without_panicking() {
         });
         assert!(result.is_ok(), "panicked on {}", path.display());
     }
+}
+
+/// An .xlsx whose first worksheet's `<sheetData>` is replaced by `sheet_data`.
+fn xlsx_with_sheet_data(sheet_data: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().write_string(0, 0, "指标名称").unwrap();
+    let written = book.save_to_buffer().unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(written)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut content = String::new();
+        entry.read_to_string(&mut content).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let start = content.find("<sheetData").unwrap();
+            let end = content.find("</sheetData>").unwrap() + "</sheetData>".len();
+            content.replace_range(start..end, sheet_data);
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(content.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_cell_on_the_last_u32_row_is_refused_not_wrapped() {
+    // calamine counts a row without `r` as the one after the last: here row index u32::MAX.
+    // Its "+ 1" wrapped to 0 on 32-bit targets (the browser's wasm32) and indexed past the grid.
+    let bytes = xlsx_with_sheet_data(
+        r#"<sheetData><row r="4294967295"></row><row><c t="inlineStr"><is><t>婴儿死亡率</t></is></c></row></sheetData>"#,
+    );
+    let error = read_workbook("末行.xlsx", &bytes, &ReadOptions::default()).unwrap_err();
+    assert_refused_by_the_cell_limit(&error);
+    // 2^32 rows × 1 column, counted without wrapping.
+    assert!(
+        error.message_zh().contains("4294967296"),
+        "{}",
+        error.message_zh()
+    );
 }

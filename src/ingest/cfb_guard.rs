@@ -11,7 +11,7 @@ const SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Sector ids at or above this are markers (free, end of chain, FAT or DIFAT sector).
 const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
-const MINI_SECTOR: usize = 64;
+const MINI_SECTOR: u64 = 64;
 const MINI_STREAM_CUTOFF: u64 = 4096;
 
 struct Sectors<'a> {
@@ -25,11 +25,16 @@ impl<'a> Sectors<'a> {
     }
 
     fn get(&self, id: u32) -> Result<&'a [u8], String> {
-        let start = (id as usize)
-            .checked_mul(self.size)
-            .ok_or("sector id overflows")?;
+        // In u64: on 32-bit targets (the browser's wasm32) id × size wraps usize to a sector that
+        // exists, and the guard would pass what calamine then reads past.
+        let end = (u64::from(id) + 1) * self.size as u64;
+        if end > self.data.len() as u64 {
+            return Err(format!("sector {id} is past the end of the file"));
+        }
+        // Within the data's length now, so it fits usize.
+        let end = end as usize;
         self.data
-            .get(start..start + self.size)
+            .get(end - self.size..end)
             .ok_or_else(|| format!("sector {id} is past the end of the file"))
     }
 
@@ -146,10 +151,7 @@ fn walk(bytes: &[u8]) -> Result<(), String> {
         for id in table {
             mini_fats.extend(words(sectors.get(id)?));
         }
-        (
-            mini_fats,
-            (stream.len() * size).min(usize::try_from(root_len).unwrap_or(usize::MAX)),
-        )
+        (mini_fats, (stream.len() as u64 * size as u64).min(root_len))
     } else {
         (Vec::new(), 0)
     };
@@ -164,7 +166,7 @@ fn walk(bytes: &[u8]) -> Result<(), String> {
             let mut covered = 0u64;
             let mut steps = 0usize;
             while id != END_OF_CHAIN && covered < len {
-                if (id as usize + 1) * MINI_SECTOR > mini_stream_len {
+                if (u64::from(id) + 1) * MINI_SECTOR > mini_stream_len {
                     return Err(format!(
                         "mini sector {id} is past the end of the mini stream"
                     ));
@@ -173,7 +175,7 @@ fn walk(bytes: &[u8]) -> Result<(), String> {
                 if steps > mini_fats.len() + 1 {
                     return Err("a mini sector chain loops".into());
                 }
-                covered += MINI_SECTOR as u64;
+                covered += MINI_SECTOR;
                 if covered >= len {
                     break;
                 }
@@ -231,6 +233,39 @@ mod tests {
             seen += 1;
         }
         assert!(seen >= 4);
+    }
+
+    /// The fixture with one little-endian u32 replaced.
+    fn with_u32(at: usize, value: u32) -> Vec<u8> {
+        let mut bytes = fixture("tests/fixtures/long-kecheng-2023.xls");
+        bytes[at..at + 4].copy_from_slice(&value.to_le_bytes());
+        bytes
+    }
+
+    // On 32-bit targets (the browser's wasm32) these ids times the sector size pass u32::MAX and
+    // wrap to a sector that exists; natively they are simply past the end.
+    #[test]
+    fn a_directory_sector_id_that_wraps_32_bit_arithmetic_is_refused() {
+        // 0x7F_FFFF × 512 + 512 = 2^32. The header names the directory's first sector at 48.
+        let bytes = with_u32(48, 0x007F_FFFF);
+        let Err(IngestErrorKind::Corrupt { detail, .. }) = check(&bytes) else {
+            panic!("accepted")
+        };
+        assert!(detail.contains("past the end"), "{detail}");
+    }
+
+    #[test]
+    fn a_mini_sector_id_that_wraps_32_bit_arithmetic_is_refused() {
+        // The fixture's fifth directory entry (at 7552) is "\x01Ole", 20 bytes in the mini
+        // stream; its first mini sector is at +0x74. (0x400_0000 + 1) × 64 = 2^32 + 64.
+        let bytes = with_u32(7552 + 0x74, 0x0400_0000);
+        let Err(IngestErrorKind::Corrupt { detail, .. }) = check(&bytes) else {
+            panic!("accepted")
+        };
+        assert!(
+            detail.contains("past the end of the mini stream"),
+            "{detail}"
+        );
     }
 
     #[test]

@@ -13,9 +13,15 @@ pub struct IngestError {
 #[derive(Debug, Clone, PartialEq)]
 pub enum IngestErrorKind {
     EmptyFile,
+    /// u64: a picked file's size is known (and refused) before it is read, on any target.
     FileTooLarge {
-        bytes: usize,
+        bytes: u64,
         limit: usize,
+    },
+    /// The file could not be read at all (moved, deleted, locked, a folder): never "empty".
+    /// `detail` is what the system said, as it said it.
+    ReadFailed {
+        detail: String,
     },
     /// The bytes are some other kind of file (an image, a PDF, a Word document …) or nothing known.
     NotASpreadsheet {
@@ -40,7 +46,8 @@ pub enum IngestErrorKind {
         declared: u64,
     },
     TooManyCells {
-        cells: usize,
+        /// u64: counted without wrapping on 32-bit targets.
+        cells: u64,
         limit: usize,
     },
     /// Neither UTF-8, UTF-16 nor GB18030 text.
@@ -108,11 +115,10 @@ impl IngestError {
         match &self.kind {
             EmptyFile => "文件是空的（0 字节）".into(),
             FileTooLarge { bytes, limit } => {
-                format!(
-                    "文件大小 {} 超过上限 {}",
-                    mb(*bytes as u64),
-                    mb(*limit as u64)
-                )
+                format!("文件大小 {} 超过上限 {}", mb(*bytes), mb(*limit as u64))
+            }
+            ReadFailed { detail } => {
+                format!("无法读取文件（可能已被移动、删除或正被其他程序占用；{detail}）")
             }
             NotASpreadsheet {
                 looks_like: Some(what),
@@ -157,7 +163,10 @@ impl IngestError {
         match &self.kind {
             EmptyFile => "the file is empty (0 bytes)".into(),
             FileTooLarge { bytes, limit } => {
-                format!("the file is {}, over the limit of {}", mb(*bytes as u64), mb(*limit as u64))
+                format!("the file is {}, over the limit of {}", mb(*bytes), mb(*limit as u64))
+            }
+            ReadFailed { detail } => {
+                format!("the file could not be read (it may have been moved or deleted, or another program holds it; {detail})")
             }
             NotASpreadsheet { looks_like: Some(what) } => format!("this is not a spreadsheet but {what}"),
             NotASpreadsheet { looks_like: None } => {
@@ -207,6 +216,7 @@ impl IngestError {
                 "请选择含指标名称列的工作表，或使用空白模板填报"
             }
             NoData { .. } => "请在表头下方填入各指标的数据",
+            ReadFailed { .. } => "请确认文件仍在原处、未被其他程序打开，然后再选一次",
             YearUnknown => "请选择数据年份（命令行用 --year）",
         }
     }
@@ -225,6 +235,7 @@ impl IngestError {
                 "Pick the sheet with the indicator names, or fill in the blank template"
             }
             NoData { .. } => "Fill in the indicators' values below the header",
+            ReadFailed { .. } => "Check that the file is still there and not open in another program, then pick it again",
             YearUnknown => "Choose the year of the data (CLI: --year)",
         }
     }

@@ -38,7 +38,7 @@ impl Grid {
                 let cells = &mut self.rows[row];
                 for col in left..=right {
                     if col >= cells.len() {
-                        if col > left.max(cells.len()) + 256 {
+                        if col > left.max(cells.len()).saturating_add(256) {
                             break;
                         }
                         cells.resize(col + 1, RawCell::Empty);

@@ -927,7 +927,10 @@ mod tests {
     fn a_title_over_a_header_over_places_is_not_the_header() {
         let g = grid(vec![
             vec![text("常山县各乡镇（街道）2023年指标"); 3],
-            vec![text("填报单位：常山县妇儿工委"), text("填报日期：2024年3月")],
+            vec![
+                text("填报单位：常山县妇儿工委"),
+                text("填报日期：2024年3月"),
+            ],
             vec![text("地区"), text("婴儿死亡率"), text("儿童伤害死亡率")],
             vec![text("天马街道"), num(2.1), num(9.0)],
             vec![text("球川镇"), num(2.5), num(9.7)],

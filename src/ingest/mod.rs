@@ -51,6 +51,22 @@ pub struct Workbook {
     pub sheet: Sheet,
 }
 
+/// Refuses a file larger than [`MAX_FILE_BYTES`]. The CLI and the worker ask with the size the
+/// system reports, before reading a byte: a file is never read whole only to be refused.
+pub fn check_file_size(file_name: &str, bytes: u64) -> Result<(), IngestError> {
+    if bytes > MAX_FILE_BYTES as u64 {
+        return Err(IngestError::new(
+            file_name,
+            None,
+            IngestErrorKind::FileTooLarge {
+                bytes,
+                limit: MAX_FILE_BYTES,
+            },
+        ));
+    }
+    Ok(())
+}
+
 /// Reads a file into observations, knowing nothing of a plan (regions only by their shape, no
 /// base year). Never panics; every failure is an [`IngestError`].
 pub fn read_workbook(
@@ -72,12 +88,7 @@ pub fn read_workbook_with(
     if bytes.is_empty() {
         return Err(fail(IngestErrorKind::EmptyFile));
     }
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(fail(IngestErrorKind::FileTooLarge {
-            bytes: bytes.len(),
-            limit: MAX_FILE_BYTES,
-        }));
-    }
+    check_file_size(file_name, bytes.len() as u64)?;
     // Archives are checked against the bomb limits before anything, sniffing included, inflates.
     let archive = if sniff::is_zip(bytes) {
         Some(zip_guard::check(bytes).map_err(fail)?)

@@ -133,15 +133,19 @@ fn stream_xlsx_sheet<RS: std::io::Read + std::io::Seek>(
     let mut width = 0usize;
     while let Some(cell) = reader.next_cell().map_err(|e| xlsx_error(e, format))? {
         let (row, col) = cell.get_position();
-        let (row, col) = (row as usize, col as usize);
-        width = width.max(col + 1);
-        let cells = rows.len().max(row + 1).saturating_mul(width);
-        if cells > MAX_CELLS {
+        // In u64: on 32-bit targets (the browser's wasm32) row u32::MAX + 1 wraps to 0 in usize.
+        let height = (rows.len() as u64).max(u64::from(row) + 1);
+        let new_width = (width as u64).max(u64::from(col) + 1);
+        let cells = height * new_width;
+        if cells > MAX_CELLS as u64 {
             return Err(IngestErrorKind::TooManyCells {
                 cells,
                 limit: MAX_CELLS,
             });
         }
+        // Within MAX_CELLS from here on, so these fit usize on any target.
+        let (row, col) = (row as usize, col as usize);
+        width = new_width as usize;
         let value = match cell.get_value() {
             DataRef::Empty => continue,
             DataRef::Int(i) => RawCell::Number {
@@ -198,10 +202,13 @@ fn mark_formulas_without_value(grid: &mut Grid, formulas: &Range<String>) {
         return;
     };
     for (row, col, formula) in formulas.used_cells() {
-        let (row, col) = (row0 as usize + row, col0 as usize + col);
-        if formula.is_empty() {
+        let (row, col) = (u64::from(row0) + row as u64, u64::from(col0) + col as u64);
+        // The values' reader has measured the sheet; a formula past what a grid may hold (from
+        // calamine's separate formula parse) is not worth growing the grid for.
+        if formula.is_empty() || (row + 1).saturating_mul(col + 1) > MAX_CELLS as u64 {
             continue;
         }
+        let (row, col) = (row as usize, col as usize);
         if grid.rows.len() <= row {
             grid.rows.resize(row + 1, Vec::new());
         }
@@ -233,13 +240,18 @@ fn worksheet_names<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(book: &R) -
         .collect()
 }
 
+/// Measured from A1, as [`to_grid`] builds the grid (a lone cell far down holds every row above
+/// it), and in u64 so that no size wraps on 32-bit targets.
 fn check_size<T>(range: &Range<T>) -> Result<(), IngestErrorKind>
 where
     T: calamine::CellType,
 {
+    let Some((row0, col0)) = range.start() else {
+        return Ok(());
+    };
     let (height, width) = range.get_size();
-    let cells = height.saturating_mul(width);
-    if cells > MAX_CELLS {
+    let cells = (u64::from(row0) + height as u64).saturating_mul(u64::from(col0) + width as u64);
+    if cells > MAX_CELLS as u64 {
         return Err(IngestErrorKind::TooManyCells {
             cells,
             limit: MAX_CELLS,
@@ -389,6 +401,22 @@ fn error_code(e: &calamine::CellErrorType) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheet_is_measured_from_a1_as_its_grid_is_built() {
+        // One cell far down: a 1 × 1 range, but the grid would hold every row above it (and on
+        // 32-bit targets row + height would wrap).
+        let far: Range<Data> = Range::new((4_000_000_000, 0), (4_000_000_000, 0));
+        assert!(matches!(
+            check_size(&far),
+            Err(IngestErrorKind::TooManyCells {
+                limit: MAX_CELLS,
+                ..
+            })
+        ));
+        let near: Range<Data> = Range::new((9, 4), (19, 9));
+        assert_eq!(check_size(&near), Ok(()));
+    }
 
     #[test]
     fn percent_formats_are_recognised_outside_quotes_only() {

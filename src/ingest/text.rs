@@ -65,7 +65,7 @@ pub fn read_delimited(
         cells += record.len();
         if cells > MAX_CELLS {
             return Err(IngestErrorKind::TooManyCells {
-                cells,
+                cells: cells as u64,
                 limit: MAX_CELLS,
             });
         }

@@ -118,13 +118,11 @@ const NO_DATA: &[&str] = &[
 pub fn interpret(raw: &RawCell) -> Value {
     match raw {
         RawCell::Empty => Value::Missing,
-        RawCell::Number { value, percent_format } if value.is_finite() => Value::Number {
+        RawCell::Number { value, percent_format } => {
             // A percent-formatted cell stores the fraction; the number format, not the size, says so.
-            value: if *percent_format { value * 100.0 } else { *value },
-            unit: percent_format.then_some(Unit::Percent),
-            comparator: None,
-        },
-        RawCell::Number { .. } => unreadable("数值不是有限数", "the number is not finite"),
+            let value = if *percent_format { value * 100.0 } else { *value };
+            finite_number(value, percent_format.then_some(Unit::Percent), None)
+        }
         RawCell::Bool(b) => Value::Text { text: if *b { "是".into() } else { "否".into() } },
         RawCell::Error(code) => Value::Unreadable {
             reason_zh: format!("单元格是错误值 {code}，请修正公式或填入数值"),
@@ -135,6 +133,20 @@ pub fn interpret(raw: &RawCell) -> Value {
             reason_en: format!("the formula ={formula} has no saved result; open and save the file in Excel/WPS, then check again"),
         },
         RawCell::Text(text) => interpret_text(text),
+    }
+}
+
+/// Infinity or NaN would pass through every comparison as a finding of nothing (a gap of inf, a
+/// progress of NaN): such a cell, typed or stored, is unreadable.
+fn finite_number(value: f64, unit: Option<Unit>, comparator: Option<Comparator>) -> Value {
+    if value.is_finite() {
+        Value::Number {
+            value,
+            unit,
+            comparator,
+        }
+    } else {
+        unreadable("数值不是有限数", "the number is not finite")
     }
 }
 
@@ -178,11 +190,7 @@ fn interpret_text(text: &str) -> Value {
         };
     }
     match parse_number_text(&compact) {
-        Some((value, unit, comparator)) => Value::Number {
-            value,
-            unit,
-            comparator,
-        },
+        Some((value, unit, comparator)) => finite_number(value, unit, comparator),
         None => Value::Text {
             text: text.trim().to_string(),
         },
@@ -357,5 +365,34 @@ mod tests {
             interpret(&RawCell::FormulaWithoutValue("20+3".into())),
             Value::Unreadable { .. }
         ));
+    }
+
+    #[test]
+    fn a_numeral_too_big_for_a_float_is_unreadable_not_infinite() {
+        // 400 digits parse to +inf: a gap or a progress of inf would be no finding at all.
+        let huge = "9".repeat(400);
+        for typed in [huge.clone(), format!("-{huge}"), format!("≥{huge}%")] {
+            match text(&typed) {
+                Value::Unreadable {
+                    reason_zh,
+                    reason_en,
+                } => {
+                    assert!(reason_zh.contains("有限"), "{reason_zh}");
+                    assert!(reason_en.contains("finite"), "{reason_en}");
+                }
+                other => panic!("{}…: {other:?}", &typed[..12]),
+            }
+        }
+        // The largest finite float still reads as itself.
+        assert_eq!(text(&format!("{}", f64::MAX)), number(f64::MAX, None, None));
+    }
+
+    #[test]
+    fn a_percent_format_that_overflows_when_scaled_is_unreadable() {
+        let cell = RawCell::Number {
+            value: f64::MAX,
+            percent_format: true,
+        };
+        assert!(matches!(interpret(&cell), Value::Unreadable { .. }));
     }
 }

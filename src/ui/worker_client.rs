@@ -1,8 +1,10 @@
 //! The page's side of the worker: spawns it on first use, sends requests (a picked file is
-//! handed over unread), and hands each answer to a callback.
+//! handed over unread), and hands each answer to a callback. A worker that dies (a wasm trap,
+//! its script failing to load, a message it cannot take) is reported as a failed read and
+//! replaced, so the page never waits on it forever.
 
-use crate::protocol::{Request, Response};
-use std::cell::RefCell;
+use crate::protocol::{ErrorInfo, Request, Response};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,11 +28,17 @@ pub enum Payload {
 
 type OnReply = Rc<dyn Fn(Response, Option<Vec<u8>>)>;
 
+/// What the page shows when the worker dies.
+pub const CRASHED_ZH: &str = "读取时出错，工具已重新启动；请再选一次文件。";
+pub const CRASHED_EN: &str =
+    "The reader stopped unexpectedly and was restarted; please pick the file again.";
+
 struct Running {
     worker: web_sys::Worker,
     /// Messages wait here until the worker says it is ready (its wasm has loaded).
     queue: Option<Vec<(js_sys::Object, js_sys::Array)>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_crash: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 /// Cheap to clone; all clones share one worker.
@@ -38,6 +46,10 @@ struct Running {
 pub struct WorkerClient {
     running: Rc<RefCell<Option<Running>>>,
     on_reply: OnReply,
+    /// The last plan file sent, for a worker started after a crash.
+    plan: Rc<RefCell<Option<Request>>>,
+    /// A crash left the plan unsent: the next worker gets it after its hello.
+    plan_owed: Rc<Cell<bool>>,
 }
 
 impl PartialEq for WorkerClient {
@@ -51,6 +63,8 @@ impl WorkerClient {
         WorkerClient {
             running: Rc::default(),
             on_reply: Rc::new(on_reply),
+            plan: Rc::default(),
+            plan_owed: Rc::default(),
         }
     }
 
@@ -94,13 +108,71 @@ impl WorkerClient {
             },
         );
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let on_crash = self.on_crash();
+        worker.set_onerror(Some(on_crash.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(on_crash.as_ref().unchecked_ref()));
         *self.running.borrow_mut() = Some(Running {
             worker,
             queue: Some(Vec::new()),
             _on_message: on_message,
+            _on_crash: on_crash,
         });
         self.send(Request::Hello, None);
+        if self.plan_owed.replace(false) {
+            // Cloned out first: `send` records the plan again.
+            let plan = self.plan.borrow().clone();
+            if let Some(plan) = plan {
+                self.send(plan, None);
+            }
+        }
         Some(())
+    }
+
+    /// The worker's `error` and `messageerror`: whatever it was doing is lost, so the page is
+    /// told (as a failed read, which ends "reading"), and a fresh worker takes over. Only one
+    /// that had started is replaced at once; one whose script never loaded is tried again at the
+    /// next request, not in a loop.
+    fn on_crash(&self) -> Closure<dyn FnMut(web_sys::Event)> {
+        // Weak: the closure lives inside `running`.
+        let running = Rc::downgrade(&self.running);
+        let (on_reply, plan, plan_owed) = (
+            self.on_reply.clone(),
+            self.plan.clone(),
+            self.plan_owed.clone(),
+        );
+        Closure::new(move |_event: web_sys::Event| {
+            let Some(running) = running.upgrade() else {
+                return;
+            };
+            let Some(crashed) = running.borrow_mut().take() else {
+                return;
+            };
+            crashed.worker.terminate();
+            let had_started = crashed.queue.is_none();
+            // This closure belongs to `crashed`: it is dropped once this call has returned.
+            wasm_bindgen_futures::spawn_local(async move { drop(crashed) });
+            plan_owed.set(plan.borrow().is_some());
+            on_reply(
+                Response::Failed {
+                    error: ErrorInfo {
+                        message_zh: CRASHED_ZH.into(),
+                        message_en: CRASHED_EN.into(),
+                        needs_year: false,
+                        needs_encoding: false,
+                    },
+                },
+                None,
+            );
+            if had_started {
+                let client = WorkerClient {
+                    running,
+                    on_reply: on_reply.clone(),
+                    plan: plan.clone(),
+                    plan_owed: plan_owed.clone(),
+                };
+                let _ = client.spawn();
+            }
+        })
     }
 
     /// Sends a request, starting the worker if it is not running.
@@ -118,6 +190,9 @@ impl WorkerClient {
         let Some(running) = running.as_mut() else {
             return;
         };
+        if matches!(request, Request::LoadPlan { .. }) {
+            *self.plan.borrow_mut() = Some(request.clone());
+        }
         let Ok(value) = serde_wasm_bindgen::to_value(&request) else {
             return;
         };
