@@ -25,7 +25,7 @@ pub enum IngestErrorKind {
     },
     /// The bytes are some other kind of file (an image, a PDF, a Word document …) or nothing known.
     NotASpreadsheet {
-        looks_like: Option<&'static str>,
+        looks_like: Option<OtherFile>,
     },
     PasswordProtected,
     Corrupt {
@@ -122,7 +122,7 @@ impl IngestError {
             }
             NotASpreadsheet {
                 looks_like: Some(what),
-            } => format!("这不是电子表格，而是{}", zh_kind(what)),
+            } => format!("这不是电子表格，而是{}", what.zh()),
             NotASpreadsheet { looks_like: None } => {
                 "无法识别为电子表格（xlsx、xls、ods 或 csv）".into()
             }
@@ -168,7 +168,7 @@ impl IngestError {
             ReadFailed { detail } => {
                 format!("the file could not be read (it may have been moved or deleted, or another program holds it; {detail})")
             }
-            NotASpreadsheet { looks_like: Some(what) } => format!("this is not a spreadsheet but {what}"),
+            NotASpreadsheet { looks_like: Some(what) } => format!("this is not a spreadsheet but {}", what.en()),
             NotASpreadsheet { looks_like: None } => {
                 "this is not a recognisable spreadsheet (xlsx, xls, ods or csv)".into()
             }
@@ -241,18 +241,44 @@ impl IngestError {
     }
 }
 
-fn zh_kind(what: &str) -> &str {
-    match what {
-        "a PNG image" => "PNG 图片",
-        "a JPEG image" => "JPEG 图片",
-        "a GIF image" => "GIF 图片",
-        "a PDF document" => "PDF 文档",
-        "a Word document" => "Word 文档",
-        "a PowerPoint presentation" => "PowerPoint 演示文稿",
-        "a zip archive" => "普通压缩包",
-        "a binary file" => "二进制文件",
-        "an .xlsb workbook" => ".xlsb 二进制工作簿（请另存为 .xlsx）",
-        other => other,
+/// What a file that is not a spreadsheet looks like, by its first bytes or its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OtherFile {
+    Png,
+    Jpeg,
+    Gif,
+    Pdf,
+    Word,
+    PowerPoint,
+    Zip,
+    Binary,
+}
+
+impl OtherFile {
+    pub fn zh(self) -> &'static str {
+        match self {
+            OtherFile::Png => "PNG 图片",
+            OtherFile::Jpeg => "JPEG 图片",
+            OtherFile::Gif => "GIF 图片",
+            OtherFile::Pdf => "PDF 文档",
+            OtherFile::Word => "Word 文档",
+            OtherFile::PowerPoint => "PowerPoint 演示文稿",
+            OtherFile::Zip => "普通压缩包",
+            OtherFile::Binary => "二进制文件",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            OtherFile::Png => "a PNG image",
+            OtherFile::Jpeg => "a JPEG image",
+            OtherFile::Gif => "a GIF image",
+            OtherFile::Pdf => "a PDF document",
+            OtherFile::Word => "a Word document",
+            OtherFile::PowerPoint => "a PowerPoint presentation",
+            OtherFile::Zip => "a zip archive",
+            OtherFile::Binary => "a binary file",
+        }
     }
 }
 

@@ -13,7 +13,7 @@ mod text;
 pub mod value;
 mod zip_guard;
 
-pub use error::{IngestError, IngestErrorKind};
+pub use error::{IngestError, IngestErrorKind, OtherFile};
 pub use grid::{cell_address, CellRef, Grid};
 pub use layout::{unit_in_label, Layout, Observation, ReadContext, RowLabel, Sheet, YearSource};
 pub use sniff::Format;

@@ -1,5 +1,6 @@
 //! Recognise the format from the bytes, never from the file name.
 
+use super::error::OtherFile;
 use super::IngestErrorKind;
 use serde::Serialize;
 use std::io::Cursor;
@@ -51,21 +52,21 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, IngestErrorKind> {
         return sniff_compound_file(bytes);
     }
     if bytes.starts_with(b"%PDF") {
-        return not("a PDF document");
+        return not(OtherFile::Pdf);
     }
     if bytes.starts_with(b"\x89PNG") {
-        return not("a PNG image");
+        return not(OtherFile::Png);
     }
     if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return not("a JPEG image");
+        return not(OtherFile::Jpeg);
     }
     if bytes.starts_with(b"GIF8") {
-        return not("a GIF image");
+        return not(OtherFile::Gif);
     }
     if looks_like_text(bytes) {
         Ok(Format::Csv)
     } else {
-        not("a binary file")
+        not(OtherFile::Binary)
     }
 }
 
@@ -93,18 +94,18 @@ fn sniff_zip(bytes: &[u8]) -> Result<Format, IngestErrorKind> {
         Ok(Format::Ods)
     } else if has("word/document.xml") {
         Err(IngestErrorKind::NotASpreadsheet {
-            looks_like: Some("a Word document"),
+            looks_like: Some(OtherFile::Word),
         })
     } else if has("ppt/presentation.xml") {
         Err(IngestErrorKind::NotASpreadsheet {
-            looks_like: Some("a PowerPoint presentation"),
+            looks_like: Some(OtherFile::PowerPoint),
         })
     } else if has("[Content_Types].xml") {
         // An OOXML package with its workbook at a non-standard path: calamine follows the rels.
         Ok(Format::Xlsx)
     } else {
         Err(IngestErrorKind::NotASpreadsheet {
-            looks_like: Some("a zip archive"),
+            looks_like: Some(OtherFile::Zip),
         })
     }
 }
@@ -120,7 +121,7 @@ fn sniff_compound_file(bytes: &[u8]) -> Result<Format, IngestErrorKind> {
         Err(IngestErrorKind::PasswordProtected)
     } else if has_stream("WordDocument") {
         Err(IngestErrorKind::NotASpreadsheet {
-            looks_like: Some("a Word document"),
+            looks_like: Some(OtherFile::Word),
         })
     } else {
         Ok(Format::Xls)
