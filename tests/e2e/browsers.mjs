@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, fixtures, launch as launchPlaywright } from './support.mjs';
+import { CHROMIUM_ARGS, fixtures, statuses, launch as launchPlaywright } from './support.mjs';
 import { oldChromium } from '../../build/old-chromium.mjs';
 
 // What the old builds need here besides the usual flags (they are made for AWS Lambda).
@@ -34,17 +34,19 @@ class Tab {
   async goto(url) {
     const record = () => {
       window.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective));
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     };
     if (this.driver === 'playwright') await this.page.addInitScript(record);
     else await this.page.evaluateOnNewDocument(record);
     await this.page.goto(url);
-    await this.waitFor('input[type=file]');
+    await this.waitFor('input[type=file]', { visible: false });
   }
 
-  /** Waits until an element matching `selector` is in the page; returns it. */
-  waitFor(selector) {
-    return this.page.waitForSelector(selector, this.driver === 'playwright' ? { state: 'attached' } : {});
+  /** Waits until an element matching `selector` is shown (or, `visible: false`, is in the page). */
+  waitFor(selector, { visible = true } = {}) {
+    return this.page.waitForSelector(selector, this.driver === 'playwright'
+      ? { state: visible ? 'visible' : 'attached' }
+      : { visible });
   }
 
   /** Waits until `fn(arg)`, run in the page, is true. */
@@ -104,11 +106,12 @@ class Tab {
 
   /** { as_written → status } of the result rows on screen. */
   statuses() {
-    return this.all('tr[data-status]', (rows) =>
-      Object.fromEntries(rows.filter((r) => r.dataset.asWritten).map((r) => [r.dataset.asWritten, r.dataset.status])));
+    return statuses(this.page); // $$eval: the same in both drivers
   }
 
-  close() {
+  async close() {
+    if (this.driver === 'playwright') return this.page.context().close();
+    await this.page.evaluate(() => localStorage.clear()).catch(() => {});
     return this.page.close();
   }
 }
@@ -145,6 +148,8 @@ export async function startKernel({ version }) {
   return {
     version,
     async newTab({ offline = false } = {}) {
+      // One context (a second one crashes a --single-process Chromium): close() clears what a
+      // tab stored (the language chosen), so that nothing carries over to the next.
       const page = await browser.newPage();
       // The DevTools protocol of Chromium 86 and 109 both have this (later ones moved it to Browser).
       await page._client.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
