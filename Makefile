@@ -13,6 +13,7 @@ CARGO_HOME ?= $(HOME)/.cargo
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
+export FIREFOX ?= /usr/bin/firefox-esr
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # The shipped wasm (the page's, the worker's, the offline copy's) runs on Chromium 86, the kernel
@@ -130,9 +131,11 @@ build-tools: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
+# Debian's Chromium (and its driver, for the component tests), Firefox ESR for the journeys on each
+# kernel (tests/e2e/kernels.test.mjs), and CJK fonts for the screenshots.
 browser:
-	@[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" \
-	  || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver fonts-noto-cjk; }
+	@[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] && [ -x $(FIREFOX) ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" \
+	  || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver firefox-esr fonts-noto-cjk; }
 
 clean:
 	cargo clean

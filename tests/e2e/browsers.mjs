@@ -2,7 +2,9 @@
 // official may have (tests/e2e/kernels.test.mjs):
 //   Chromium 86 and 109, unpacked from npm packages by build/old-chromium.mjs, driven by
 //   puppeteer-core 5.3.1 (playwright-core cannot drive a Chromium that old);
-//   Debian's current Chromium, driven by playwright-core as in the other end-to-end tests.
+//   Debian's current Chromium, driven by playwright-core as in the other end-to-end tests;
+//   Debian's Firefox ESR, driven over WebDriver BiDi by a current puppeteer-core (npm alias
+//   puppeteer-core-firefox), when it is installed (make browser installs it).
 // A Tab offers what the journeys do — open the page, pick a file, wait, read, click, choose,
 // download — and records the page's errors, requests and CSP violations.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -10,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import puppeteerBidi from 'puppeteer-core-firefox';
 import { CHROMIUM_ARGS, fixtures, statuses, launch as launchPlaywright } from './support.mjs';
 import { oldChromium } from '../../build/old-chromium.mjs';
 
@@ -20,12 +23,14 @@ export const KERNELS = [
   { name: 'Chromium 86', version: 86 },
   { name: 'Chromium 109', version: 109 },
   { name: 'current Chromium', version: null },
+  { name: 'Firefox ESR', firefox: process.env.FIREFOX ?? '/usr/bin/firefox-esr' },
 ];
 
 /** Records every request, error and CSP violation of a page, and hands files to its picker. */
 class Tab {
-  constructor(page, driver, downloads) {
-    Object.assign(this, { page, driver, downloads, errors: [], requests: [] });
+  /** `context`, when the tab has its own, is closed with it. */
+  constructor(page, driver, downloads, context = null) {
+    Object.assign(this, { page, driver, downloads, context, errors: [], requests: [] });
     page.on('pageerror', (e) => this.errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && this.errors.push(m.text()));
     page.on('request', (r) => this.requests.push(r.url()));
@@ -97,7 +102,7 @@ class Tab {
     const before = new Set(await readdir(this.downloads));
     await this.page.click(selector);
     for (let waited = 0; waited < 30_000; waited += 100) {
-      const done = (await readdir(this.downloads)).filter((f) => !before.has(f) && !f.endsWith('.crdownload'));
+      const done = (await readdir(this.downloads)).filter((f) => !before.has(f) && !/\.(crdownload|part)$/.test(f));
       if (done.length) return { name: done[0], path: join(this.downloads, done[0]) };
       await new Promise((ok) => setTimeout(ok, 100));
     }
@@ -110,15 +115,44 @@ class Tab {
   }
 
   async close() {
-    if (this.driver === 'playwright') return this.page.context().close();
+    if (this.context) return this.context.close();
     await this.page.evaluate(() => localStorage.clear()).catch(() => {});
     return this.page.close();
   }
 }
 
 /** Starts a kernel of KERNELS: { version, newTab({ offline }), close() }. */
-export async function startKernel({ version }) {
+export async function startKernel({ version, firefox }) {
   const downloads = await mkdtemp(join(tmpdir(), 'duibiao-downloads-'));
+  const closeWith = (browser) => async () => {
+    await browser.close();
+    await rm(downloads, { recursive: true, force: true });
+  };
+  if (firefox) {
+    const browser = await puppeteerBidi.launch({
+      browser: 'firefox',
+      executablePath: firefox,
+      headless: true,
+      defaultViewport: { width: 1280, height: 720 },
+      // Saves downloads into `downloads` without asking.
+      extraPrefsFirefox: {
+        'browser.download.dir': downloads,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+      },
+    });
+    return {
+      version: Number((await browser.version()).split('/')[1].split('.')[0]),
+      async newTab({ offline = false } = {}) {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        if (offline) await page.setOfflineMode(true);
+        return new Tab(page, 'puppeteer', downloads, context);
+      },
+      close: closeWith(browser),
+    };
+  }
   if (version === null) {
     const browser = await launchPlaywright();
     const version = Number((await browser.version()).split('.')[0]);
@@ -127,12 +161,9 @@ export async function startKernel({ version }) {
       async newTab({ offline = false } = {}) {
         const context = await browser.newContext({ acceptDownloads: true });
         if (offline) await context.setOffline(true);
-        return new Tab(await context.newPage(), 'playwright', downloads);
+        return new Tab(await context.newPage(), 'playwright', downloads, context);
       },
-      close: async () => {
-        await browser.close();
-        await rm(downloads, { recursive: true, force: true });
-      },
+      close: closeWith(browser),
     };
   }
   const { executable, libraries } = oldChromium(version);
@@ -156,10 +187,7 @@ export async function startKernel({ version }) {
       if (offline) await page.setOfflineMode(true);
       return new Tab(page, 'puppeteer', downloads);
     },
-    close: async () => {
-      await browser.close();
-      await rm(downloads, { recursive: true, force: true });
-    },
+    close: closeWith(browser),
   };
 }
 
