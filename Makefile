@@ -45,6 +45,7 @@ dist: build-tools
 
 # Every shipped module, the two the offline copy inlines too, uses no feature Chromium 86 lacks.
 check-wasm: dist
+	node --test tests/wasm-features.test.mjs
 	node build/wasm-features.mjs dist/*.wasm dist/duibiao-offline.html
 
 test: tools
