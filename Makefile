@@ -13,9 +13,25 @@ CARGO_HOME ?= $(HOME)/.cargo
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
+export FIREFOX ?= /usr/bin/firefox-esr
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve dist test test-native test-wasm test-e2e fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes bench-profile tools build-tools browser clean
+# The shipped wasm (the page's, the worker's, the offline copy's) runs on Chromium 86, the kernel
+# of 360安全浏览器 13 and many 奇安信 desktops (issue 14): WebAssembly 1.0 plus the features below
+# and no later one. rustc >= 1.82 turns reference types on by default (Chromium < 96 cannot compile
+# them, and wasm-bindgen then moves JS values through an externref table), and the standard library
+# it ships is precompiled that way, so the wasm build rebuilds std with these features
+# (-Zbuild-std): a pinned nightly toolchain with its rust-src, installed when missing. Only the
+# wasm that trunk builds uses it; the CLI and every test build with the stable toolchain.
+# build/wasm-features.mjs checks the result (make check-wasm).
+WASM_TOOLCHAIN := nightly-2026-05-20
+WASM_FEATURES := +sign-ext,+bulk-memory,+nontrapping-fptoint,+mutable-globals,+multivalue,-reference-types
+WASM_BUILD_ENV := RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-cpu=mvp -C target-feature=$(WASM_FEATURES)"
+# Old Chromium builds that npm packages ship, unpacked by build/old-chromium.mjs (make test-kernels).
+OLD_CHROMIUM := target/old-chromium/86/.unpacked target/old-chromium/109/.unpacked
+
+.PHONY: serve dist check-wasm test test-native test-wasm test-e2e test-kernels fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes bench-profile tools build-tools browser clean
 
 serve: dist
 	trunk serve --release
@@ -23,11 +39,17 @@ serve: dist
 # The static bundle, ready to copy onto any web server, and the one-file offline copy.
 dist: build-tools
 	cargo fetch --locked
-	trunk build --release
+	$(WASM_BUILD_ENV) cargo fetch --locked --target wasm32-unknown-unknown
+	$(WASM_BUILD_ENV) trunk build --release
 	node build/single-file.mjs dist
 
+# Every shipped module, the two the offline copy inlines too, uses no feature Chromium 86 lacks.
+check-wasm: dist
+	node --test tests/wasm-features.test.mjs
+	node build/wasm-features.mjs dist/*.wasm dist/duibiao-offline.html
+
 test: tools
-	$(MAKE) test-native test-32bit test-wasm test-e2e fuzz-smoke
+	$(MAKE) test-native test-32bit test-wasm check-wasm test-e2e fuzz-smoke
 
 test-native:
 	cargo test --locked
@@ -47,9 +69,17 @@ test-32bit:
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test web_components
 
-# User journeys against the built dist/ in headless Chromium.
-test-e2e: dist
+# User journeys against the built dist/ in headless Chromium: Debian's, and for the main journeys
+# (tests/e2e/kernels.test.mjs) Chromium 86 and 109 too.
+test-e2e: dist $(OLD_CHROMIUM)
 	node --test tests/e2e/
+
+# Only the journeys on each kernel.
+test-kernels: dist $(OLD_CHROMIUM)
+	node --test tests/e2e/kernels.test.mjs
+
+$(OLD_CHROMIUM) &: build/old-chromium.mjs node_modules/.package-lock.json
+	node build/old-chromium.mjs
 
 # Each fuzz target briefly and repeatably: a fixed seed and number of executions (fuzz/README.md).
 fuzz-smoke:
@@ -99,18 +129,25 @@ tools: build-tools browser
 build-tools: node_modules/.package-lock.json
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
+	@rustup run $(WASM_TOOLCHAIN) rustc --version >/dev/null 2>&1 \
+	  || rustup toolchain install $(WASM_TOOLCHAIN) --profile minimal --component rust-src
+	@rustup component list --toolchain $(WASM_TOOLCHAIN) --installed | grep -q '^rust-src' \
+	  || rustup component add rust-src --toolchain $(WASM_TOOLCHAIN)
 	@trunk --version 2>/dev/null | grep -qF "trunk $(TRUNK_VERSION)" \
 	  || cargo install --locked trunk@$(TRUNK_VERSION)
 	@wasm-bindgen --version 2>/dev/null | grep -qF "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
 	  || cargo install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
-# wasm-opt (npm binaryen; Debian's is too old for rustc's output) and playwright-core.
+# wasm-opt (npm binaryen; Debian's is too old for rustc's output), playwright-core, and for the old
+# kernels puppeteer-core 5.3.1 and the npm packages that carry Chromium 86 and 109.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
+# Debian's Chromium (and its driver, for the component tests), Firefox ESR for the journeys on each
+# kernel (tests/e2e/kernels.test.mjs), and CJK fonts for the screenshots.
 browser:
-	@[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" \
-	  || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver fonts-noto-cjk; }
+	@[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] && [ -x $(FIREFOX) ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" \
+	  || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver firefox-esr fonts-noto-cjk; }
 
 clean:
 	cargo clean

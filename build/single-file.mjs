@@ -43,10 +43,14 @@ window.__duibiaoLoadApp = () => {
 ${boot}
 }
 `;
+// The check for browsers too old to run the app (static/check-browser.js), a classic script run
+// before the app's.
+const checkBrowser = await readFile(join(dist, 'check-browser.js'), 'utf8');
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const csp = [
   "default-src 'none'",
-  `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+  // 'unsafe-eval' as in index.html: Chromium < 97 compiles WebAssembly under a CSP only with it.
+  `script-src ${sha256(checkBrowser)} ${sha256(script)} 'wasm-unsafe-eval' 'unsafe-eval'`,
   `style-src ${sha256(css)}`,
   // The worker comes from a blob made by the page's own (hashed) script; see above.
   'worker-src blob:',
@@ -62,8 +66,9 @@ let page = html
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
   .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
   .replace(/<link rel="icon"[^>]*>/, '')
-  .replace(/<script type="module" src="[^"]*boot\.js"[^>]*><\/script>/, '');
-if (page.includes('boot.js')) throw new Error('the loader script was not removed');
+  .replace(/<script type="module" src="[^"]*boot\.js"[^>]*><\/script>/, '')
+  .replace(/<script defer src="[^"]*check-browser\.js"><\/script>/, () => `<script>${checkBrowser}</script>`);
+if (/src="[^"]*(?:boot|check-browser)\.js"/.test(page)) throw new Error('a script was not inlined');
 page = page.replace('</body>', () => `<script type="module">${script}</script>\n</body>`);
 await writeFile(join(dist, 'duibiao-offline.html'), page);
 console.log(`wrote ${join(dist, 'duibiao-offline.html')} (${page.length} bytes)`);

@@ -8,7 +8,7 @@
 // An external file, not trunk's inline loader, so that the page's Content-Security-Policy can
 // forbid inline scripts; the hashed asset names come from the attributes trunk writes on this
 // script tag (Trunk.toml: pattern_script). The one-file offline copy (build/single-file.mjs)
-// inlines this file after defining `__duibiaoLoadApp`.
+// inlines this file after defining `__duibiaoLoadApp`. static/check-browser.js runs first.
 
 const LANG_KEY = 'duibiao.lang';
 const params = new URLSearchParams(location.search);
@@ -46,6 +46,8 @@ let loading = null;
 
 /** Loads the app once; `intent` is what the user asked for, handed over when it mounts. */
 function start(intent) {
+  // static/check-browser.js found something the app needs missing and shows why, in both languages.
+  if (window.__duibiaoBrowserTooOld) return;
   if (intent) window.__duibiaoIntent = intent;
   if (loading) return;
   const busy = document.querySelector('#app .busy');

@@ -2,25 +2,9 @@
 // read the statuses; pick a broken file, read the message; pick a good one again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { servedApp, openApp, pick, screenshot, statuses } from './support.mjs';
+import { servedApp, openApp, pick, screenshot, statuses, KECHENG_2023 } from './support.mjs';
 
 const app = servedApp();
-
-// Worked out by hand from the plan's targets (tests/fixtures/README.md has the cells).
-const KECHENG_2023 = {
-  '严重致残的出生缺陷发生率（‰）': 'behind',
-  '千名儿童儿科执业（助理）医师数': 'on_track',
-  '每千人口拥有3岁以下婴幼儿托位数': 'behind',
-  '儿童伤害死亡率': 'on_track',
-  '普惠性幼儿园覆盖率': 'met',
-  '学前三年毛入园率': 'met',
-  '高中阶段毛入学率': 'met',
-  '未成年人救助保护中心实体化运行率': 'on_track',
-  '获得法律机构援助的未成年人数': 'review',
-  '残疾儿童康复救助人数': 'not_met',
-  '乡镇（街道）建有示范型儿童之家的比例': 'on_track',
-  '建立儿童活动中心的县（市、区）比例': 'missing',
-};
 
 test('picking a long-layout .xlsx shows every status worked out by hand', async () => {
   const { page, errors } = await openApp(app.browser, app.server.url);

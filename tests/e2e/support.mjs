@@ -5,6 +5,8 @@ import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import assert from 'node:assert/strict';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
@@ -111,4 +113,34 @@ export function servedApp(extraRoutes = async () => ({})) {
     await app.server?.close();
   });
   return app;
+}
+
+// Worked out by hand from the plan's targets (tests/fixtures/README.md has the cells).
+export const KECHENG_2023 = {
+  '严重致残的出生缺陷发生率（‰）': 'behind',
+  '千名儿童儿科执业（助理）医师数': 'on_track',
+  '每千人口拥有3岁以下婴幼儿托位数': 'behind',
+  '儿童伤害死亡率': 'on_track',
+  '普惠性幼儿园覆盖率': 'met',
+  '学前三年毛入园率': 'met',
+  '高中阶段毛入学率': 'met',
+  '未成年人救助保护中心实体化运行率': 'on_track',
+  '获得法律机构援助的未成年人数': 'review',
+  '残疾儿童康复救助人数': 'not_met',
+  '乡镇（街道）建有示范型儿童之家的比例': 'on_track',
+  '建立儿童活动中心的县（市、区）比例': 'missing',
+};
+
+/** The sheet names and all text of an .xlsx, read with python's zipfile (an independent reader). */
+export function xlsxText(path) {
+  const script = `
+import sys, zipfile, re
+z = zipfile.ZipFile(sys.argv[1])
+book = z.read('xl/workbook.xml').decode()
+print('SHEETS', ','.join(re.findall(r'<sheet name="([^"]+)"', book)))
+text = z.read('xl/sharedStrings.xml').decode() if 'xl/sharedStrings.xml' in z.namelist() else ''
+print(text)`;
+  const run = spawnSync('python3', ['-c', script, path], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
 }

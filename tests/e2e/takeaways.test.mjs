@@ -3,9 +3,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { servedApp, openApp, pick, statuses, artifacts } from './support.mjs';
+import { servedApp, openApp, pick, statuses, artifacts, xlsxText } from './support.mjs';
 
 const app = servedApp();
 before(() => mkdir(artifacts, { recursive: true }));
@@ -15,20 +14,6 @@ async function download(page, button, name) {
   const path = join(artifacts, name);
   await file.saveAs(path);
   return { path, suggested: file.suggestedFilename() };
-}
-
-/** The sheet names and all text of an .xlsx, read with python's zipfile (an independent reader). */
-function xlsxText(path) {
-  const script = `
-import sys, zipfile, re
-z = zipfile.ZipFile(sys.argv[1])
-book = z.read('xl/workbook.xml').decode()
-print('SHEETS', ','.join(re.findall(r'<sheet name="([^"]+)"', book)))
-text = z.read('xl/sharedStrings.xml').decode() if 'xl/sharedStrings.xml' in z.namelist() else ''
-print(text)`;
-  const run = spawnSync('python3', ['-c', script, path], { encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  return run.stdout;
 }
 
 test('the report downloads as .xlsx and .csv holding every result', async () => {

@@ -1,0 +1,161 @@
+// The main journeys on each browser kernel an official may have (issue 14): Chromium 86 (360安全
+// 浏览器 13, many 奇安信 desktops), Chromium 109 (the last Chrome on Windows 7) and Debian's current
+// Chromium, and Debian's Firefox ESR. Each kernel: a long .xlsx with its detail and the privacy promise, a wide .xls, a GBK
+// .csv, a broken file then a good one, the report downloaded as .xlsx, the one-file offline copy.
+// make test-kernels (part of make test) unpacks the old kernels first (build/old-chromium.mjs).
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { serveDist, dist, KECHENG_2023, xlsxText } from './support.mjs';
+import { KERNELS, startKernel } from './browsers.mjs';
+
+let server;
+before(async () => {
+  server = await serveDist();
+});
+after(() => server?.close());
+
+for (const kernel of KERNELS) {
+  const skip = kernel.firefox && !existsSync(kernel.firefox) && `${kernel.firefox} is not installed (make browser)`;
+  describe(kernel.name, { skip }, () => {
+    let browser;
+    before(async () => {
+      browser = await startKernel(kernel);
+    });
+    after(() => browser?.close());
+
+    /** A tab on the served page; `check(tab)` after the test body: no error, no CSP violation. */
+    async function journey(body, { url = server.url, offline = false } = {}) {
+      const tab = await browser.newTab({ offline });
+      try {
+        await tab.goto(url);
+        assert.equal(await tab.evaluate(() => document.documentElement.classList.contains('browser-too-old')), false,
+          'the browser check lets this kernel in');
+        await body(tab);
+        // Chromium before 97 does not know 'wasm-unsafe-eval' and says so; 'unsafe-eval' beside
+        // it is what lets it compile the app (README.md, Privacy). Chromium 86 also reports each
+        // WebAssembly compile as a script-src violation of "eval" even though it then compiles
+        // (seen with a bare module under script-src 'self' 'unsafe-eval'; 109 reports none).
+        const old = browser.version < 97;
+        const violations = await tab.evaluate(() => window.__cspViolations);
+        assert.deepEqual(violations.filter((v) => !(old && v === 'script-src eval')), []);
+        assert.deepEqual(tab.errors.filter((e) => !(old && /invalid source: ''wasm-unsafe-eval''/.test(e))), []);
+      } finally {
+        await tab.close();
+      }
+    }
+
+    test('a long .xlsx: every status, a row’s detail, and no request after the app has loaded', () =>
+      journey(async (tab) => {
+        const origin = new URL(server.url).origin;
+        // What the server was asked for (the worker's requests too, which puppeteer does not show).
+        const landing = server.requests.length;
+        await tab.pick('long-kecheng-2023.xlsx');
+        await tab.waitFor('tr[data-status]');
+        assert.deepEqual(await tab.statuses(), KECHENG_2023);
+        assert.equal((await tab.all('tbody tr[data-status]', (rows) => rows.length)), 44, 'every plan indicator');
+        assert.deepEqual(await tab.all('.unmatched li', (items) => items.map((li) => li.dataset.asWritten)), ['全市常住人口']);
+        const loaded = server.requests.length;
+        assert.deepEqual(server.requests.slice(landing).map((path) => path.replace(/-[0-9a-f]{8,16}/, '')),
+          ['/duibiao-web.js', '/duibiao-web_bg.wasm', '/duibiao-worker_loader.js', '/duibiao-worker.js', '/duibiao-worker_bg.wasm'],
+          'the app loads on first use, page then worker');
+
+        await tab.click('tr[data-indicator="child_injury_mortality"] .row-toggle');
+        await tab.waitFor('.detail-row');
+        assert.match(await tab.text('.detail-row'), /2023 年应不高于 9\.468（文件中 2020 年 10\.5 → 2025 年 <8\.78\/10万 的直线进度）/);
+        assert.equal(await tab.all('.detail-row .value-chart circle', (c) => c.length), 3, '2020, 2022 and 2023');
+        await tab.click('button.lang-toggle');
+        await tab.waitUntil(() => document.documentElement.lang === 'en');
+        assert.match(await tab.text('body'), /never uploaded/);
+
+        assert.deepEqual(server.requests.slice(loaded), [], 'no request after the app has loaded');
+        // blob: (downloads) and data: (Firefox loads a font of its own so) never reach a network.
+        assert.deepEqual(tab.requests.filter((url) => !/^(blob|data):/.test(url) && !url.startsWith(origin)), [], 'none elsewhere');
+        assert.equal(await tab.evaluate(() => document.querySelectorAll('script:not([src])').length), 0, 'no inline script');
+      }));
+
+    test('a wide .xls: the region × indicator matrix and the region filter', () =>
+      journey(async (tab) => {
+        await tab.pick('wide-regions-2023.xls');
+        await tab.waitFor('.matrix');
+        const matrix = await tab.all('.matrix tbody tr', (rows) =>
+          rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.dataset.status ?? '')));
+        assert.deepEqual(matrix[0], ['on_track', 'behind', 'met', 'on_track'], '儿童伤害死亡率 by region');
+        await tab.select('#filter-region', '衢江区');
+        const regions = await tab.all('tbody tr[data-indicator] td.region', (tds) => [...new Set(tds.map((td) => td.textContent))]);
+        assert.deepEqual(regions, ['衢江区']);
+      }));
+
+    test('a broken file shows a plain message, then a GBK .csv is read with its encoding named', () =>
+      journey(async (tab) => {
+        await tab.pick('bad/word.docx.xlsx');
+        await tab.waitFor('[role=alert]');
+        assert.match(await tab.text('[role=alert]'), /word\.docx\.xlsx.*不是电子表格.*Word 文档/);
+        await tab.pick('long-kecheng-2023-gbk.csv');
+        await tab.waitFor('tr[data-status]');
+        assert.equal(await tab.evaluate(() => document.querySelector('[role=alert]')), null, 'the message has gone');
+        assert.deepEqual(await tab.statuses(), KECHENG_2023);
+        assert.equal(await tab.evaluate(() => document.querySelector('#encoding-select').value), 'GB18030');
+      }));
+
+    test('the report downloads as an .xlsx holding every result', () =>
+      journey(async (tab) => {
+        await tab.pick('long-kecheng-2023.xlsx');
+        await tab.waitFor('tr[data-status]');
+        const report = await tab.download('#download-xlsx');
+        assert.equal(report.name, 'long-kecheng-2023-对标结果.xlsx');
+        const text = xlsxText(report.path);
+        assert.match(text, /SHEETS 汇总,结果,未匹配,需核对/);
+        for (const expected of ['儿童伤害死亡率', '进度正常 on_track', '未达标 not_met', '全市常住人口', 'F8']) {
+          assert.ok(text.includes(expected), `the report holds ${expected}`);
+        }
+      }));
+
+    test('the one-file offline copy works from file:// with the network off', () =>
+      journey(async (tab) => {
+        await tab.pick('long-kecheng-2023.xls');
+        await tab.waitFor('tr[data-status]');
+        assert.deepEqual(await tab.statuses(), KECHENG_2023);
+      }, { url: pathToFileURL(join(dist, 'duibiao-offline.html')).href, offline: true }));
+  });
+}
+
+// What a browser too old for the app shows (IE, Chromium before 86): simulated in the current
+// kernel by a WebAssembly that lacks the features the build needs, as Chromium 80–84 (no
+// multi-value) or one without WebAssembly.
+describe('a browser too old for the app', () => {
+  let browser;
+  before(async () => {
+    browser = await startKernel(KERNELS.find((k) => k.version === null));
+  });
+  after(() => browser?.close());
+
+  for (const [what, lack] of [
+    ['WebAssembly without multi-value', () => { WebAssembly.validate = () => false; }],
+    ['no WebAssembly at all', () => { delete window.WebAssembly; }],
+  ]) {
+    test(`${what}: the landing says which browsers work, in Chinese and English, and offers the offline copy`, async () => {
+      const tab = await browser.newTab();
+      await tab.page.addInitScript(lack);
+      await tab.goto(server.url);
+      await tab.waitUntil(() => document.documentElement.classList.contains('browser-too-old'));
+      const notice = await tab.page.waitForSelector('.old-browser', { state: 'visible' });
+      const text = await notice.textContent();
+      assert.match(text, /本浏览器版本过旧/);
+      assert.match(text, /Chromium 内核 86 及以上/);
+      assert.match(text, /Chromium-based browser from version 86/);
+      assert.match(text, /命令行版 duibiao/);
+      assert.deepEqual(await tab.all('.old-browser a', (links) => links.map((a) => a.getAttribute('href'))),
+        ['duibiao-offline.html', 'duibiao-offline.html']);
+      assert.equal(await tab.page.isVisible('.drop-zone'), false, 'no file picker that cannot work');
+      // Asking anyway (a ?plan= address starts the app at once) loads nothing.
+      await tab.goto(`${server.url}?plan=plans/quzhou-children-2021-2025.json`);
+      await tab.page.waitForSelector('.old-browser', { state: 'visible' });
+      assert.equal(tab.requests.filter((url) => url.endsWith('.wasm')).length, 0);
+      assert.deepEqual(tab.errors, []);
+      await tab.close();
+    });
+  }
+});
