@@ -520,11 +520,8 @@ fn column_headers(grid: &Grid, header: &Header) -> Vec<ColumnHeader> {
 
 fn is_label_header(text: &str) -> bool {
     let t = text.trim();
-    (t.contains("指标") && !t.contains("指标值"))
-        || t.contains("名称")
-        || t == "项目"
-        || t == "地区"
-        || t.contains("县（市、区）")
+    // 地区, 县（市、区） and the other region headers are `is_region_header`'s.
+    (t.contains("指标") && !t.contains("指标值")) || t.contains("名称") || t == "项目"
 }
 
 fn is_ignored_header(text: &str) -> bool {

@@ -258,7 +258,6 @@ fn valid_grouping(number: &str) -> bool {
         && !number.split('.').nth(1).is_some_and(|f| f.contains(','))
 }
 
-/// A float as a person would write it: no trailing zeros, no float noise.
 pub use crate::numbers::trim_float;
 
 #[cfg(test)]
