@@ -43,7 +43,7 @@ dist: build-tools
 	$(WASM_BUILD_ENV) trunk build --release
 	node build/single-file.mjs dist
 
-# Every shipped module, the two the offline copy inlines too, uses no feature Chromium 86 lacks.
+# Every shipped module, those the offline copy inlines too, uses no feature Chromium 86 lacks.
 check-wasm: dist
 	node --test tests/wasm-features.test.mjs
 	node build/wasm-features.mjs dist/*.wasm dist/duibiao-offline.html

@@ -19,13 +19,17 @@ const cssFile = html.match(/<link rel="stylesheet" href="(?:\.\/)?([^"]+)"/)?.[1
 if (!cssFile) throw new Error('dist/index.html has no stylesheet');
 
 const glue = await readFile(join(dist, jsFile), 'utf8');
-// The worker (reader and evaluator): a file:// page cannot start a worker from a file, so it
-// starts one from a blob holding the worker's glue and its wasm.
-const workerGlue = await readFile(join(dist, 'duibiao-worker.js'), 'utf8');
-const workerWasm = await readFile(join(dist, 'duibiao-worker_bg.wasm'));
-const workerSource = `${workerGlue}
-wasm_bindgen({ module_or_path: Uint8Array.from(atob("${workerWasm.toString('base64')}"), (c) => c.charCodeAt(0)) });
+// The workers (reader; .xlsx writer): a file:// page cannot start a worker from a file, so it
+// starts each from a blob holding the worker's glue and its wasm.
+const workerSource = async (name) => {
+  const glue = await readFile(join(dist, `${name}.js`), 'utf8');
+  const wasm = await readFile(join(dist, `${name}_bg.wasm`));
+  return `${glue}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0)) });
 `;
+};
+const readerSource = await workerSource('duibiao-worker');
+const writerSource = await workerSource('duibiao-export');
 if (/from\s+['"]\.\/snippets\//.test(glue)) throw new Error('the JS glue imports snippets; inline them too');
 const wasm = await readFile(join(dist, wasmFile));
 const css = await readFile(join(dist, cssFile), 'utf8');
@@ -34,7 +38,8 @@ const css = await readFile(join(dist, cssFile), 'utf8');
 // the inlined glue (an ES module whose default export is __wbg_init) started with the bytes.
 const boot = await readFile(join(dist, 'boot.js'), 'utf8');
 const script = `${glue}
-window.__DUIBIAO_WORKER_URL = URL.createObjectURL(new Blob([${JSON.stringify(workerSource)}], { type: 'text/javascript' }));
+window.__DUIBIAO_WORKER_URL = URL.createObjectURL(new Blob([${JSON.stringify(readerSource)}], { type: 'text/javascript' }));
+window.__DUIBIAO_EXPORT_URL = URL.createObjectURL(new Blob([${JSON.stringify(writerSource)}], { type: 'text/javascript' }));
 window.__duibiaoLoadApp = () => {
   const wasmBytes = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));
   return __wbg_init({ module_or_path: wasmBytes });
@@ -52,7 +57,7 @@ const csp = [
   // 'unsafe-eval' as in index.html: Chromium < 97 compiles WebAssembly under a CSP only with it.
   `script-src ${sha256(checkBrowser)} ${sha256(script)} 'wasm-unsafe-eval' 'unsafe-eval'`,
   `style-src ${sha256(css)}`,
-  // The worker comes from a blob made by the page's own (hashed) script; see above.
+  // The workers come from blobs made by the page's own (hashed) script; see above.
   'worker-src blob:',
   "connect-src 'none'",
   'img-src data: blob:',

@@ -4,7 +4,8 @@
 //! observations) → [`matching`] (labels to plan indicators) → [`evaluate`] (statuses) →
 //! [`report`] (what the CLI prints and the page shows) → [`export`] (.xlsx/CSV report, blank
 //! template). [`check`] runs the whole pipeline.
-//! Nothing here knows about the browser; `ui` (wasm32 only) is a thin Yew shell over it.
+//! Nothing here knows about the browser; `ui` (wasm32 only) is a thin Yew shell over it, and
+//! `web_worker` (wasm32 only) the plumbing of its two workers.
 
 pub mod check;
 pub mod evaluate;
@@ -20,3 +21,5 @@ pub mod units;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web_worker;

@@ -1,6 +1,8 @@
-//! What the page and its worker say to each other, and the worker's side of it as a plain
-//! [`Session`] (no browser types), so the conversation is tested natively. The page sends a
-//! [`Request`] (a file's bytes travel beside it); the session answers with [`Response`]s.
+//! What the page and its workers say to each other, and the workers' side of it as plain Rust
+//! (no browser types), so the conversation is tested natively. The page sends the reader a
+//! [`Request`] (a file's bytes travel beside it); its [`Session`] answers with [`Response`]s.
+//! An .xlsx to make comes back as an [`ExportJob`], which the page hands, unread, to the export
+//! worker: the .xlsx writer loads only when someone asks for a workbook, not before a first check.
 
 use crate::check::CheckOptions;
 use crate::export::{report_csv, report_xlsx, template_xlsx};
@@ -8,6 +10,7 @@ use crate::ingest::{read_workbook_with, IngestError, IngestErrorKind, Workbook};
 use crate::plan::Plan;
 use crate::report::Report;
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const CSV_MIME: &str = "text/csv;charset=utf-8";
@@ -111,6 +114,53 @@ pub enum Response {
     ExportFailed {
         message: String,
     },
+    /// An .xlsx for the export worker to make; the page passes it on without reading it.
+    #[serde(skip_deserializing)]
+    Export(ExportJob),
+}
+
+/// A workbook to write, with everything the writer needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportJob {
+    /// The report as .xlsx, every unmatched row included.
+    ReportXlsx {
+        report: Rc<Report>,
+        plan: Plan,
+        checked_at: String,
+    },
+    /// The blank submission template of the plan in use.
+    Template { plan: Plan },
+}
+
+impl ExportJob {
+    /// The export worker's one task: the file, or why it could not be written.
+    pub fn run(self) -> Reply {
+        match self {
+            ExportJob::ReportXlsx {
+                report,
+                plan,
+                checked_at,
+            } => match report_xlsx(&report, &plan, &checked_at) {
+                Ok(bytes) => file_reply(&report.source.file, "对标结果.xlsx", XLSX_MIME, bytes),
+                Err(e) => export_failed(e.to_string()),
+            },
+            ExportJob::Template { plan } => match template_xlsx(&plan) {
+                Ok(bytes) => (
+                    Response::File {
+                        name: format!("{}-填报模板.xlsx", plan.title),
+                        mime: XLSX_MIME.into(),
+                    },
+                    Some(bytes),
+                ),
+                Err(e) => export_failed(e.to_string()),
+            },
+        }
+    }
+}
+
+fn export_failed(message: String) -> Reply {
+    (Response::ExportFailed { message }, None)
 }
 
 /// The most unmatched rows the page lists. A big workbook can have hundreds of thousands (every
@@ -129,7 +179,8 @@ pub struct Session {
     options: CheckOptions,
     file: Option<(String, Vec<u8>, String)>,
     workbook: Option<Workbook>,
-    report: Option<Report>,
+    /// Shared with an export job rather than copied: it holds every unmatched row.
+    report: Option<Rc<Report>>,
 }
 
 impl Default for Session {
@@ -187,57 +238,32 @@ impl Session {
             }
             Request::Recheck { options } => self.read(&options, send),
             Request::Reevaluate { options } => self.reevaluate(&options, send),
-            Request::ExportXlsx { checked_at } => match &self.report {
-                Some(report) => match report_xlsx(report, &self.plan, &checked_at) {
-                    Ok(bytes) => send(file_reply(
-                        &report.source.file,
-                        "对标结果.xlsx",
-                        XLSX_MIME,
-                        bytes,
-                    )),
-                    Err(e) => send((
-                        Response::ExportFailed {
-                            message: e.to_string(),
-                        },
-                        None,
-                    )),
-                },
-                None => send((
-                    Response::ExportFailed {
-                        message: "no report yet".into(),
-                    },
+            Request::ExportXlsx { checked_at } => send(match &self.report {
+                Some(report) => (
+                    Response::Export(ExportJob::ReportXlsx {
+                        report: report.clone(),
+                        plan: self.plan.clone(),
+                        checked_at,
+                    }),
                     None,
-                )),
-            },
-            Request::ExportCsv => match &self.report {
-                Some(report) => send(file_reply(
+                ),
+                None => export_failed("no report yet".into()),
+            }),
+            Request::ExportCsv => send(match &self.report {
+                Some(report) => file_reply(
                     &report.source.file,
                     "对标结果.csv",
                     CSV_MIME,
                     report_csv(report),
-                )),
-                None => send((
-                    Response::ExportFailed {
-                        message: "no report yet".into(),
-                    },
-                    None,
-                )),
-            },
-            Request::Template => match template_xlsx(&self.plan) {
-                Ok(bytes) => send((
-                    Response::File {
-                        name: format!("{}-填报模板.xlsx", self.plan.title),
-                        mime: XLSX_MIME.into(),
-                    },
-                    Some(bytes),
-                )),
-                Err(e) => send((
-                    Response::ExportFailed {
-                        message: e.to_string(),
-                    },
-                    None,
-                )),
-            },
+                ),
+                None => export_failed("no report yet".into()),
+            }),
+            Request::Template => send((
+                Response::Export(ExportJob::Template {
+                    plan: self.plan.clone(),
+                }),
+                None,
+            )),
         }
     }
 
@@ -304,7 +330,7 @@ impl Session {
         for_page.unmatched = unmatched.iter().take(UNMATCHED_SHOWN).cloned().collect();
         report.unmatched = unmatched;
         let unmatched_total = report.unmatched.len();
-        self.report = Some(report);
+        self.report = Some(Rc::new(report));
         send((
             Response::Checked {
                 report: for_page,
@@ -386,6 +412,17 @@ mod tests {
             Some(UNMATCHED_SHOWN + 50),
             "exports are made from every row"
         );
+        let out = replies(
+            &mut session,
+            Request::ExportXlsx {
+                checked_at: String::new(),
+            },
+            None,
+        );
+        let [(Response::Export(ExportJob::ReportXlsx { report, .. }), _)] = &out[..] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(report.unmatched.len(), UNMATCHED_SHOWN + 50);
     }
 
     #[test]
@@ -448,8 +485,34 @@ mod tests {
             .1
             .as_ref()
             .is_some_and(|b| b.starts_with(&[0xEF, 0xBB, 0xBF])));
-        let out = replies(&mut session, Request::Template, None);
-        assert!(out[0].1.as_ref().is_some_and(|b| b.starts_with(b"PK")));
+        let xlsx = export_through_the_page(replies(
+            &mut session,
+            Request::ExportXlsx {
+                checked_at: "2026-12-02 10:00 UTC".into(),
+            },
+            None,
+        ));
+        assert!(
+            matches!(&xlsx.0, Response::File { name, mime } if name == "k-对标结果.xlsx" && mime == XLSX_MIME)
+        );
+        assert!(xlsx.1.is_some_and(|b| b.starts_with(b"PK")));
+        let template = export_through_the_page(replies(&mut session, Request::Template, None));
+        assert!(
+            matches!(&template.0, Response::File { name, .. } if name.ends_with("-填报模板.xlsx"))
+        );
+        assert!(template.1.is_some_and(|b| b.starts_with(b"PK")));
+    }
+
+    /// What the page does with an export job: it cannot read it (the page's wasm has no code for
+    /// it), and passes it on; the export worker reads it and writes the file.
+    fn export_through_the_page(out: Vec<Reply>) -> Reply {
+        let [(response @ Response::Export(_), None)] = &out[..] else {
+            panic!("{out:?}")
+        };
+        let message = serde_json::to_value(response).unwrap();
+        assert!(serde_json::from_value::<Response>(message.clone()).is_err());
+        let job: ExportJob = serde_json::from_value(message["export"].clone()).unwrap();
+        job.run()
     }
 
     #[test]

@@ -1,64 +1,32 @@
-//! The page's web worker: a thin shell that hands each message to a [`duibiao::protocol::Session`]
-//! and posts the replies back. Reading and evaluating never block the page.
+//! The page's reader, a web worker: a thin shell that hands each message to a
+//! [`duibiao::protocol::Session`] and posts the replies back. Reading and evaluating never block
+//! the page.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use duibiao::protocol::{Reply, Request, Session};
-    use std::cell::RefCell;
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
+    use duibiao::protocol::{Request, Session};
+    use duibiao::web_worker::{post_reply, serve};
 
-    thread_local! {
-        static SESSION: RefCell<Session> = RefCell::new(Session::default());
-    }
-
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let replies_to = scope.clone();
-    let post = move |(response, bytes): Reply| {
-        let message = js_sys::Object::new();
-        let Ok(value) = serde_wasm_bindgen::to_value(&response) else {
+    let mut session = Session::default();
+    serve(move |data| {
+        let Ok(request) = js_sys::Reflect::get(&data, &"request".into()) else {
             return;
         };
-        let _ = js_sys::Reflect::set(&message, &"response".into(), &value);
-        let transfer = js_sys::Array::new();
-        if let Some(bytes) = bytes {
-            let array = js_sys::Uint8Array::from(bytes.as_slice());
-            let _ = js_sys::Reflect::set(&message, &"bytes".into(), &array);
-            transfer.push(&array.buffer());
+        let Ok(request) = serde_wasm_bindgen::from_value::<Request>(request) else {
+            return;
+        };
+        let bytes = match js_sys::Reflect::get(&data, &"bytes".into())
+            .ok()
+            .filter(|b| !b.is_undefined() && !b.is_null())
+        {
+            Some(bytes) => Some(Ok(js_sys::Uint8Array::new(&bytes).to_vec())),
+            None => read_file(&data),
+        };
+        match bytes.transpose() {
+            Ok(bytes) => session.handle(request, bytes, &mut post_reply),
+            Err(error) => session.refuse(&error, &mut post_reply),
         }
-        let _ = replies_to.post_message_with_transfer(&message, &transfer);
-    };
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let data = event.data();
-            let Ok(request) = js_sys::Reflect::get(&data, &"request".into()) else {
-                return;
-            };
-            let Ok(request) = serde_wasm_bindgen::from_value::<Request>(request) else {
-                return;
-            };
-            let bytes = match js_sys::Reflect::get(&data, &"bytes".into())
-                .ok()
-                .filter(|b| !b.is_undefined() && !b.is_null())
-            {
-                Some(bytes) => Some(Ok(js_sys::Uint8Array::new(&bytes).to_vec())),
-                None => read_file(&data),
-            };
-            SESSION.with(|session| {
-                let mut session = session.borrow_mut();
-                match bytes.transpose() {
-                    Ok(bytes) => session.handle(request, bytes, &mut |reply| post(reply)),
-                    Err(error) => session.refuse(&error, &mut |reply| post(reply)),
-                }
-            });
-        });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The handler lives as long as the worker.
-    on_message.forget();
-    // Messages sent before this point found no handler: the page waits for this word.
-    let ready = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&ready, &"ready".into(), &true.into());
-    let _ = scope.post_message(&ready);
+    });
 }
 
 /// The bytes of the picked file sent with a request (the page hands files over unread). Its size

@@ -145,8 +145,9 @@ impl Reducible for State {
                     next.error = Some(error);
                 }
                 Response::ExportFailed { message } => next.export_error = Some(message),
-                // Files are saved by the page as they arrive; nothing to keep.
-                Response::File { .. } => {}
+                // Files are saved by the page as they arrive, and export jobs go from the reader
+                // to the writer without reaching the state: nothing to keep.
+                Response::File { .. } | Response::Export(_) => {}
             },
         }
         Rc::new(next)
