@@ -23,11 +23,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # it ships is precompiled that way, so the wasm build rebuilds std with these features
 # (-Zbuild-std): a pinned nightly toolchain with its rust-src, installed when missing. Only the
 # wasm that trunk builds uses it; the CLI and every test build with the stable toolchain.
-# build/wasm-features.mjs checks the result (make check-wasm).
+# build/wasm-features.mjs checks the result (make check-wasm). The same build drops what only a
+# panic's message would use (immediate-abort: a panic traps, as panic = "abort" did, without
+# formatting a message; no file and line strings): 20 KB gzip of the reader (BENCHMARKS.md).
 WASM_TOOLCHAIN := nightly-2026-05-20
 WASM_FEATURES := +sign-ext,+bulk-memory,+nontrapping-fptoint,+mutable-globals,+multivalue,-reference-types
 WASM_BUILD_ENV := RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-cpu=mvp -C target-feature=$(WASM_FEATURES)"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-cpu=mvp -C target-feature=$(WASM_FEATURES) \
+  -Zunstable-options -C panic=immediate-abort -Z location-detail=none"
 # Old Chromium builds that npm packages ship, unpacked by build/old-chromium.mjs (make test-kernels).
 OLD_CHROMIUM := target/old-chromium/86/.unpacked target/old-chromium/109/.unpacked
 

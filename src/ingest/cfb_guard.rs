@@ -4,6 +4,10 @@
 //! the file or a chain leaves its allocation table (found by our fuzzer; it panics, and a panic
 //! kills the page's worker or aborts the CLI). This walks the same structures with bounds
 //! checks first: every sector a chain visits must exist, every chain must end.
+//!
+//! It also reads the code page the workbook declares: the shipped reader decodes only the code
+//! pages Chinese files use (vendor/README.md), and a Japanese, Korean or Big5 workbook gets a
+//! message that says so instead of calamine's "codepage not found".
 
 use super::{Format, IngestErrorKind};
 
@@ -13,6 +17,10 @@ const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 const MINI_SECTOR: u64 = 64;
 const MINI_STREAM_CUTOFF: u64 = 4096;
+/// BIFF's CODEPAGE record (MS-XLS 2.4.52) comes within the workbook globals' first few records.
+const CODE_PAGE_RECORD: u16 = 0x0042;
+const END_OF_GLOBALS_RECORD: u16 = 0x000A;
+const HEAD_TO_SCAN: u64 = 8192;
 
 struct Sectors<'a> {
     data: &'a [u8],
@@ -80,13 +88,36 @@ fn words(sector: &[u8]) -> impl Iterator<Item = u32> + '_ {
 }
 
 pub fn check(bytes: &[u8]) -> Result<(), IngestErrorKind> {
-    walk(bytes).map_err(|detail| IngestErrorKind::Corrupt {
+    let workbook_head = walk(bytes).map_err(|detail| IngestErrorKind::Corrupt {
         format: Format::Xls,
         detail,
-    })
+    })?;
+    match declared_code_page(&workbook_head) {
+        Some(code_page) if codepage::to_encoding(code_page).is_none() => {
+            Err(IngestErrorKind::UnsupportedCodePage { code_page })
+        }
+        _ => Ok(()),
+    }
 }
 
-fn walk(bytes: &[u8]) -> Result<(), String> {
+/// The code page in the workbook globals' CODEPAGE record, if the head of the stream holds one.
+fn declared_code_page(head: &[u8]) -> Option<u16> {
+    let mut at = 0usize;
+    while at + 4 <= head.len() {
+        let kind = u16_at(head, at);
+        let len = usize::from(u16_at(head, at + 2));
+        match kind {
+            CODE_PAGE_RECORD if len >= 2 => return Some(u16_at(head, at + 4)),
+            END_OF_GLOBALS_RECORD => return None,
+            _ => at += 4 + len,
+        }
+    }
+    None
+}
+
+/// Checks every chain; returns the first bytes of the workbook stream ("Workbook", or "Book" in
+/// BIFF5), empty if there is none.
+fn walk(bytes: &[u8]) -> Result<Vec<u8>, String> {
     if bytes.len() < 512 || !bytes.starts_with(SIGNATURE) {
         return Err("not a complete compound-file header".into());
     }
@@ -134,14 +165,20 @@ fn walk(bytes: &[u8]) -> Result<(), String> {
             (e[0x42], u32_at(e, 0x74), len)
         })
         .collect();
+    let workbook = directory
+        .chunks_exact(128)
+        .position(is_workbook_stream_name)
+        .and_then(|i| entries.get(i).copied());
     let Some(&(_, root_start, root_len)) = entries.first() else {
         return Err("no root directory".into());
     };
 
     // The mini stream (in the root entry's chain) and its allocation table.
     let mini_fat_sectors = u64::from(u32_at(bytes, 64));
+    let mut mini_stream = Vec::new();
     let (mini_fats, mini_stream_len) = if mini_fat_sectors > 0 {
         let stream = sectors.chain(root_start, &fats, root_len)?;
+        mini_stream.clone_from(&stream);
         let table = sectors.chain(
             u32_at(bytes, 60),
             &fats,
@@ -187,7 +224,55 @@ fn walk(bytes: &[u8]) -> Result<(), String> {
             sectors.chain(start, &fats, len)?;
         }
     }
-    Ok(())
+
+    let Some((_, start, len)) = workbook else {
+        return Ok(Vec::new());
+    };
+    let wanted = len.min(HEAD_TO_SCAN);
+    let mut head = Vec::new();
+    if len < MINI_STREAM_CUTOFF {
+        // Mini sectors are 64-byte slices of the mini stream, itself a chain of regular sectors.
+        let mut id = start;
+        while id != END_OF_CHAIN && (head.len() as u64) < wanted {
+            let offset = u64::from(id) * MINI_SECTOR;
+            let sector = offset / size as u64;
+            let Some(&regular) = usize::try_from(sector)
+                .ok()
+                .and_then(|s| mini_stream.get(s))
+            else {
+                return Err(format!(
+                    "mini sector {id} is past the end of the mini stream"
+                ));
+            };
+            let within = (offset % size as u64) as usize;
+            let bytes = sectors.get(regular)?;
+            head.extend_from_slice(
+                bytes
+                    .get(within..within + MINI_SECTOR as usize)
+                    .unwrap_or(&[]),
+            );
+            id = *mini_fats
+                .get(id as usize)
+                .ok_or_else(|| format!("mini sector {id} has no allocation entry"))?;
+        }
+    } else {
+        for id in sectors.chain(start, &fats, wanted)? {
+            head.extend_from_slice(sectors.get(id)?);
+        }
+    }
+    head.truncate(wanted as usize);
+    Ok(head)
+}
+
+/// A directory entry named "Workbook" or "Book" (UTF-16LE, its byte length with the NUL at 0x40).
+fn is_workbook_stream_name(entry: &[u8]) -> bool {
+    let name_bytes = usize::from(u16_at(entry, 0x40)).saturating_sub(2).min(64);
+    let name: Vec<u16> = entry[..name_bytes]
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    let name = String::from_utf16_lossy(&name);
+    name.eq_ignore_ascii_case("workbook") || name.eq_ignore_ascii_case("book")
 }
 
 #[cfg(test)]
@@ -276,5 +361,61 @@ mod tests {
             panic!("truncated file accepted")
         };
         assert!(detail.contains("past the end"), "{detail}");
+    }
+
+    /// The fixture as if saved in another code page: its one CODEPAGE record rewritten.
+    fn with_code_page(code_page: u16) -> Vec<u8> {
+        let mut bytes = fixture("tests/fixtures/long-kecheng-2023.xls");
+        let record = [0x42, 0x00, 0x02, 0x00];
+        let at = bytes
+            .windows(4)
+            .position(|w| w == record)
+            .expect("the fixture has a CODEPAGE record")
+            + 4;
+        bytes[at..at + 2].copy_from_slice(&code_page.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn the_code_page_is_read_from_the_workbook_globals() {
+        let head = walk(&fixture("tests/fixtures/long-kecheng-2023.xls")).unwrap();
+        assert_eq!(declared_code_page(&head), Some(1200));
+        assert_eq!(
+            declared_code_page(&walk(&with_code_page(936)).unwrap()),
+            Some(936)
+        );
+    }
+
+    #[test]
+    fn japanese_korean_and_big5_workbooks_are_refused_by_name() {
+        for code_page in [932, 949, 950, 951, 20932, 50220, 51949] {
+            assert_eq!(
+                check(&with_code_page(code_page)),
+                Err(IngestErrorKind::UnsupportedCodePage { code_page })
+            );
+        }
+        for code_page in [936, 54936, 1200, 1252, 1251, 10000] {
+            assert_eq!(check(&with_code_page(code_page)), Ok(()), "{code_page}");
+        }
+    }
+
+    #[test]
+    fn a_big5_workbook_gets_a_message_that_says_what_to_do() {
+        let options = super::super::ReadOptions::default();
+        let error =
+            super::super::read_workbook("台北.xls", &with_code_page(950), &options).unwrap_err();
+        assert!(
+            error.message_zh().contains("代码页 950（繁体中文 Big5）"),
+            "{}",
+            error.message_zh()
+        );
+        assert!(
+            error.message_zh().contains("另存为 .xlsx"),
+            "{}",
+            error.message_zh()
+        );
+        assert!(error
+            .message_en()
+            .contains("code page 950 (Traditional Chinese, Big5)"));
     }
 }

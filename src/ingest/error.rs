@@ -52,6 +52,10 @@ pub enum IngestErrorKind {
     },
     /// Neither UTF-8, UTF-16 nor GB18030 text.
     UnknownEncoding,
+    /// An .xls saved in a code page the reader does not decode (Japanese, Korean, Big5).
+    UnsupportedCodePage {
+        code_page: u16,
+    },
     SheetNotFound {
         wanted: String,
         available: Vec<String>,
@@ -143,6 +147,10 @@ impl IngestError {
                 format!("工作表有 {cells} 个单元格，超过上限 {limit} 个")
             }
             UnknownEncoding => "文本编码无法识别（不是 UTF-8、UTF-16 或 GBK/GB18030）".into(),
+            UnsupportedCodePage { code_page } => format!(
+                "此 .xls 文件以代码页 {code_page}（{}）保存，本工具只读取简体中文（GBK/GB18030）、Unicode 和西文代码页",
+                code_page_language(*code_page).0
+            ),
             SheetNotFound { wanted, available } => {
                 format!(
                     "没有名为“{wanted}”的工作表（现有：{}）",
@@ -185,6 +193,10 @@ impl IngestError {
             ),
             TooManyCells { cells, limit } => format!("the sheet has {cells} cells, over the limit of {limit}"),
             UnknownEncoding => "the text encoding is not UTF-8, UTF-16 or GBK/GB18030".into(),
+            UnsupportedCodePage { code_page } => format!(
+                "this .xls file is saved in code page {code_page} ({}); the tool reads Simplified Chinese (GBK/GB18030), Unicode and Western code pages only",
+                code_page_language(*code_page).1
+            ),
             SheetNotFound { wanted, available } => {
                 format!("there is no sheet \"{wanted}\" (sheets: {})", available.join(", "))
             }
@@ -212,6 +224,7 @@ impl IngestError {
             }
             PasswordProtected => "请在 Excel/WPS 中取消密码（文件→信息→保护工作簿）后另存再检查",
             UnknownEncoding => "请在 Excel/WPS 中另存为“CSV UTF-8”或 .xlsx 后再检查",
+            UnsupportedCodePage { .. } => "请在 Excel/WPS 中另存为 .xlsx 后再检查",
             SheetNotFound { .. } | NoTable { .. } => {
                 "请选择含指标名称列的工作表，或使用空白模板填报"
             }
@@ -231,6 +244,7 @@ impl IngestError {
             NotASpreadsheet { .. } => "Pick an Excel (.xlsx/.xls), WPS, LibreOffice (.ods) or CSV file",
             PasswordProtected => "Remove the password in Excel/WPS (File → Info → Protect Workbook), save, and check again",
             UnknownEncoding => "Save it as \"CSV UTF-8\" or .xlsx in Excel/WPS and check again",
+            UnsupportedCodePage { .. } => "Save it as .xlsx in Excel/WPS and check again",
             SheetNotFound { .. } | NoTable { .. } => {
                 "Pick the sheet with the indicator names, or fill in the blank template"
             }
@@ -279,6 +293,16 @@ impl OtherFile {
             OtherFile::Zip => "a zip archive",
             OtherFile::Binary => "a binary file",
         }
+    }
+}
+
+/// What a legacy Windows code page is for, in both languages, for the message that refuses it.
+fn code_page_language(code_page: u16) -> (&'static str, &'static str) {
+    match code_page {
+        932 | 20932 | 50220..=50222 | 51932 => ("日文", "Japanese"),
+        949 | 1361 | 20949 | 51949 => ("韩文", "Korean"),
+        950 | 951 => ("繁体中文 Big5", "Traditional Chinese, Big5"),
+        _ => ("未知", "unknown"),
     }
 }
 
