@@ -5,11 +5,13 @@ use duibiao::check::{check, CheckOptions};
 use duibiao::evaluate::Status;
 use duibiao::ingest::{IngestError, IngestErrorKind};
 use duibiao::plan::Plan;
+use duibiao::protocol::Request;
 use duibiao::ui::i18n::Lang;
 use duibiao::ui::view::{SortKey, View};
 use duibiao::ui::{
-    ErrorAlert, ErrorAlertProps, ResultDetail, ResultDetailProps, ResultsFilters,
-    ResultsFiltersProps, ResultsTable, ResultsTableProps, SummaryCards, SummaryCardsProps,
+    ErrorAlert, ErrorAlertProps, ReportDownloads, ReportDownloadsProps, ResultDetail,
+    ResultDetailProps, ResultsFilters, ResultsFiltersProps, ResultsTable, ResultsTableProps,
+    SummaryCards, SummaryCardsProps,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -404,4 +406,29 @@ fn the_landing_page_speaks_the_apps_words() {
         html.contains(plans::WOMEN_NOTE),
         "index.html lacks the women's plan note"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_xlsx_button_says_while_the_workbook_is_made() {
+    let root = fresh_root();
+    let requests = Rc::new(RefCell::new(Vec::new()));
+    let sink = requests.clone();
+    let props = ReportDownloadsProps {
+        lang: Lang::Zh,
+        on_request: yew::Callback::from(move |r| sink.borrow_mut().push(r)),
+        exporting: true,
+    };
+    yew::Renderer::<ReportDownloads>::with_root_and_props(root.clone(), props).render();
+    rendered().await;
+    let button = root.query_selector("#download-xlsx").unwrap().unwrap();
+    assert_eq!(
+        button.text_content().unwrap().trim(),
+        Lang::Zh.texts().preparing_file
+    );
+    assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("true"));
+    button.unchecked_ref::<web_sys::HtmlElement>().click();
+    assert!(matches!(
+        requests.borrow().as_slice(),
+        [Request::ExportXlsx { .. }]
+    ));
 }

@@ -106,7 +106,7 @@ pub fn App() -> Html {
                     <button type="button" class="link-button" id="try-sample" onclick={on_sample}>{ t.try_sample }</button>
                     { " · " }
                 }
-                <TemplateLink {lang} on_request={on_request.clone()} />
+                <TemplateLink {lang} on_request={on_request.clone()} exporting={state.exporting} />
                 { " " }{ t.template_hint }
             </p>
             if let Some(message) = &state.export_error {
@@ -138,7 +138,7 @@ pub fn App() -> Html {
                 <ResultsTable {lang} report={report.clone()} plan={plan.clone()}
                     view={state.view.clone()} {on_view} on_override={on_override.clone()} />
                 <UnmatchedList {lang} report={report.clone()} plan={plan.clone()} total={state.unmatched_total} {on_override} />
-                <ReportDownloads {lang} {on_request} />
+                <ReportDownloads {lang} {on_request} exporting={state.exporting} />
             }
         </>
     }

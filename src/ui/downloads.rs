@@ -42,6 +42,10 @@ pub fn now_local() -> String {
 pub struct ReportDownloadsProps {
     pub lang: Lang,
     pub on_request: Callback<Request>,
+    /// A workbook is being made: the .xlsx button says so (and stays usable: should the writer
+    /// never answer, another click is the way to try again).
+    #[prop_or_default]
+    pub exporting: bool,
 }
 
 /// Report downloads (.xlsx, .csv) and printing, under the results.
@@ -59,7 +63,10 @@ pub fn ReportDownloads(props: &ReportDownloadsProps) -> Html {
     });
     html! {
         <section class="downloads no-print" aria-label={t.downloads}>
-            <button type="button" class="button" id="download-xlsx" onclick={xlsx}>{ t.download_xlsx }</button>
+            <button type="button" class="button" id="download-xlsx" onclick={xlsx}
+                aria-busy={props.exporting.then_some("true")}>
+                { if props.exporting { t.preparing_file } else { t.download_xlsx } }
+            </button>
             <button type="button" class="button secondary" id="download-csv" onclick={csv}>{ t.download_csv }</button>
             <button type="button" class="button secondary" id="print-report" onclick={print}>{ t.print }</button>
         </section>
@@ -70,6 +77,8 @@ pub fn ReportDownloads(props: &ReportDownloadsProps) -> Html {
 pub struct TemplateLinkProps {
     pub lang: Lang,
     pub on_request: Callback<Request>,
+    #[prop_or_default]
+    pub exporting: bool,
 }
 
 /// The blank submission template, made from the plan in use.
@@ -78,6 +87,9 @@ pub fn TemplateLink(props: &TemplateLinkProps) -> Html {
     let t = props.lang.texts();
     let onclick = props.on_request.reform(|_: MouseEvent| Request::Template);
     html! {
-        <button type="button" class="link-button" id="download-template" {onclick}>{ t.download_template }</button>
+        <button type="button" class="link-button" id="download-template" {onclick}
+            aria-busy={props.exporting.then_some("true")}>
+            { if props.exporting { t.preparing_file } else { t.download_template } }
+        </button>
     }
 }

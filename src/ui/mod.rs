@@ -31,6 +31,7 @@ mod worker_client;
 mod year_prompt;
 
 pub use app::App;
+pub use downloads::{ReportDownloads, ReportDownloadsProps};
 pub use error_alert::{ErrorAlert, ErrorAlertProps};
 pub use result_detail::{ResultDetail, ResultDetailProps};
 pub use results_filters::{ResultsFilters, ResultsFiltersProps};

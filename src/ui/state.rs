@@ -42,6 +42,8 @@ pub struct State {
     pub unmatched_total: usize,
     pub error: Option<ErrorInfo>,
     pub export_error: Option<String>,
+    /// A workbook (report or template) is being made: from the user's click to the file.
+    pub exporting: bool,
     /// Filters, search, sort and the open detail of the results table.
     pub view: View,
 }
@@ -55,6 +57,9 @@ pub enum Action {
     },
     /// The user stopped a long read; the worker was replaced.
     Cancelled,
+    /// A workbook (report or template) was asked for: the writer makes it, loading first if
+    /// this is the first.
+    ExportRequested,
     /// New options were sent to the worker (year, sheet, encoding, overrides).
     SetOptions(CheckOptions),
     SetView(View),
@@ -74,6 +79,7 @@ impl State {
             unmatched_total: 0,
             error: None,
             export_error: None,
+            exporting: false,
             view: View::default(),
         }
     }
@@ -105,6 +111,10 @@ impl Reducible for State {
                 next.export_error = None;
             }
             Action::Cancelled => next.busy = None,
+            Action::ExportRequested => {
+                next.exporting = true;
+                next.export_error = None;
+            }
             Action::SetOptions(options) => next.options = options,
             Action::SetView(view) => next.view = view,
             Action::WorkerSaid(response) => match response {
@@ -144,10 +154,14 @@ impl Reducible for State {
                     next.report = None;
                     next.error = Some(error);
                 }
-                Response::ExportFailed { message } => next.export_error = Some(message),
-                // Files are saved by the page as they arrive, and export jobs go from the reader
-                // to the writer without reaching the state: nothing to keep.
-                Response::File { .. } | Response::Export(_) => {}
+                Response::ExportFailed { message } => {
+                    next.exporting = false;
+                    next.export_error = Some(message);
+                }
+                // The page saves files as they arrive; export jobs go from the reader to the
+                // writer without reaching the state.
+                Response::File { .. } => next.exporting = false,
+                Response::Export(_) => {}
             },
         }
         Rc::new(next)

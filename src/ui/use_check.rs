@@ -203,8 +203,13 @@ pub fn use_check(state: UseReducerHandle<State>, intent: Option<Intent>) -> Chec
         Callback::from(move |view| state.dispatch(Action::SetView(view)))
     };
     let on_request = {
-        let client = client.clone();
-        Callback::from(move |request: Request| client.send(request, None))
+        let (client, state) = (client.clone(), state.clone());
+        Callback::from(move |request: Request| {
+            if matches!(request, Request::ExportXlsx { .. } | Request::Template) {
+                state.dispatch(Action::ExportRequested);
+            }
+            client.send(request, None)
+        })
     };
     let on_plan_file = {
         let (client, plan_file) = (client.clone(), plan_file.clone());

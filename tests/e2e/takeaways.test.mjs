@@ -21,7 +21,19 @@ test('the report downloads as .xlsx and .csv holding every result', async () => 
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
 
+  // The writer loads on the first workbook asked for: until the file is there the button says
+  // so. Every text it shows is recorded, however briefly.
+  await page.evaluate(() => {
+    const button = document.querySelector('#download-xlsx');
+    window.__xlsxButtonSaid = [];
+    new MutationObserver(() => window.__xlsxButtonSaid.push(button.textContent.trim())).observe(button, {
+      attributes: true, childList: true, subtree: true, characterData: true,
+    });
+  });
   const xlsx = await download(page, '#download-xlsx', 'report.xlsx');
+  await page.waitForFunction(() => document.querySelector('#download-xlsx').textContent.trim() === '下载对标报告（.xlsx）');
+  assert.ok((await page.evaluate(() => window.__xlsxButtonSaid)).includes('正在生成文件……'));
+  assert.equal(await page.getAttribute('#download-xlsx', 'aria-busy'), null);
   assert.equal(xlsx.suggested, 'long-kecheng-2023-对标结果.xlsx');
   const text = xlsxText(xlsx.path);
   assert.match(text, /SHEETS 汇总,结果,未匹配,需核对/);
