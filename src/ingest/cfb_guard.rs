@@ -233,7 +233,12 @@ fn walk(bytes: &[u8]) -> Result<Vec<u8>, String> {
     if len < MINI_STREAM_CUTOFF {
         // Mini sectors are 64-byte slices of the mini stream, itself a chain of regular sectors.
         let mut id = start;
+        let mut steps = 0usize;
         while id != END_OF_CHAIN && (head.len() as u64) < wanted {
+            steps += 1;
+            if steps > mini_fats.len() + 1 {
+                return Err("a mini sector chain loops".into());
+            }
             let offset = u64::from(id) * MINI_SECTOR;
             let sector = offset / size as u64;
             let Some(&regular) = usize::try_from(sector)
