@@ -375,7 +375,7 @@ mod tests {
         let at = bytes
             .windows(4)
             .position(|w| w == record)
-            .expect("the fixture has a CODEPAGE record")
+            .expect("the fixture has a CODEPAGE record") // ok: a test, on the repository's fixture
             + 4;
         bytes[at..at + 2].copy_from_slice(&code_page.to_le_bytes());
         bytes
@@ -383,10 +383,10 @@ mod tests {
 
     #[test]
     fn the_code_page_is_read_from_the_workbook_globals() {
-        let head = walk(&fixture("tests/fixtures/long-kecheng-2023.xls")).unwrap();
+        let head = walk(&fixture("tests/fixtures/long-kecheng-2023.xls")).unwrap(); // ok: a test
         assert_eq!(declared_code_page(&head), Some(1200));
         assert_eq!(
-            declared_code_page(&walk(&with_code_page(936)).unwrap()),
+            declared_code_page(&walk(&with_code_page(936)).unwrap()), // ok: a test
             Some(936)
         );
     }
