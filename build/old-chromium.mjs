@@ -26,12 +26,18 @@ export function oldChromium(version) {
   return { dir, executable: join(dir, 'chromium'), libraries: join(dir, 'lib') };
 }
 
+// The archive is decompressed to a file before tar reads it: GNU tar stops reading at the
+// end-of-archive blocks, so piping into its stdin races node's last writes against tar's exit
+// (ERR_STREAM_PREMATURE_CLOSE, seen in CI).
 async function untar(archive, into) {
-  const tar = spawn('tar', ['-x', '--no-same-owner', '-C', into], { stdio: ['pipe', 'inherit', 'inherit'] });
-  const exited = new Promise((ok, fail) =>
-    tar.on('close', (code) => (code === 0 ? ok() : fail(new Error(`tar exited ${code} on ${archive}`)))));
-  await pipeline(createReadStream(archive), createBrotliDecompress(), tar.stdin);
-  await exited;
+  const plain = join(into, '.archive.tar');
+  await pipeline(createReadStream(archive), createBrotliDecompress(), createWriteStream(plain));
+  const tar = spawn('tar', ['-x', '--no-same-owner', '-f', plain, '-C', into], { stdio: 'inherit' });
+  await new Promise((ok, fail) => {
+    tar.on('error', fail);
+    tar.on('close', (code) => (code === 0 ? ok() : fail(new Error(`tar exited ${code} on ${archive}`))));
+  });
+  await rm(plain);
 }
 
 async function unpack(version) {
