@@ -54,8 +54,10 @@ check-wasm: dist
 test: tools
 	$(MAKE) test-native test-32bit test-wasm check-wasm test-e2e fuzz-smoke
 
+# The library a second time as the page's light reader is built (no `legacy-formats`).
 test-native:
 	cargo test --locked
+	cargo test --locked --no-default-features --lib
 
 # The reader again where usize is 32 bits, as in the browser's wasm32: the library's unit tests,
 # the limits (fuzz regressions included) and the corpus. Installs the target and Debian's

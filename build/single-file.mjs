@@ -39,6 +39,9 @@ const css = await readFile(join(dist, cssFile), 'utf8');
 const boot = await readFile(join(dist, 'boot.js'), 'utf8');
 const script = `${glue}
 window.__DUIBIAO_WORKER_URL = URL.createObjectURL(new Blob([${JSON.stringify(readerSource)}], { type: 'text/javascript' }));
+// The full reader serves as the light one too: this copy is opened from disk, never downloaded
+// per check, so a second reader would only make the file bigger.
+window.__DUIBIAO_LIGHT_URL = window.__DUIBIAO_WORKER_URL;
 window.__DUIBIAO_EXPORT_URL = URL.createObjectURL(new Blob([${JSON.stringify(writerSource)}], { type: 'text/javascript' }));
 window.__duibiaoLoadApp = () => {
   const wasmBytes = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));

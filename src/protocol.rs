@@ -106,6 +106,9 @@ pub enum Response {
     Failed {
         error: ErrorInfo,
     },
+    /// The light reader (built without `legacy-formats`) found an .xls, .xlsb or .ods: the page
+    /// sends the same check to the full reader. The light reader has already let the file go.
+    NeedsFullReader,
     /// A file to save; its bytes come with the response.
     File {
         name: String,
@@ -302,6 +305,10 @@ impl Session {
                 self.workbook = Some(workbook);
                 self.reevaluate(options, send);
             }
+            Err(error) if matches!(error.kind, IngestErrorKind::FormatNotInThisBuild { .. }) => {
+                self.file = None;
+                send((Response::NeedsFullReader, None));
+            }
             Err(error) => {
                 send((
                     Response::Failed {
@@ -365,11 +372,7 @@ mod tests {
     }
 
     fn kecheng() -> Vec<u8> {
-        std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/long-kecheng-2023.xlsx"
-        ))
-        .unwrap()
+        fixture("long-kecheng-2023.xlsx")
     }
 
     #[test]
@@ -423,6 +426,53 @@ mod tests {
             panic!("{out:?}")
         };
         assert_eq!(report.unmatched.len(), UNMATCHED_SHOWN + 50);
+    }
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    /// What each build answers a check of each format with: the light reader (no
+    /// `legacy-formats`, `make test-native` runs it too) hands .xls and .ods on and lets the
+    /// file go; the full reader reads everything.
+    #[test]
+    fn each_build_reads_its_formats_and_hands_on_the_others() {
+        let handed_on = !cfg!(feature = "legacy-formats");
+        for (name, legacy) in [
+            ("long-kecheng-2023.xlsx", false),
+            ("long-kecheng-2023-gbk.csv", false),
+            ("long-kecheng-2023.xls", true),
+            ("long-kecheng-2023.ods", true),
+        ] {
+            let mut session = Session::default();
+            let check = Request::Check {
+                name: name.into(),
+                options: CheckOptions::default(),
+            };
+            let out = replies(&mut session, check, Some(fixture(name)));
+            let last = &out.last().unwrap().0;
+            if legacy && handed_on {
+                assert_eq!(last, &Response::NeedsFullReader, "{name}");
+                assert!(
+                    session.file.is_none(),
+                    "{name}: the light reader keeps no copy"
+                );
+                let again = replies(&mut session, Request::ExportCsv, None);
+                assert!(
+                    matches!(again[0].0, Response::ExportFailed { .. }),
+                    "{name}"
+                );
+            } else {
+                let Response::Checked { report, .. } = last else {
+                    panic!("{name}: {last:?}")
+                };
+                assert!(report.results.iter().any(|r| r.value.is_some()), "{name}");
+            }
+        }
     }
 
     #[test]

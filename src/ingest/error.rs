@@ -28,6 +28,11 @@ pub enum IngestErrorKind {
         looks_like: Option<OtherFile>,
     },
     PasswordProtected,
+    /// .xls, .xlsb or .ods reaching a build without the `legacy-formats` feature (the page's
+    /// light reader): the page hands such a file to its full reader, so a user never sees this.
+    FormatNotInThisBuild {
+        format: Format,
+    },
     Corrupt {
         format: Format,
         detail: String,
@@ -131,6 +136,9 @@ impl IngestError {
                 "无法识别为电子表格（xlsx、xls、ods 或 csv）".into()
             }
             PasswordProtected => "工作簿设置了打开密码，无法读取".into(),
+            FormatNotInThisBuild { format } => {
+                format!("此版本只读取 .xlsx 和 .csv，不读取 .{}", format.label())
+            }
             Corrupt { format, detail } => {
                 format!("{} 文件已损坏或不完整（{detail}）", format.label())
             }
@@ -181,6 +189,9 @@ impl IngestError {
                 "this is not a recognisable spreadsheet (xlsx, xls, ods or csv)".into()
             }
             PasswordProtected => "the workbook is password-protected".into(),
+            FormatNotInThisBuild { format } => {
+                format!("this build reads .xlsx and .csv only, not .{}", format.label())
+            }
             Corrupt { format, detail } => format!("the {} file is damaged or incomplete ({detail})", format.label()),
             ZipTooManyEntries { entries, limit } => {
                 format!("the archive holds {entries} entries, over the limit of {limit}")
@@ -224,7 +235,9 @@ impl IngestError {
             }
             PasswordProtected => "请在 Excel/WPS 中取消密码（文件→信息→保护工作簿）后另存再检查",
             UnknownEncoding => "请在 Excel/WPS 中另存为“CSV UTF-8”或 .xlsx 后再检查",
-            UnsupportedCodePage { .. } => "请在 Excel/WPS 中另存为 .xlsx 后再检查",
+            UnsupportedCodePage { .. } | FormatNotInThisBuild { .. } => {
+                "请在 Excel/WPS 中另存为 .xlsx 后再检查"
+            }
             SheetNotFound { .. } | NoTable { .. } => {
                 "请选择含指标名称列的工作表，或使用空白模板填报"
             }
@@ -244,7 +257,9 @@ impl IngestError {
             NotASpreadsheet { .. } => "Pick an Excel (.xlsx/.xls), WPS, LibreOffice (.ods) or CSV file",
             PasswordProtected => "Remove the password in Excel/WPS (File → Info → Protect Workbook), save, and check again",
             UnknownEncoding => "Save it as \"CSV UTF-8\" or .xlsx in Excel/WPS and check again",
-            UnsupportedCodePage { .. } => "Save it as .xlsx in Excel/WPS and check again",
+            UnsupportedCodePage { .. } | FormatNotInThisBuild { .. } => {
+                "Save it as .xlsx in Excel/WPS and check again"
+            }
             SheetNotFound { .. } | NoTable { .. } => {
                 "Pick the sheet with the indicator names, or fill in the blank template"
             }

@@ -3,6 +3,7 @@
 //! Each format has its own reader behind one interface ([`Grid`]); everything after the grid is
 //! format-blind. Every limit is a named constant and appears in the message that enforces it.
 
+#[cfg(feature = "legacy-formats")]
 mod cfb_guard;
 mod error;
 mod grid;
@@ -98,8 +99,13 @@ pub fn read_workbook_with(
     // Only an archive the guard saw without any merged cell is read without looking for them.
     let merged_cells = archive.is_none_or(|facts| facts.has_merged_cells);
     let format = sniff::sniff(bytes).map_err(fail)?;
+    #[cfg(feature = "legacy-formats")]
     if format == Format::Xls {
         cfb_guard::check(bytes).map_err(fail)?;
+    }
+    #[cfg(not(feature = "legacy-formats"))]
+    if format.is_legacy() {
+        return Err(fail(IngestErrorKind::FormatNotInThisBuild { format }));
     }
     let (grids, encoding) = match format {
         Format::Csv => {

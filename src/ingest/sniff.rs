@@ -26,6 +26,12 @@ impl Format {
         }
     }
 
+    /// Read only with the `legacy-formats` feature: the page's light reader leaves them to its
+    /// full reader.
+    pub fn is_legacy(self) -> bool {
+        matches!(self, Format::Xls | Format::Xlsb | Format::Ods)
+    }
+
     pub fn is_zip(self) -> bool {
         matches!(self, Format::Xlsx | Format::Xlsb | Format::Ods)
     }

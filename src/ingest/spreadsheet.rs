@@ -1,8 +1,13 @@
-//! .xlsx, .xlsb, .xls and .ods through calamine, into [`Grid`]s.
+//! .xlsx, .xlsb, .xls and .ods through calamine, into [`Grid`]s. Without the `legacy-formats`
+//! feature only .xlsx is read, so calamine's other readers are not linked: the helpers that only
+//! they use are then dead code, which is why that lint is quiet there.
+#![cfg_attr(not(feature = "legacy-formats"), allow(dead_code))]
 
 use super::value::RawCell;
 use super::{Format, Grid, IngestErrorKind, MAX_CELLS};
-use calamine::{Data, DataRef, Dimensions, Ods, Range, Reader, SheetType, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Dimensions, Range, Reader, SheetType, Xlsx};
+#[cfg(feature = "legacy-formats")]
+use calamine::{Ods, Xls, Xlsb};
 use std::io::Cursor;
 
 /// Formula text (to flag formulas without a saved result) and cell styles (to find percent
@@ -45,6 +50,7 @@ pub fn read_sheets(
                 })
                 .collect()
         }
+        #[cfg(feature = "legacy-formats")]
         Format::Xls => {
             let mut book = Xls::new(cursor).map_err(|e| match e {
                 calamine::XlsError::Password => IngestErrorKind::PasswordProtected,
@@ -63,6 +69,7 @@ pub fn read_sheets(
                 },
             )
         }
+        #[cfg(feature = "legacy-formats")]
         Format::Xlsb => {
             let mut book = Xlsb::new(cursor).map_err(|e| match e {
                 calamine::XlsbError::Password => IngestErrorKind::PasswordProtected,
@@ -74,6 +81,7 @@ pub fn read_sheets(
                 |_, _, _| (Vec::new(), Vec::new()),
             )
         }
+        #[cfg(feature = "legacy-formats")]
         Format::Ods => {
             let mut book = Ods::new(cursor).map_err(|e| match e {
                 calamine::OdsError::Password => IngestErrorKind::PasswordProtected,
@@ -84,6 +92,10 @@ pub fn read_sheets(
                 |e| corrupt(e.to_string()),
                 |_, _, _| (Vec::new(), Vec::new()),
             )
+        }
+        #[cfg(not(feature = "legacy-formats"))]
+        Format::Xls | Format::Xlsb | Format::Ods => {
+            Err(IngestErrorKind::FormatNotInThisBuild { format })
         }
         Format::Csv => Err(corrupt("not a workbook".into())),
     }

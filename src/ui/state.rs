@@ -159,9 +159,10 @@ impl Reducible for State {
                     next.export_error = Some(message);
                 }
                 // The page saves files as they arrive; export jobs go from the reader to the
-                // writer without reaching the state.
+                // writer, and a check the light reader hands on to the full one, without reaching
+                // the state.
                 Response::File { .. } => next.exporting = false,
-                Response::Export(_) => {}
+                Response::Export(_) | Response::NeedsFullReader => {}
             },
         }
         Rc::new(next)

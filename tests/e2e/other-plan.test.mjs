@@ -68,3 +68,26 @@ test('another plan’s period, mid-term year and regions are what the page shows
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the plan in use goes with a file to the full reader', async () => {
+  const { page, errors } = await openApp(app.browser, `${app.server.url}?plan=test-plans/test-city.json`);
+  await page.waitForSelector('text=测试市儿童发展');
+  // The light reader took the plan as the page opened; the full one must be given it too.
+  const readers = [];
+  page.on('request', (r) => new URL(r.url()).pathname.startsWith('/duibiao-worker') && readers.push(new URL(r.url()).pathname));
+  // Named .xls, so the page starts the full reader for it; its bytes are CSV, which it reads.
+  await pick(page, {
+    name: '测试市2028.xls',
+    mimeType: 'application/vnd.ms-excel',
+    buffer: Buffer.from(['指标名称,上城,拱墅区,建德市', '婴儿死亡率（‰）,2.9,3.5,4.6'].join('\r\n')),
+  });
+  await page.waitForSelector('tr[data-status]');
+  assert.ok(readers.includes('/duibiao-worker_bg.wasm'), readers.join(', '));
+  assert.match(await page.textContent('.file-facts h2'), /^2028 中期评估/);
+  const rows = await page.$$eval('tr[data-indicator="infant_mortality"]', (trs) =>
+    trs.map((tr) => [tr.querySelector('.region').textContent, tr.dataset.status]),
+  );
+  assert.deepEqual(rows, [['上城区', 'met'], ['拱墅区', 'on_track'], ['建德市', 'behind']]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

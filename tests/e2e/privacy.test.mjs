@@ -41,7 +41,7 @@ test('a whole journey makes no request after the app has loaded, and none to ano
   // The app loads on first use: the page's glue and wasm, then the worker's three files, once.
   const appFiles = requests.slice(firstPaint).map((url) => new URL(url).pathname.replace(/-[0-9a-f]{8,16}/, ''));
   assert.deepEqual(appFiles, ['/duibiao-web.js', '/duibiao-web_bg.wasm',
-    '/duibiao-worker_loader.js', '/duibiao-worker.js', '/duibiao-worker_bg.wasm']);
+    '/duibiao-worker-light_loader.js', '/duibiao-worker-light.js', '/duibiao-worker-light_bg.wasm']);
   const loaded = requests.length;
   const distFiles = new Set(readdirSync(dist));
   for (const url of requests) {

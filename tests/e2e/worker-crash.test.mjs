@@ -1,4 +1,4 @@
-// When the reader (the web worker) dies — a wasm trap, its script failing to load — the page says
+// When the reader (the web worker; an .xlsx goes to its light build) dies — a wasm trap, its script failing to load — the page says
 // so in its alert area instead of "reading" forever, starts a fresh reader, and the next pick works.
 // Also the worker's side of a picked file it must not or cannot read whole.
 import { test } from 'node:test';
@@ -11,7 +11,7 @@ import { servedApp, pick, screenshot, statuses, fixtures } from './support.mjs';
 const app = servedApp();
 const CRASHED_ZH = '读取时出错，工具已重新启动；请再选一次文件。';
 
-/** A page whose scripts see `setup` run first (before the app reads `window.__DUIBIAO_WORKER_URL`). */
+/** A page whose scripts see `setup` run first (before the app reads `window.__DUIBIAO_LIGHT_URL`). */
 async function pageWith(setup, arg) {
   const page = await app.browser.newPage();
   const errors = [];
@@ -35,7 +35,7 @@ async function alertText(page) {
 
 test('a reader whose script fails to load ends "reading" with a message; the next pick works', async (t) => {
   const { page, errors } = await pageWith(() => {
-    window.__DUIBIAO_WORKER_URL = './no-such-reader.js';
+    window.__DUIBIAO_LIGHT_URL = './no-such-reader.js';
   });
   await pick(page, 'long-kecheng-2023.xlsx');
   const text = await alertText(page);
@@ -43,7 +43,7 @@ test('a reader whose script fails to load ends "reading" with a message; the nex
   assert.match(text, new RegExp(CRASHED_ZH));
   assert.equal(await page.$('.busy'), null, 'no longer "reading"');
   await screenshot(page, 'worker-failed-to-load');
-  await page.evaluate(() => delete window.__DUIBIAO_WORKER_URL);
+  await page.evaluate(() => delete window.__DUIBIAO_LIGHT_URL);
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
   assert.equal(await page.$('[role=alert]'), null);
@@ -57,7 +57,7 @@ test('a reader that dies while reading (as a wasm trap does) is replaced at once
   let served = 0;
   // The first reader says it is ready, then throws on the first request as a trapped wasm call
   // does; the replacement is the real one.
-  await page.route('**/duibiao-worker_loader.js', (route) => {
+  await page.route('**/duibiao-worker-light_loader.js', (route) => {
     served += 1;
     if (served > 1) return route.continue();
     return route.fulfill({
@@ -110,7 +110,7 @@ test('a file that vanished after it was picked is named unreadable, never empty'
     // file is gone.
     let release;
     const removed = new Promise((ok) => (release = ok));
-    await page.route('**/duibiao-worker_bg.wasm', async (route) => {
+    await page.route('**/duibiao-worker-light_bg.wasm', async (route) => {
       await removed;
       await route.continue();
     });
