@@ -32,6 +32,8 @@ const readerSource = await workerSource('duibiao-worker');
 const writerSource = await workerSource('duibiao-export');
 if (/from\s+['"]\.\/snippets\//.test(glue)) throw new Error('the JS glue imports snippets; inline them too');
 const wasm = await readFile(join(dist, wasmFile));
+// The built-in sample, which the served page loads from sample/ when asked for.
+const sample = await readFile(join(dist, 'sample', 'sample-kecheng-2023.xlsx'));
 const css = await readFile(join(dist, cssFile), 'utf8');
 
 // The landing page's script (static/boot.js) loads the app when first used; here the app is
@@ -42,6 +44,7 @@ window.__DUIBIAO_WORKER_URL = URL.createObjectURL(new Blob([${JSON.stringify(rea
 // The full reader serves as the light one too: this copy is opened from disk, never downloaded
 // per check, so a second reader would only make the file bigger.
 window.__DUIBIAO_LIGHT_URL = window.__DUIBIAO_WORKER_URL;
+window.__DUIBIAO_SAMPLE_URL = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${sample.toString('base64')}";
 window.__DUIBIAO_EXPORT_URL = URL.createObjectURL(new Blob([${JSON.stringify(writerSource)}], { type: 'text/javascript' }));
 window.__duibiaoLoadApp = () => {
   const wasmBytes = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));
@@ -62,7 +65,8 @@ const csp = [
   `style-src ${sha256(css)}`,
   // The workers come from blobs made by the page's own (hashed) script; see above.
   'worker-src blob:',
-  "connect-src 'none'",
+  // data: only: the sample (above), never a request to anywhere.
+  "connect-src data:",
   'img-src data: blob:',
   "object-src 'none'",
   "base-uri 'none'",

@@ -310,12 +310,7 @@ impl PlanError {
 impl Plan {
     /// Parses and validates a plan file.
     pub fn from_json(text: &str) -> Result<Plan, PlanError> {
-        let plan: Plan =
-            serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-                PlanError::Syntax {
-                    message: e.to_string(),
-                }
-            })?;
+        let plan = parse_json(text.trim_start_matches('\u{feff}'))?;
         plan.validate()?;
         Ok(plan)
     }
@@ -581,6 +576,28 @@ fn is_snake_case_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_json(text: &str) -> Result<Plan, PlanError> {
+    serde_json::from_str(text).map_err(|e| PlanError::Syntax {
+        message: e.to_string(),
+    })
+}
+
+/// In the browser, the browser's own JSON parser: the reader then links no JSON parser (serde_json
+/// was 14 kB gzip of it). `tests/web_components.rs` checks both give the same plans.
+#[cfg(target_arch = "wasm32")]
+fn parse_json(text: &str) -> Result<Plan, PlanError> {
+    use wasm_bindgen::JsCast;
+    let value = js_sys::JSON::parse(text).map_err(|e| PlanError::Syntax {
+        message: e
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "JSON".into(), |e| e.message().into()),
+    })?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| PlanError::Syntax {
+        message: e.to_string(),
+    })
 }
 
 #[cfg(test)]

@@ -432,3 +432,51 @@ async fn the_xlsx_button_says_while_the_workbook_is_made() {
         [Request::ExportXlsx { .. }]
     ));
 }
+
+/// Plan files are parsed in the worker by the browser's JSON parser: the same plans as
+/// serde_json gives natively, and a broken file is a syntax error with the browser's words.
+#[wasm_bindgen_test]
+fn plans_parse_in_the_browser_as_natively() {
+    for text in [
+        duibiao::plan::DEFAULT_PLAN_JSON,
+        include_str!("../static/plans/quzhou-women-2021-2025.json"),
+        include_str!("fixtures/plans/test-city-2026-2030.json"),
+    ] {
+        let native: Plan = serde_json::from_str(text).unwrap();
+        assert_eq!(Plan::from_json(text).unwrap(), native);
+    }
+    for broken in ["{\"title\": ", "{\"title\": 1}"] {
+        let error = Plan::from_json(broken).unwrap_err();
+        assert!(
+            matches!(&error, duibiao::plan::PlanError::Syntax { message } if !message.is_empty()),
+            "{broken}: {error:?}"
+        );
+    }
+}
+
+/// GB18030 text is decoded in the worker by the browser's TextDecoder: every character encoding_rs
+/// encodes (all of CJK Unified Ideographs, full-width forms, a four-byte one) comes back the same.
+#[wasm_bindgen_test]
+fn gb18030_text_is_decoded_by_the_browser_as_by_encoding_rs() {
+    use duibiao::ingest::{decode_text, TextEncoding};
+    let mut text: String = (0x4E00..=0x9FA5).filter_map(char::from_u32).collect();
+    text.push_str("\r\n指标名称,２０２３年（‰）,1/10万,％,𠀀\r\n");
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    assert_eq!(decode_text(&bytes, None), Ok((text, TextEncoding::Gb18030)));
+    let broken = [0x80, 0xFF, 0x80, 0xFF];
+    assert_eq!(
+        decode_text(&broken, None),
+        Err(IngestErrorKind::UnknownEncoding)
+    );
+    let (replaced, _) = decode_text(&broken, Some(TextEncoding::Gb18030)).unwrap();
+    assert!(replaced.contains('\u{FFFD}'), "{replaced:?}");
+    let (gbk, _) = decode_text(include_bytes!("fixtures/long-kecheng-2023-gbk.csv"), None).unwrap();
+    let (utf8, _) = decode_text(
+        include_bytes!("fixtures/long-kecheng-2023-utf8bom.csv"),
+        None,
+    )
+    .unwrap();
+    // The two fixtures differ only in encoding and line ends.
+    assert_eq!(gbk.replace("\r\n", "\n"), utf8.replace("\r\n", "\n"));
+}

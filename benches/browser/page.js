@@ -42,13 +42,15 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * untimed run loads it), one warm-up run each, then `runs` timed runs. */
 window.benchFile = async (name, runs, withSheetjs) => {
   const buffer = await (await fetch(`/inputs/${name}`)).arrayBuffer();
+  // The reader the page would start for this file (src/ui/worker_client.rs).
+  const readerUrl = `/bench/duibiao-worker.js?reader=${/\.(xls|xlsb|ods)$/i.test(name) ? 'duibiao-worker' : 'duibiao-worker-light'}`;
   // Peak memory: a fresh worker reading the file once, as a user's first pick does.
-  const fresh = new Worker('/bench/duibiao-worker.js');
+  const fresh = new Worker(readerUrl);
   await reply(fresh, (m) => m.ready === true);
   // …and its time: a fresh worker's code is still V8's baseline compile, as on a user's first pick.
   const { memory, ms: firstMs } = await duibiaoOnce(fresh, name, buffer);
   fresh.terminate();
-  const duibiao = new Worker('/bench/duibiao-worker.js');
+  const duibiao = new Worker(readerUrl);
   await reply(duibiao, (m) => m.ready === true);
   await duibiaoOnce(duibiao, name, buffer);
   const ours = [];

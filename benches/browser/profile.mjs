@@ -45,7 +45,8 @@ await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStar
 // page.js's helpers: start the worker as the app does, one untimed read to warm up.
 await page.evaluate(async (name) => {
   window.profiled = { buffer: await (await fetch(`/inputs/${name}`)).arrayBuffer() };
-  window.profiled.worker = new Worker('/bench/duibiao-worker.js');
+  // The full reader: the one `make bench-profile` rebuilds with its function names.
+  window.profiled.worker = new Worker('/bench/duibiao-worker.js?reader=duibiao-worker');
   await reply(window.profiled.worker, (m) => m.ready === true);
   await duibiaoOnce(window.profiled.worker, name, window.profiled.buffer);
 }, name);

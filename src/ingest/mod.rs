@@ -18,7 +18,7 @@ pub use error::{IngestError, IngestErrorKind, OtherFile};
 pub use grid::{cell_address, CellRef, Grid};
 pub use layout::{unit_in_label, Layout, Observation, ReadContext, RowLabel, Sheet, YearSource};
 pub use sniff::Format;
-pub use text::TextEncoding;
+pub use text::{decode_text, TextEncoding};
 
 use serde::Serialize;
 

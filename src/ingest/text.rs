@@ -1,8 +1,11 @@
 //! CSV, TSV and plain-text tables: encoding detection, delimiter detection, quoted fields.
+//!
+//! UTF-8 and UTF-16 are decoded by the standard library, GB18030 natively by encoding_rs and in
+//! the browser by the browser's own decoder (the WHATWG GB18030 decoder, which encoding_rs also
+//! implements): the shipped reader then carries no GBK tables (ARCHITECTURE.md, issue 14).
 
 use super::value::RawCell;
 use super::{Grid, IngestErrorKind, MAX_CELLS};
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,15 +37,6 @@ impl TextEncoding {
             _ => None,
         }
     }
-
-    fn encoding(self) -> &'static Encoding {
-        match self {
-            TextEncoding::Utf8 => UTF_8,
-            TextEncoding::Utf16le => UTF_16LE,
-            TextEncoding::Utf16be => UTF_16BE,
-            TextEncoding::Gb18030 => GB18030,
-        }
-    }
 }
 
 /// Decodes and splits a delimited text file into one grid named "CSV".
@@ -50,7 +44,7 @@ pub fn read_delimited(
     bytes: &[u8],
     forced: Option<TextEncoding>,
 ) -> Result<(Grid, TextEncoding), IngestErrorKind> {
-    let (text, encoding) = decode(bytes, forced)?;
+    let (text, encoding) = decode_text(bytes, forced)?;
     let delimiter = detect_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -94,35 +88,92 @@ pub fn read_delimited(
 }
 
 /// BOM first; then strict UTF-8; then GB18030 (the default of Chinese Excel and WPS exports).
-fn decode(
+/// A chosen encoding is obeyed with U+FFFD for what it cannot decode, unless a BOM says otherwise.
+pub fn decode_text(
     bytes: &[u8],
     forced: Option<TextEncoding>,
 ) -> Result<(String, TextEncoding), IngestErrorKind> {
-    if let Some(encoding) = forced {
-        let (text, _, _) = encoding.encoding().decode(bytes);
-        return Ok((text.into_owned(), encoding));
+    let bom = byte_order_mark(bytes);
+    if let Some(chosen) = forced {
+        let (encoding, body) = bom.map_or((chosen, bytes), |(e, len)| (e, &bytes[len..]));
+        let text = decode_as(body, encoding, false).ok_or(IngestErrorKind::UnknownEncoding)?;
+        return Ok((text, chosen));
     }
-    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
-        let chosen = if encoding == UTF_16LE {
-            TextEncoding::Utf16le
-        } else if encoding == UTF_16BE {
-            TextEncoding::Utf16be
-        } else {
-            TextEncoding::Utf8
-        };
-        let (text, _, had_errors) = encoding.decode(bytes);
-        if had_errors {
-            return Err(IngestErrorKind::UnknownEncoding);
-        }
-        return Ok((text.into_owned(), chosen));
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), TextEncoding::Utf8));
-    }
-    match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
-        Some(text) => Ok((text.into_owned(), TextEncoding::Gb18030)),
+    let (encoding, body) = match bom {
+        Some((encoding, len)) => (encoding, &bytes[len..]),
+        None if std::str::from_utf8(bytes).is_ok() => (TextEncoding::Utf8, bytes),
+        None => (TextEncoding::Gb18030, bytes),
+    };
+    match decode_as(body, encoding, true) {
+        Some(text) => Ok((text, encoding)),
         None => Err(IngestErrorKind::UnknownEncoding),
     }
+}
+
+fn byte_order_mark(bytes: &[u8]) -> Option<(TextEncoding, usize)> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        Some((TextEncoding::Utf8, 3))
+    } else if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some((TextEncoding::Utf16le, 2))
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some((TextEncoding::Utf16be, 2))
+    } else {
+        None
+    }
+}
+
+/// `bytes` (without a BOM) as `encoding`; `strict`: `None` on a malformed sequence rather than
+/// U+FFFD in its place.
+fn decode_as(bytes: &[u8], encoding: TextEncoding, strict: bool) -> Option<String> {
+    let utf16 = |unit: fn([u8; 2]) -> u16| {
+        let pairs = bytes.chunks_exact(2);
+        let odd_byte = !pairs.remainder().is_empty();
+        let units = pairs.map(|pair| unit([pair[0], pair[1]]));
+        let mut text = String::with_capacity(bytes.len());
+        for c in char::decode_utf16(units) {
+            text.push(match c {
+                Ok(c) => c,
+                Err(_) if strict => return None,
+                Err(_) => char::REPLACEMENT_CHARACTER,
+            });
+        }
+        if odd_byte {
+            if strict {
+                return None;
+            }
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+        Some(text)
+    };
+    match encoding {
+        TextEncoding::Utf8 if strict => std::str::from_utf8(bytes).ok().map(str::to_string),
+        TextEncoding::Utf8 => Some(String::from_utf8_lossy(bytes).into_owned()),
+        TextEncoding::Utf16le => utf16(u16::from_le_bytes),
+        TextEncoding::Utf16be => utf16(u16::from_be_bytes),
+        TextEncoding::Gb18030 => decode_gb18030(bytes, strict),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn decode_gb18030(bytes: &[u8], strict: bool) -> Option<String> {
+    let gb18030 = encoding_rs::GB18030;
+    if strict {
+        gb18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(std::borrow::Cow::into_owned)
+    } else {
+        Some(gb18030.decode_without_bom_handling(bytes).0.into_owned())
+    }
+}
+
+/// The browser's TextDecoder; `tests/web_components.rs` checks it against encoding_rs.
+#[cfg(target_arch = "wasm32")]
+fn decode_gb18030(bytes: &[u8], strict: bool) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(strict);
+    web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+        .and_then(|decoder| decoder.decode_with_u8_array(bytes))
+        .ok()
 }
 
 /// Comma, tab or semicolon: the one that splits the most of the first lines the same way.
@@ -163,6 +214,7 @@ fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::GB18030;
 
     fn texts(grid: &Grid) -> Vec<Vec<String>> {
         grid.rows
@@ -194,6 +246,25 @@ mod tests {
         assert_eq!(texts(&grid)[1], ["甲，乙", "1"]);
         let (grid, _) = read_delimited("指标;2023年\n甲;1,5\n".as_bytes(), None).unwrap();
         assert_eq!(texts(&grid)[1], ["甲", "1,5"]);
+    }
+
+    #[test]
+    fn utf16_big_endian_and_broken_units() {
+        let mut bytes = vec![0xFE, 0xFF];
+        bytes.extend("指标\t2023年\n".encode_utf16().flat_map(u16::to_be_bytes));
+        let (text, encoding) = decode_text(&bytes, None).unwrap();
+        assert_eq!(
+            (text.as_str(), encoding),
+            ("指标\t2023年\n", TextEncoding::Utf16be)
+        );
+        // A lone surrogate, then an odd byte: refused when detected, replaced when chosen.
+        let broken = [0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00, 0x42];
+        assert_eq!(
+            decode_text(&broken, None),
+            Err(IngestErrorKind::UnknownEncoding)
+        );
+        let (text, _) = decode_text(&broken, Some(TextEncoding::Utf8)).unwrap();
+        assert_eq!(text, "\u{FFFD}A\u{FFFD}", "the BOM wins over the choice");
     }
 
     #[test]

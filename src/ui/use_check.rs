@@ -13,15 +13,23 @@ use super::worker_client::{Payload, WorkerClient};
 use crate::check::CheckOptions;
 use crate::ingest::TextEncoding;
 use crate::matching::Override;
-use crate::protocol::{Request, Response};
+use crate::protocol::{ErrorInfo, Request, Response};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A sample submission for the built-in plan, built in (no request); offered only while that
-/// plan is in use.
-const SAMPLE: &[u8] = include_bytes!("../../static/sample/sample-kecheng-2023.xlsx");
+/// A sample submission for the built-in plan, offered only while that plan is in use. A file of
+/// the app's own, loaded when asked for: few users open it, and in the page's wasm it was 6 kB
+/// gzip of every first check. The one-file offline copy sets `__DUIBIAO_SAMPLE_URL` (a data: URL).
+const SAMPLE_URL: &str = "./sample/sample-kecheng-2023.xlsx";
 const SAMPLE_NAME: &str = "示例-柯城区2023年监测表.xlsx";
+
+fn sample_url() -> String {
+    js_sys::Reflect::get(&gloo::utils::window(), &"__DUIBIAO_SAMPLE_URL".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| SAMPLE_URL.to_string())
+}
 
 /// Every callback the page hands to its components.
 pub struct CheckControls {
@@ -120,12 +128,24 @@ pub fn use_check(state: UseReducerHandle<State>, intent: Option<Intent>) -> Chec
             check(file.name(), bytes, Payload::File(file))
         }
     };
-    let check_sample = move || {
-        check(
-            SAMPLE_NAME.into(),
-            SAMPLE.len(),
-            Payload::Bytes(SAMPLE.to_vec()),
-        )
+    let check_sample = {
+        let state = state.clone();
+        move || {
+            let (check, state) = (check.clone(), state.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match plan_source::fetch_bytes(&sample_url()).await {
+                    Ok(bytes) => check(SAMPLE_NAME.into(), bytes.len(), Payload::Bytes(bytes)),
+                    Err(detail) => state.dispatch(Action::WorkerSaid(Response::Failed {
+                        error: ErrorInfo {
+                            message_zh: format!("示例文件无法载入（{detail}）"),
+                            message_en: format!("The sample file could not be loaded ({detail})"),
+                            needs_year: false,
+                            needs_encoding: false,
+                        },
+                    })),
+                }
+            });
+        }
     };
     {
         let (intent, client, check_file, check_sample) = (

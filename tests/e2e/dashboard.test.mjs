@@ -93,9 +93,25 @@ test('a wide .xls with several regions shows a region × indicator matrix and fi
 
 test('the sample file shows results without picking anything', async () => {
   const { page } = await openApp(app.browser, app.server.url);
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   await page.click('#try-sample');
   await page.waitForSelector('tr[data-status]');
   assert.equal((await statuses(page))['儿童伤害死亡率'], 'on_track');
+  assert.ok(asked.includes('/sample/sample-kecheng-2023.xlsx'), 'loaded when asked for, not with the page');
+  await page.close();
+});
+
+test('a sample that cannot be loaded says so; the page stays usable', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await page.route('**/sample/*.xlsx', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.click('#try-sample');
+  const alert = await page.waitForSelector('[role=alert]');
+  assert.match(await alert.textContent(), /示例文件无法载入.*HTTP 404/);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  assert.equal(await page.$('[role=alert]'), null);
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
   await page.close();
 });
 
