@@ -34,7 +34,7 @@ WASM_BUILD_ENV := RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=st
 # Old Chromium builds that npm packages ship, unpacked by build/old-chromium.mjs (make test-kernels).
 OLD_CHROMIUM := target/old-chromium/86/.unpacked target/old-chromium/109/.unpacked
 
-.PHONY: serve dist check-wasm test test-native test-wasm test-e2e test-kernels fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes bench-profile tools build-tools browser clean
+.PHONY: serve dist check-wasm check-core test test-native test-wasm test-e2e test-kernels fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes bench-profile tools build-tools browser clean
 
 serve: dist
 	trunk serve --release
@@ -52,12 +52,24 @@ check-wasm: dist
 	node build/wasm-features.mjs dist/*.wasm dist/duibiao-offline.html
 
 test: tools
-	$(MAKE) test-native test-32bit test-wasm check-wasm test-e2e fuzz-smoke
+	$(MAKE) check-core test-native test-32bit test-wasm check-wasm test-e2e fuzz-smoke
 
-# The library a second time as the page's light reader is built (no `legacy-formats`).
+# The core (crates/core) takes no browser types: none of the browser's crates is among its own
+# dependencies, for any target and feature (what its dependencies depend on is theirs: zip pulls
+# getrandom, which uses wasm-bindgen on wasm32), and its code never asks which target it runs on.
+BROWSER_CRATES := web-sys|js-sys|wasm-bindgen|wasm-bindgen-futures|serde-wasm-bindgen|gloo|yew
+check-core:
+	@deps=$$(cargo tree --locked -p duibiao-core --target all --all-features -e normal,build --depth 1 --prefix none); \
+	  if grep -E '^($(BROWSER_CRATES)) ' <<<"$$deps"; then echo "check-core: the core depends on a browser crate (above)"; exit 1; fi
+	@if grep -rnE '\b(web_sys|js_sys|wasm_bindgen|gloo|yew)::|target_arch' crates/core/src crates/core/build.rs; then \
+	  echo "check-core: the core names a browser crate or the target (above)"; exit 1; fi
+	@echo "check-core: no browser crate in the core"
+
+# The whole workspace, and the core a second time as the page's light reader is built (no
+# `legacy-formats`).
 test-native:
-	cargo test --locked
-	cargo test --locked --no-default-features --lib
+	cargo test --locked --workspace
+	cargo test --locked -p duibiao-core --no-default-features --features own-codecs
 
 # The reader again where usize is 32 bits, as in the browser's wasm32: the library's unit tests,
 # the limits (fuzz regressions included) and the corpus. Installs the target and Debian's
@@ -68,7 +80,8 @@ test-32bit:
 	  || rustup target add i686-unknown-linux-gnu
 	@dpkg-query -W -f='$${Status}' gcc-multilib 2>/dev/null | grep -q "install ok installed" \
 	  || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q gcc-multilib; }
-	cargo test --locked --target i686-unknown-linux-gnu --lib --test limits --test corpus
+	cargo test --locked --target i686-unknown-linux-gnu -p duibiao-core --lib
+	cargo test --locked --target i686-unknown-linux-gnu --test limits --test corpus
 
 # Yew component tests in headless Chromium (runner set in .cargo/config.toml, browser flags in webdriver.json).
 test-wasm:

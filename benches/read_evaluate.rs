@@ -15,9 +15,9 @@
 //!
 //! BENCHMARKS.md records the figures.
 
-use duibiao::check::{check, CheckOptions};
-use duibiao::ingest::read_workbook;
-use duibiao::plan::Plan;
+use duibiao_core::check::{check, CheckOptions};
+use duibiao_core::ingest::read_workbook;
+use duibiao_core::plan::Plan;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

@@ -32,8 +32,16 @@ const readerSource = await workerSource('duibiao-worker');
 const writerSource = await workerSource('duibiao-export');
 if (/from\s+['"]\.\/snippets\//.test(glue)) throw new Error('the JS glue imports snippets; inline them too');
 const wasm = await readFile(join(dist, wasmFile));
-// The built-in sample, which the served page loads from sample/ when asked for.
-const sample = await readFile(join(dist, 'sample', 'sample-kecheng-2023.xlsx'));
+// The built-in plans' samples, which the served page loads from plans/ when asked for, by the path
+// the page asks for (a plan file names its sample relative to itself).
+const samples = {};
+for (const file of JSON.parse(await readFile(join(dist, 'plans', 'built-in.json'), 'utf8'))) {
+  const plan = JSON.parse(await readFile(join(dist, 'plans', file), 'utf8'));
+  if (!plan.sample) continue;
+  const path = `plans/${plan.sample.file}`;
+  const bytes = await readFile(join(dist, path));
+  samples[path] = `data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${bytes.toString('base64')}`;
+}
 const css = await readFile(join(dist, cssFile), 'utf8');
 
 // The landing page's script (static/boot.js) loads the app when first used; here the app is
@@ -44,7 +52,7 @@ window.__DUIBIAO_WORKER_URL = URL.createObjectURL(new Blob([${JSON.stringify(rea
 // The full reader serves as the light one too: this copy is opened from disk, never downloaded
 // per check, so a second reader would only make the file bigger.
 window.__DUIBIAO_LIGHT_URL = window.__DUIBIAO_WORKER_URL;
-window.__DUIBIAO_SAMPLE_URL = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${sample.toString('base64')}";
+window.__DUIBIAO_FILES = ${JSON.stringify(samples)};
 window.__DUIBIAO_EXPORT_URL = URL.createObjectURL(new Blob([${JSON.stringify(writerSource)}], { type: 'text/javascript' }));
 window.__duibiaoLoadApp = () => {
   const wasmBytes = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));

@@ -1,19 +1,15 @@
 //! Every file of a real-world corpus (calamine's own test suite, crafted crashers included) is
 //! read into a table or refused with a typed error: never a panic.
 
-use duibiao::ingest::{read_workbook, ReadOptions};
+use duibiao_core::ingest::{read_workbook, ReadOptions};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
 fn corpus_dir() -> PathBuf {
-    std::env::var("DUIBIAO_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../shared/corpus/calamine-tests"
-            ))
-        })
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/calamine"
+    ))
 }
 
 #[test]

@@ -2,10 +2,10 @@
 //! through the checker with no manual mapping.
 
 use calamine::{Reader, Xlsx};
-use duibiao::check::{check, CheckOptions};
-use duibiao::export::{report_csv, report_xlsx, template_xlsx};
-use duibiao::plan::Plan;
-use duibiao::report::Report;
+use duibiao_core::check::{check, CheckOptions};
+use duibiao_core::export::{report_csv, report_xlsx, template_xlsx};
+use duibiao_core::plan::Plan;
+use duibiao_core::report::Report;
 use std::collections::BTreeMap;
 use std::io::Cursor;
 

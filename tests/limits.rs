@@ -1,7 +1,9 @@
 //! Inputs past the limits are refused with a message naming the limit, quickly and without
 //! exhausting memory.
 
-use duibiao::ingest::{read_workbook, IngestErrorKind, ReadOptions, MAX_CELLS, MAX_FILE_BYTES};
+use duibiao_core::ingest::{
+    read_workbook, IngestErrorKind, ReadOptions, MAX_CELLS, MAX_FILE_BYTES,
+};
 
 #[test]
 fn a_sheet_of_a_million_rows_is_refused_naming_the_cell_limit() {
@@ -15,7 +17,7 @@ fn a_sheet_of_a_million_rows_is_refused_naming_the_cell_limit() {
 }
 
 /// Refused by `MAX_CELLS`, which both messages name.
-fn assert_refused_by_the_cell_limit(error: &duibiao::ingest::IngestError) {
+fn assert_refused_by_the_cell_limit(error: &duibiao_core::ingest::IngestError) {
     assert!(
         matches!(
             error.kind,
@@ -79,12 +81,12 @@ fn a_zip_bomb_is_refused_from_its_directory_naming_the_limit() {
 
 #[test]
 fn long_labels_never_match_by_accident_and_do_not_slow_matching() {
-    let plan = duibiao::plan::Plan::default_plan();
-    let matcher = duibiao::matching::Matcher::new(&plan);
+    let plan = duibiao_core::plan::Plan::default_plan();
+    let matcher = duibiao_core::matching::Matcher::new(&plan);
     let long = "婴儿死亡率".repeat(40);
     assert!(!matches!(
         matcher.match_label(&long),
-        duibiao::matching::Outcome::Matched(_)
+        duibiao_core::matching::Outcome::Matched(_)
     ));
 }
 

@@ -1,23 +1,22 @@
 //! The catalogue against the plan's published text: every quote verbatim, every figure in its
 //! quote, and the comparator reading of each wording the issue names.
 
-use duibiao::plan::{Kind, Op, Plan};
+use duibiao_core::plan::{built_in, Kind, Op, Plan};
+use duibiao_core::Codecs;
 
 fn source_text() -> String {
-    let path = std::env::var("DUIBIAO_PLAN_SOURCE").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/source/quzhou-plan-notice-2021.txt"
-        )
-        .to_string()
-    });
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("the plan text {path}: {e}"))
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/source/quzhou-plan-notice-2021.txt"
+    );
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("the plan text {path}: {e}"))
 }
 
 #[test]
 fn every_quote_and_figure_is_true_to_the_plan_text() {
     let source = source_text();
-    for plan in [Plan::default_plan(), Plan::women_plan()] {
+    for (file, _) in built_in::FILES {
+        let plan = built_in::plan(file, &Codecs::OWN).unwrap();
         let problems = plan.check_against_source(&source);
         assert!(problems.is_empty(), "{}:\n{}", plan.id, problems.join("\n"));
         assert!(plan.excluded.iter().all(|e| !e.reason.trim().is_empty()));
@@ -206,7 +205,7 @@ fn the_flattened_key_table_is_read_with_its_ambiguities_noted() {
 
 #[test]
 fn the_womens_plan_invents_no_target() {
-    let women = Plan::women_plan();
+    let women = built_in::plan("quzhou-women-2021-2025.json", &Codecs::OWN).unwrap();
     assert!(women.indicators.is_empty());
     assert!(
         women.notes.iter().any(|n| n.contains("实施")),

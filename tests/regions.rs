@@ -4,10 +4,10 @@
 //! as columns or rows, under one- or two-row merged headers), each written as .xlsx (with real
 //! merged cells) and as a GBK CSV (where a merged header is text in its first cell only).
 
-use duibiao::check::{check, CheckOptions};
-use duibiao::ingest::Layout;
-use duibiao::plan::{CheckKind, Plan};
-use duibiao::report::Report;
+use duibiao_core::check::{check, CheckOptions};
+use duibiao_core::ingest::Layout;
+use duibiao_core::plan::{CheckKind, Plan};
+use duibiao_core::report::Report;
 use rust_xlsxwriter::{Format, Workbook};
 
 #[derive(Clone)]

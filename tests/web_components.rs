@@ -1,18 +1,18 @@
 //! Component tests of the Yew shell in real headless Chromium (`make test-wasm`).
 #![cfg(target_arch = "wasm32")]
 
-use duibiao::check::{check, CheckOptions};
-use duibiao::evaluate::Status;
-use duibiao::ingest::{IngestError, IngestErrorKind};
-use duibiao::plan::Plan;
-use duibiao::protocol::Request;
-use duibiao::ui::i18n::Lang;
-use duibiao::ui::view::{SortKey, View};
-use duibiao::ui::{
+use duibiao::web::ui::i18n::Lang;
+use duibiao::web::ui::view::{SortKey, View};
+use duibiao::web::ui::{
     ErrorAlert, ErrorAlertProps, ReportDownloads, ReportDownloadsProps, ResultDetail,
     ResultDetailProps, ResultsFilters, ResultsFiltersProps, ResultsTable, ResultsTableProps,
     SummaryCards, SummaryCardsProps,
 };
+use duibiao_core::check::{check, CheckOptions};
+use duibiao_core::evaluate::Status;
+use duibiao_core::ingest::{IngestError, IngestErrorKind};
+use duibiao_core::plan::Plan;
+use duibiao_core::protocol::Request;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -36,7 +36,7 @@ async fn rendered() {
     yew::platform::time::sleep(Duration::from_millis(20)).await;
 }
 
-fn report() -> Rc<duibiao::report::Report> {
+fn report() -> Rc<duibiao_core::report::Report> {
     let plan = Plan::default_plan();
     Rc::new(
         check(
@@ -96,7 +96,7 @@ async fn results_table_rows_carry_status_and_label_as_written() {
 async fn summary_cards_count_each_status() {
     let root = fresh_root();
     let report = report();
-    let expected_met = report.count(duibiao::evaluate::Status::Met);
+    let expected_met = report.count(duibiao_core::evaluate::Status::Met);
     yew::Renderer::<SummaryCards>::with_root_and_props(
         root.clone(),
         SummaryCardsProps {
@@ -117,7 +117,7 @@ async fn summary_cards_count_each_status() {
 #[wasm_bindgen_test]
 async fn error_alert_is_an_alert_naming_the_file() {
     let root = fresh_root();
-    let error = duibiao::protocol::ErrorInfo::from(&IngestError::new(
+    let error = duibiao_core::protocol::ErrorInfo::from(&IngestError::new(
         "草稿.xlsx",
         None,
         IngestErrorKind::PasswordProtected,
@@ -337,7 +337,7 @@ async fn the_yearly_fall_is_charted_from_its_own_start() {
 /// app says, in both languages, and name the plans as their files do.
 #[wasm_bindgen_test]
 fn the_landing_page_speaks_the_apps_words() {
-    use duibiao::ui::plan_summary as plans;
+    use duibiao_core::plan::built_in::SUMMARIES;
     let html = include_str!("../index.html");
     let main = &html[html.find("<main id=\"app\">").unwrap()..html.find("</main>").unwrap()];
     let root = fresh_root();
@@ -355,23 +355,12 @@ fn the_landing_page_speaks_the_apps_words() {
     root.remove();
 
     let (zh, en) = (Lang::Zh.texts(), Lang::En.texts());
-    let plan_line = |t: &duibiao::ui::i18n::Texts, title: &str| {
+    // The plan in use unless another is chosen: the first of the built-in list.
+    let default = &SUMMARIES[0];
+    let plan_line = |t: &duibiao::web::ui::i18n::Texts, title: &str| {
         format!(
             "{title}（{}—{}），{} {} · {}",
-            plans::CHILDREN_START,
-            plans::CHILDREN_END,
-            plans::CHILDREN_TARGETS,
-            t.targets,
-            t.plan_builtin
-        )
-    };
-    let women_line = |t: &duibiao::ui::i18n::Texts, title: &str| {
-        format!(
-            "{title}（{}—{}），{} {}：",
-            plans::WOMEN_START,
-            plans::WOMEN_END,
-            plans::WOMEN_TARGETS,
-            t.targets
+            default.start, default.end, default.targets, t.targets, t.plan_builtin
         )
     };
     let expected = [
@@ -384,27 +373,25 @@ fn the_landing_page_speaks_the_apps_words() {
             format!("{}：", en.plan_in_use),
         ),
         (
-            plan_line(zh, plans::CHILDREN_TITLE),
-            plan_line(en, plans::CHILDREN_TITLE_EN),
-        ),
-        (
-            women_line(zh, plans::WOMEN_TITLE),
-            women_line(en, plans::WOMEN_TITLE_EN),
+            plan_line(zh, default.title),
+            plan_line(en, default.title_en),
         ),
         (zh.load_plan.into(), en.load_plan.into()),
         (zh.drop_here.into(), en.drop_here.into()),
         (zh.choose_file.into(), en.choose_file.into()),
         (zh.accepted.into(), en.accepted.into()),
-        (zh.try_sample.into(), en.try_sample.into()),
         (zh.download_template.into(), en.download_template.into()),
         (zh.template_hint.into(), en.template_hint.into()),
     ];
     for pair in &expected {
         assert!(landing.contains(pair), "index.html lacks {pair:?}");
     }
-    assert!(
-        html.contains(plans::WOMEN_NOTE),
-        "index.html lacks the women's plan note"
+    // The landing page offers the default plan's sample exactly when its file names one.
+    let try_sample = (zh.try_sample.to_string(), en.try_sample.to_string());
+    assert_eq!(
+        landing.contains(&try_sample),
+        default.sample.is_some(),
+        "index.html's sample button and the default plan's sample"
     );
 }
 
@@ -433,22 +420,22 @@ async fn the_xlsx_button_says_while_the_workbook_is_made() {
     ));
 }
 
-/// Plan files are parsed in the worker by the browser's JSON parser: the same plans as
-/// serde_json gives natively, and a broken file is a syntax error with the browser's words.
+/// Plan files are parsed in the worker by the browser's JSON parser: the same plans as the core's
+/// own parser (serde_json) gives natively, and a broken file is a syntax error with the browser's
+/// words.
 #[wasm_bindgen_test]
 fn plans_parse_in_the_browser_as_natively() {
-    for text in [
-        duibiao::plan::DEFAULT_PLAN_JSON,
-        include_str!("../static/plans/quzhou-women-2021-2025.json"),
-        include_str!("fixtures/plans/test-city-2026-2030.json"),
-    ] {
-        let native: Plan = serde_json::from_str(text).unwrap();
-        assert_eq!(Plan::from_json(text).unwrap(), native);
+    use duibiao::web::codecs::BROWSER;
+    use duibiao_core::plan::built_in::FILES;
+    let test_city = include_str!("fixtures/plans/test-city-2026-2030.json");
+    for text in FILES.iter().map(|(_, json)| *json).chain([test_city]) {
+        let native = Plan::read(text, &duibiao_core::Codecs::OWN).unwrap();
+        assert_eq!(Plan::read(text, &BROWSER).unwrap(), native);
     }
     for broken in ["{\"title\": ", "{\"title\": 1}"] {
-        let error = Plan::from_json(broken).unwrap_err();
+        let error = Plan::read(broken, &BROWSER).unwrap_err();
         assert!(
-            matches!(&error, duibiao::plan::PlanError::Syntax { message } if !message.is_empty()),
+            matches!(&error, duibiao_core::plan::PlanError::Syntax { message } if !message.is_empty()),
             "{broken}: {error:?}"
         );
     }
@@ -458,23 +445,33 @@ fn plans_parse_in_the_browser_as_natively() {
 /// encodes (all of CJK Unified Ideographs, full-width forms, a four-byte one) comes back the same.
 #[wasm_bindgen_test]
 fn gb18030_text_is_decoded_by_the_browser_as_by_encoding_rs() {
-    use duibiao::ingest::{decode_text, TextEncoding};
+    use duibiao::web::codecs::BROWSER;
+    use duibiao_core::ingest::{decode_text, TextEncoding};
     let mut text: String = (0x4E00..=0x9FA5).filter_map(char::from_u32).collect();
     text.push_str("\r\n指标名称,２０２３年（‰）,1/10万,％,𠀀\r\n");
     let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
     assert!(!unmappable);
-    assert_eq!(decode_text(&bytes, None), Ok((text, TextEncoding::Gb18030)));
+    assert_eq!(
+        decode_text(&bytes, None, &BROWSER),
+        Ok((text, TextEncoding::Gb18030))
+    );
     let broken = [0x80, 0xFF, 0x80, 0xFF];
     assert_eq!(
-        decode_text(&broken, None),
+        decode_text(&broken, None, &BROWSER),
         Err(IngestErrorKind::UnknownEncoding)
     );
-    let (replaced, _) = decode_text(&broken, Some(TextEncoding::Gb18030)).unwrap();
+    let (replaced, _) = decode_text(&broken, Some(TextEncoding::Gb18030), &BROWSER).unwrap();
     assert!(replaced.contains('\u{FFFD}'), "{replaced:?}");
-    let (gbk, _) = decode_text(include_bytes!("fixtures/long-kecheng-2023-gbk.csv"), None).unwrap();
+    let (gbk, _) = decode_text(
+        include_bytes!("fixtures/long-kecheng-2023-gbk.csv"),
+        None,
+        &BROWSER,
+    )
+    .unwrap();
     let (utf8, _) = decode_text(
         include_bytes!("fixtures/long-kecheng-2023-utf8bom.csv"),
         None,
+        &BROWSER,
     )
     .unwrap();
     // The two fixtures differ only in encoding and line ends.

@@ -5,9 +5,9 @@
 //! Any `Result` is fine; only a panic, crash, timeout or OOM is a finding.
 #![no_main]
 
-use duibiao::check::{evaluate_workbook, CheckOptions};
-use duibiao::ingest::{read_workbook, ReadOptions, TextEncoding};
-use duibiao::plan::Plan;
+use duibiao_core::check::{evaluate_workbook, CheckOptions};
+use duibiao_core::ingest::{read_workbook, ReadOptions, TextEncoding};
+use duibiao_core::plan::Plan;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

@@ -1,9 +1,9 @@
 //! Fuzzes the cell-value parser, label normalisation and unit parsing on arbitrary UTF-8.
 #![no_main]
 
-use duibiao::ingest::value::{interpret, RawCell};
-use duibiao::matching::normalise;
-use duibiao::units::Unit;
+use duibiao_core::ingest::value::{interpret, RawCell};
+use duibiao_core::matching::normalise;
+use duibiao_core::units::Unit;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -98,13 +98,13 @@ test('the sample file shows results without picking anything', async () => {
   await page.click('#try-sample');
   await page.waitForSelector('tr[data-status]');
   assert.equal((await statuses(page))['儿童伤害死亡率'], 'on_track');
-  assert.ok(asked.includes('/sample/sample-kecheng-2023.xlsx'), 'loaded when asked for, not with the page');
+  assert.ok(asked.includes('/plans/samples/kecheng-2023.xlsx'), 'loaded when asked for, not with the page');
   await page.close();
 });
 
 test('a sample that cannot be loaded says so; the page stays usable', async () => {
   const { page, errors } = await openApp(app.browser, app.server.url);
-  await page.route('**/sample/*.xlsx', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.route('**/samples/*.xlsx', (route) => route.fulfill({ status: 404, body: '' }));
   await page.click('#try-sample');
   const alert = await page.waitForSelector('[role=alert]');
   assert.match(await alert.textContent(), /示例文件无法载入.*HTTP 404/);

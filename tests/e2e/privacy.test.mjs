@@ -122,7 +122,7 @@ test('the one-file copy works from file:// with the network off', async () => {
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   await page.goto(pathToFileURL(join(dist, 'duibiao-offline.html')).href);
   await page.waitForSelector('input[type=file]');
-  // The sample, which the served page loads from sample/, is inside the file.
+  // The sample, which the served page loads from plans/samples/, is inside the file.
   await page.click('#try-sample');
   await page.waitForSelector('.file-facts h2:has-text("示例-柯城区2023年监测表.xlsx")');
   await page.waitForSelector('tr[data-as-written="儿童伤害死亡率"][data-status="on_track"]');

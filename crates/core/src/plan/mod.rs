@@ -1,0 +1,69 @@
+//! The plan catalogue: a plan's targets as data, loaded from a JSON file and validated.
+//!
+//! The built-in plans are embedded at compile time from the list `static/plans/built-in.json`
+//! ([`built_in`]); any other file with the same schema can be loaded instead (`--plan FILE`, or a
+//! plan file picked in the page). See `docs/plan-format.md`. The module holds the schema, the rules
+//! a file must follow beyond its shape (`validate`), and the check of a file against the plan's
+//! published text (`source_check`).
+
+pub mod built_in;
+mod error;
+mod schema;
+mod source_check;
+mod validate;
+
+pub use error::PlanError;
+pub use schema::*;
+
+use crate::regions::RegionBook;
+use crate::Codecs;
+
+/// The schema tag of the plan files this version writes …
+pub const PLAN_SCHEMA: &str = "duibiao-plan/2";
+/// … and of the first version, which it still reads (schema 2 added `sample`).
+pub const PLAN_SCHEMA_1: &str = "duibiao-plan/1";
+
+impl Plan {
+    /// Parses (with the host's JSON parser) and validates a plan file.
+    pub fn read(text: &str, codecs: &Codecs) -> Result<Plan, PlanError> {
+        let plan = (codecs.parse_plan)(text.trim_start_matches('\u{feff}'))?;
+        plan.validate()?;
+        Ok(plan)
+    }
+
+    /// [`Plan::read`] with the core's own JSON parser.
+    #[cfg(feature = "own-codecs")]
+    pub fn from_json(text: &str) -> Result<Plan, PlanError> {
+        Plan::read(text, &Codecs::OWN)
+    }
+
+    /// The built-in plan in use unless another is chosen, read with the core's own parser.
+    #[cfg(feature = "own-codecs")]
+    pub fn default_plan() -> Plan {
+        built_in::default_plan(&Codecs::OWN)
+    }
+
+    /// 年度监测, 中期评估 or 终期评估 for a reporting year.
+    pub fn check_kind(&self, year: i32) -> CheckKind {
+        if year >= self.period.end {
+            CheckKind::Final
+        } else if self.monitoring.midterm_year == Some(year) {
+            CheckKind::Midterm
+        } else {
+            CheckKind::Annual
+        }
+    }
+
+    /// The plan's regions with their aliases, for reading files and matching labels.
+    pub fn region_book(&self) -> RegionBook {
+        RegionBook::new(&self.regions)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+}

@@ -1,0 +1,247 @@
+//! A plan file's schema: the plan, its indicators and their targets, as the JSON says them.
+
+use crate::numbers::trim_float;
+use crate::regions::Region;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub schema: String,
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+    pub period: Period,
+    pub baseline_year: i32,
+    /// Which years are reviews rather than yearly monitoring.
+    #[serde(default)]
+    pub monitoring: Monitoring,
+    /// A submission to try the plan with (a schema 2 field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample: Option<Sample>,
+    /// The regions the plan reports on; a file may name others, recognised by their suffix.
+    #[serde(default)]
+    pub regions: Vec<Region>,
+    #[serde(default)]
+    pub source_document: String,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub domains: Vec<Domain>,
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub excluded: Vec<Excluded>,
+}
+
+/// A sample submission that comes with a plan file: `file` is a path relative to the plan file's
+/// own address, `name` what the page calls it (the file's own name when omitted).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sample {
+    pub file: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start: i32,
+    pub end: i32,
+}
+
+/// The plan's monitoring cycle: every year is 年度监测 but the mid-term year (中期评估) and the
+/// end of the period (终期评估).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Monitoring {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub midterm_year: Option<i32>,
+}
+
+/// What a check of one year is, in the plan's cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    Annual,
+    Midterm,
+    Final,
+}
+
+impl CheckKind {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            CheckKind::Annual => "年度监测",
+            CheckKind::Midterm => "中期评估",
+            CheckKind::Final => "终期评估",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            CheckKind::Annual => "annual monitoring",
+            CheckKind::Midterm => "mid-term evaluation",
+            CheckKind::Final => "final evaluation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub domain: String,
+    #[serde(default)]
+    pub key: bool,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub unit: String,
+    pub baseline: Option<Baseline>,
+    pub target: Target,
+    pub kind: Kind,
+    pub source: Source,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub year: i32,
+    pub value: f64,
+    /// The sentence the value comes from, when it is not the target's own quote (the 十三五
+    /// review paragraph gives some 2020 values).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub op: Op,
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_year: Option<i32>,
+    pub year: i32,
+    pub text: String,
+}
+
+/// How a value is compared with the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Op {
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "<=")]
+    Le,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = ">=")]
+    Ge,
+    #[serde(rename = "=")]
+    Eq,
+    #[serde(rename = "range")]
+    Range,
+    #[serde(rename = "increase_yearly")]
+    IncreaseYearly,
+    #[serde(rename = "decrease_pp_yearly")]
+    DecreasePpYearly,
+    #[serde(rename = "qualitative")]
+    Qualitative,
+}
+
+impl Target {
+    /// The target in symbols, as the report and the page show it: "≤5‰", "<8.78/10万", "≥90%",
+    /// "1–2个", "逐年增加"; the plan's own words are in `text`.
+    pub fn display(&self, unit: &str, lang_en: bool) -> String {
+        let unit = display_unit(unit);
+        let number = |v: Option<f64>| v.map(trim_float).unwrap_or_default();
+        match self.op {
+            Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq => {
+                format!("{}{}{unit}", self.op.symbol(), number(self.value))
+            }
+            Op::Range => format!("{}–{}{unit}", number(self.value), number(self.upper)),
+            Op::IncreaseYearly if lang_en => "increase every year".into(),
+            Op::IncreaseYearly => "逐年增加".into(),
+            Op::DecreasePpYearly if lang_en => format!(
+                "−{} point(s) a year from {}",
+                number(self.value),
+                self.base_year.map(|y| y.to_string()).unwrap_or_default()
+            ),
+            Op::DecreasePpYearly => format!(
+                "自{}年起每年降低{}个百分点",
+                self.base_year.map(|y| y.to_string()).unwrap_or_default(),
+                number(self.value)
+            ),
+            Op::Qualitative => self.text.clone(),
+        }
+    }
+}
+
+/// A unit as it reads after a number: the key table's "1/‰" is ‰, "1/10万" reads "/10万".
+pub fn display_unit(unit: &str) -> &str {
+    match unit {
+        "1/‰" => "‰",
+        "1/10万" => "/10万",
+        other => other,
+    }
+}
+
+impl Op {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Lt => "<",
+            Op::Le => "≤",
+            Op::Gt => ">",
+            Op::Ge => "≥",
+            Op::Eq => "=",
+            Op::Range => "range",
+            Op::IncreaseYearly => "increase_yearly",
+            Op::DecreasePpYearly => "decrease_pp_yearly",
+            Op::Qualitative => "qualitative",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Threshold,
+    Maintain,
+    IncreaseYearly,
+    DecreasePpYearly,
+    Count,
+    Qualitative,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub section: String,
+    pub quote: String,
+}
+
+/// A sentence of the plan left out of the catalogue, with the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Excluded {
+    pub quote: String,
+    #[serde(default)]
+    pub section: String,
+    pub reason: String,
+}

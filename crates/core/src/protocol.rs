@@ -1,0 +1,639 @@
+//! What the page and its workers say to each other, and the workers' side of it as plain Rust
+//! (no browser types), so the conversation is tested natively. The page sends the reader a
+//! [`Request`] (a file's bytes travel beside it); its [`Session`] answers with [`Response`]s.
+//! An .xlsx to make comes back as an [`ExportJob`], which the page hands, unread, to the export
+//! worker: the .xlsx writer loads only when someone asks for a workbook, not before a first check.
+
+use crate::check::CheckOptions;
+use crate::export::{report_csv, report_xlsx, template_xlsx};
+use crate::ingest::{read_workbook_with, IngestError, IngestErrorKind, Workbook};
+use crate::plan::Plan;
+use crate::report::Report;
+use crate::Codecs;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const CSV_MIME: &str = "text/csv;charset=utf-8";
+
+// Externally tagged (`{"check": {...}}`, `"hello"`), the serde default: an internally tagged
+// enum buffers every message through serde's `Content` on the way in, which cost the page about
+// 50 KB of wasm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Request {
+    /// The page is ready: send the plans.
+    Hello,
+    /// A plan file's text, from `?plan=` or the plan picker.
+    LoadPlan {
+        source: String,
+        text: String,
+    },
+    /// Read and check the file whose bytes come with this request.
+    Check {
+        name: String,
+        options: CheckOptions,
+    },
+    /// Read the last file again with new options (sheet, encoding, data year).
+    Recheck {
+        options: CheckOptions,
+    },
+    /// Evaluate the last file again (reporting year, match overrides).
+    Reevaluate {
+        options: CheckOptions,
+    },
+    ExportXlsx {
+        checked_at: String,
+    },
+    ExportCsv,
+    Template,
+}
+
+/// Where a check is, for the page's progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Reading,
+    Evaluating,
+}
+
+/// An ingest error as the page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorInfo {
+    pub message_zh: String,
+    pub message_en: String,
+    /// The page asks for a year.
+    pub needs_year: bool,
+    /// The page offers an encoding choice.
+    pub needs_encoding: bool,
+}
+
+impl From<&IngestError> for ErrorInfo {
+    fn from(error: &IngestError) -> ErrorInfo {
+        ErrorInfo {
+            message_zh: error.message_zh(),
+            message_en: error.message_en(),
+            needs_year: error.kind == IngestErrorKind::YearUnknown,
+            needs_encoding: error.kind == IngestErrorKind::UnknownEncoding,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Response {
+    /// The plan in use (the landing page names the women's plan from build-time constants).
+    Ready {
+        plan: Plan,
+    },
+    PlanLoaded {
+        source: String,
+        plan: Plan,
+    },
+    PlanFailed {
+        source: String,
+        message_zh: String,
+        message_en: String,
+    },
+    Progress {
+        stage: Stage,
+    },
+    /// The report, with at most [`UNMATCHED_SHOWN`] of its unmatched rows; the exports have all
+    /// `unmatched_total`.
+    Checked {
+        report: Report,
+        unmatched_total: usize,
+    },
+    Failed {
+        error: ErrorInfo,
+    },
+    /// The light reader (built without `legacy-formats`) found an .xls, .xlsb or .ods: the page
+    /// sends the same check to the full reader. The light reader has already let the file go.
+    NeedsFullReader,
+    /// A file to save; its bytes come with the response.
+    File {
+        name: String,
+        mime: String,
+    },
+    ExportFailed {
+        message: String,
+    },
+    /// An .xlsx for the export worker to make; the page passes it on without reading it.
+    #[serde(skip_deserializing)]
+    Export(ExportJob),
+}
+
+/// A workbook to write, with everything the writer needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportJob {
+    /// The report as .xlsx, every unmatched row included.
+    ReportXlsx {
+        report: Rc<Report>,
+        plan: Plan,
+        checked_at: String,
+    },
+    /// The blank submission template of the plan in use.
+    Template { plan: Plan },
+}
+
+impl ExportJob {
+    /// The export worker's one task: the file, or why it could not be written.
+    pub fn run(self) -> Reply {
+        match self {
+            ExportJob::ReportXlsx {
+                report,
+                plan,
+                checked_at,
+            } => match report_xlsx(&report, &plan, &checked_at) {
+                Ok(bytes) => file_reply(&report.source.file, "对标结果.xlsx", XLSX_MIME, bytes),
+                Err(e) => export_failed(e.to_string()),
+            },
+            ExportJob::Template { plan } => match template_xlsx(&plan) {
+                Ok(bytes) => (
+                    Response::File {
+                        name: format!("{}-填报模板.xlsx", plan.title),
+                        mime: XLSX_MIME.into(),
+                    },
+                    Some(bytes),
+                ),
+                Err(e) => export_failed(e.to_string()),
+            },
+        }
+    }
+}
+
+fn export_failed(message: String) -> Reply {
+    (Response::ExportFailed { message }, None)
+}
+
+/// The most unmatched rows the page lists. A big workbook can have hundreds of thousands (every
+/// other figure a county reports); each would cost the page's main thread a message entry and a
+/// row with a mapping control, so the page lists the first ones and the .xlsx export all.
+pub const UNMATCHED_SHOWN: usize = 200;
+
+/// A response and, for [`Response::File`], its bytes.
+pub type Reply = (Response, Option<Vec<u8>>);
+
+/// The worker's state: the plan in use and the last file, kept so that a new choice needs no
+/// new pick.
+pub struct Session {
+    /// The host's decoders: how plan files and GB18030 text are read.
+    codecs: Codecs,
+    plan: Plan,
+    /// The options of the last request, for re-evaluating under a newly loaded plan.
+    options: CheckOptions,
+    file: Option<(String, Vec<u8>, String)>,
+    workbook: Option<Workbook>,
+    /// Shared with an export job rather than copied: it holds every unmatched row.
+    report: Option<Rc<Report>>,
+}
+
+impl Session {
+    /// A session with the default built-in plan, reading with the host's decoders.
+    pub fn new(codecs: Codecs) -> Session {
+        Session {
+            codecs,
+            plan: crate::plan::built_in::default_plan(&codecs),
+            options: CheckOptions::default(),
+            file: None,
+            workbook: None,
+            report: None,
+        }
+    }
+
+    /// Handles one request; `send` receives each reply as it is ready (progress first).
+    pub fn handle(
+        &mut self,
+        request: Request,
+        bytes: Option<Vec<u8>>,
+        send: &mut dyn FnMut(Reply),
+    ) {
+        match request {
+            Request::Hello => {
+                send((
+                    Response::Ready {
+                        plan: self.plan.clone(),
+                    },
+                    None,
+                ));
+            }
+            Request::LoadPlan { source, text } => match Plan::read(&text, &self.codecs) {
+                Ok(plan) => {
+                    self.plan = plan.clone();
+                    send((Response::PlanLoaded { source, plan }, None));
+                    if self.workbook.is_some() {
+                        let options = self.options.clone();
+                        self.reevaluate(&options, send);
+                    }
+                }
+                Err(e) => send((
+                    Response::PlanFailed {
+                        source,
+                        message_zh: e.message_zh(),
+                        message_en: e.message_en(),
+                    },
+                    None,
+                )),
+            },
+            Request::Check { name, options } => {
+                let bytes = bytes.unwrap_or_default();
+                let sha256 = crate::check::sha256_hex(&bytes);
+                self.file = Some((name, bytes, sha256));
+                self.read(&options, send);
+            }
+            Request::Recheck { options } => self.read(&options, send),
+            Request::Reevaluate { options } => self.reevaluate(&options, send),
+            Request::ExportXlsx { checked_at } => send(match &self.report {
+                Some(report) => (
+                    Response::Export(ExportJob::ReportXlsx {
+                        report: report.clone(),
+                        plan: self.plan.clone(),
+                        checked_at,
+                    }),
+                    None,
+                ),
+                None => export_failed("no report yet".into()),
+            }),
+            Request::ExportCsv => send(match &self.report {
+                Some(report) => file_reply(
+                    &report.source.file,
+                    "对标结果.csv",
+                    CSV_MIME,
+                    report_csv(report),
+                ),
+                None => export_failed("no report yet".into()),
+            }),
+            Request::Template => send((
+                Response::Export(ExportJob::Template {
+                    plan: self.plan.clone(),
+                }),
+                None,
+            )),
+        }
+    }
+
+    /// A picked file that never reached the reader (too large to read, or its read failed): the
+    /// last file and its results go, as for any new pick, and the page is told why.
+    pub fn refuse(&mut self, error: &IngestError, send: &mut dyn FnMut(Reply)) {
+        self.file = None;
+        self.workbook = None;
+        self.report = None;
+        send((
+            Response::Failed {
+                error: ErrorInfo::from(error),
+            },
+            None,
+        ));
+    }
+
+    fn read(&mut self, options: &CheckOptions, send: &mut dyn FnMut(Reply)) {
+        self.options = options.clone();
+        let Some((name, bytes, _)) = &self.file else {
+            return;
+        };
+        send((
+            Response::Progress {
+                stage: Stage::Reading,
+            },
+            None,
+        ));
+        // The last file's results go before the next read, not after it: holding both would
+        // double the worker's peak memory on big files (wasm memory never shrinks).
+        self.workbook = None;
+        self.report = None;
+        let known = crate::check::read_context(&self.plan);
+        match read_workbook_with(name, bytes, &options.read, &known, &self.codecs) {
+            Ok(workbook) => {
+                self.workbook = Some(workbook);
+                self.reevaluate(options, send);
+            }
+            Err(error) if matches!(error.kind, IngestErrorKind::FormatNotInThisBuild { .. }) => {
+                self.file = None;
+                send((Response::NeedsFullReader, None));
+            }
+            Err(error) => {
+                send((
+                    Response::Failed {
+                        error: ErrorInfo::from(&error),
+                    },
+                    None,
+                ));
+            }
+        }
+    }
+
+    fn reevaluate(&mut self, options: &CheckOptions, send: &mut dyn FnMut(Reply)) {
+        self.options = options.clone();
+        let (Some(workbook), Some((_, _, sha256))) = (&self.workbook, &self.file) else {
+            return;
+        };
+        send((
+            Response::Progress {
+                stage: Stage::Evaluating,
+            },
+            None,
+        ));
+        let mut report = crate::check::evaluate_workbook(workbook, sha256, &self.plan, options);
+        let unmatched = std::mem::take(&mut report.unmatched);
+        let mut for_page = report.clone();
+        for_page.unmatched = unmatched.iter().take(UNMATCHED_SHOWN).cloned().collect();
+        report.unmatched = unmatched;
+        let unmatched_total = report.unmatched.len();
+        self.report = Some(Rc::new(report));
+        send((
+            Response::Checked {
+                report: for_page,
+                unmatched_total,
+            },
+            None,
+        ));
+    }
+}
+
+fn file_reply(source_file: &str, suffix: &str, mime: &str, bytes: Vec<u8>) -> Reply {
+    let stem = source_file
+        .rsplit_once('.')
+        .map_or(source_file, |(stem, _)| stem);
+    (
+        Response::File {
+            name: format!("{stem}-{suffix}"),
+            mime: mime.into(),
+        },
+        Some(bytes),
+    )
+}
+
+#[cfg(test)]
+impl Default for Session {
+    fn default() -> Self {
+        Session::new(Codecs::OWN)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn replies(session: &mut Session, request: Request, bytes: Option<Vec<u8>>) -> Vec<Reply> {
+        let mut out = Vec::new();
+        session.handle(request, bytes, &mut |reply| out.push(reply));
+        out
+    }
+
+    fn kecheng() -> Vec<u8> {
+        fixture("long-kecheng-2023.xlsx")
+    }
+
+    #[test]
+    fn the_page_gets_the_first_unmatched_rows_and_the_export_gets_them_all() {
+        let mut csv = String::from("指标名称,2023年\n学前三年毛入园率,99\n");
+        for i in 0..UNMATCHED_SHOWN + 50 {
+            csv.push_str(&format!("本县其他统计{i},1\n"));
+        }
+        let mut session = Session::default();
+        let out = replies(
+            &mut session,
+            Request::Check {
+                name: "big.csv".into(),
+                options: CheckOptions::default(),
+            },
+            Some(csv.into_bytes()),
+        );
+        let Some((
+            Response::Checked {
+                report,
+                unmatched_total,
+            },
+            _,
+        )) = out.last()
+        else {
+            panic!("{out:?}")
+        };
+        assert_eq!(*unmatched_total, UNMATCHED_SHOWN + 50);
+        assert_eq!(report.unmatched.len(), UNMATCHED_SHOWN);
+        assert_eq!(report.unmatched[0].as_written, "本县其他统计0");
+        assert!(report.results.iter().any(|r| r.value == Some(99.0)));
+
+        let out = replies(&mut session, Request::ExportCsv, None);
+        let Some((Response::File { .. }, Some(_))) = out.first() else {
+            panic!("{out:?}")
+        };
+        let kept = session.report.as_ref().map(|r| r.unmatched.len());
+        assert_eq!(
+            kept,
+            Some(UNMATCHED_SHOWN + 50),
+            "exports are made from every row"
+        );
+        let out = replies(
+            &mut session,
+            Request::ExportXlsx {
+                checked_at: String::new(),
+            },
+            None,
+        );
+        let [(Response::Export(ExportJob::ReportXlsx { report, .. }), _)] = &out[..] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(report.unmatched.len(), UNMATCHED_SHOWN + 50);
+    }
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/../../tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    /// What each build answers a check of each format with: the light reader (no
+    /// `legacy-formats`, `make test-native` runs it too) hands .xls and .ods on and lets the
+    /// file go; the full reader reads everything.
+    #[test]
+    fn each_build_reads_its_formats_and_hands_on_the_others() {
+        let handed_on = !cfg!(feature = "legacy-formats");
+        for (name, legacy) in [
+            ("long-kecheng-2023.xlsx", false),
+            ("long-kecheng-2023-gbk.csv", false),
+            ("long-kecheng-2023.xls", true),
+            ("long-kecheng-2023.ods", true),
+        ] {
+            let mut session = Session::default();
+            let check = Request::Check {
+                name: name.into(),
+                options: CheckOptions::default(),
+            };
+            let out = replies(&mut session, check, Some(fixture(name)));
+            let last = &out.last().unwrap().0;
+            if legacy && handed_on {
+                assert_eq!(last, &Response::NeedsFullReader, "{name}");
+                assert!(
+                    session.file.is_none(),
+                    "{name}: the light reader keeps no copy"
+                );
+                let again = replies(&mut session, Request::ExportCsv, None);
+                assert!(
+                    matches!(again[0].0, Response::ExportFailed { .. }),
+                    "{name}"
+                );
+            } else {
+                let Response::Checked { report, .. } = last else {
+                    panic!("{name}: {last:?}")
+                };
+                assert!(report.results.iter().any(|r| r.value.is_some()), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_check_reports_progress_then_the_report_and_survives_serialisation() {
+        let mut session = Session::default();
+        let out = replies(
+            &mut session,
+            Request::Check {
+                name: "k.xlsx".into(),
+                options: CheckOptions::default(),
+            },
+            Some(kecheng()),
+        );
+        assert_eq!(
+            out[0].0,
+            Response::Progress {
+                stage: Stage::Reading
+            }
+        );
+        assert_eq!(
+            out[1].0,
+            Response::Progress {
+                stage: Stage::Evaluating
+            }
+        );
+        let Response::Checked { report, .. } = &out[2].0 else {
+            panic!("{:?}", out[2].0)
+        };
+        assert_eq!(report.reporting_year, 2023);
+        let json = serde_json::to_string(&out[2].0).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Response>(&json).unwrap(),
+            out[2].0,
+            "the page can read what the worker sends"
+        );
+    }
+
+    #[test]
+    fn choices_reuse_the_file_and_exports_name_it() {
+        let mut session = Session::default();
+        replies(
+            &mut session,
+            Request::Check {
+                name: "k.xlsx".into(),
+                options: CheckOptions::default(),
+            },
+            Some(kecheng()),
+        );
+        let options = CheckOptions {
+            reporting_year: Some(2022),
+            ..CheckOptions::default()
+        };
+        let out = replies(&mut session, Request::Reevaluate { options }, None);
+        assert!(
+            matches!(&out.last().unwrap().0, Response::Checked { report, .. } if report.reporting_year == 2022)
+        );
+        let out = replies(&mut session, Request::ExportCsv, None);
+        assert!(matches!(&out[0].0, Response::File { name, .. } if name == "k-对标结果.csv"));
+        assert!(out[0]
+            .1
+            .as_ref()
+            .is_some_and(|b| b.starts_with(&[0xEF, 0xBB, 0xBF])));
+        let xlsx = export_through_the_page(replies(
+            &mut session,
+            Request::ExportXlsx {
+                checked_at: "2026-12-02 10:00 UTC".into(),
+            },
+            None,
+        ));
+        assert!(
+            matches!(&xlsx.0, Response::File { name, mime } if name == "k-对标结果.xlsx" && mime == XLSX_MIME)
+        );
+        assert!(xlsx.1.is_some_and(|b| b.starts_with(b"PK")));
+        let template = export_through_the_page(replies(&mut session, Request::Template, None));
+        assert!(
+            matches!(&template.0, Response::File { name, .. } if name.ends_with("-填报模板.xlsx"))
+        );
+        assert!(template.1.is_some_and(|b| b.starts_with(b"PK")));
+    }
+
+    /// What the page does with an export job: it cannot read it (the page's wasm has no code for
+    /// it), and passes it on; the export worker reads it and writes the file.
+    fn export_through_the_page(out: Vec<Reply>) -> Reply {
+        let [(response @ Response::Export(_), None)] = &out[..] else {
+            panic!("{out:?}")
+        };
+        let message = serde_json::to_value(response).unwrap();
+        assert!(serde_json::from_value::<Response>(message.clone()).is_err());
+        let job: ExportJob = serde_json::from_value(message["export"].clone()).unwrap();
+        job.run()
+    }
+
+    #[test]
+    fn errors_say_what_the_page_should_ask() {
+        let mut session = Session::default();
+        let csv = "指标名称,柯城区\n儿童伤害死亡率,9\n".as_bytes().to_vec();
+        let out = replies(
+            &mut session,
+            Request::Check {
+                name: "x.csv".into(),
+                options: CheckOptions::default(),
+            },
+            Some(csv),
+        );
+        let Response::Failed { error } = &out.last().unwrap().0 else {
+            panic!()
+        };
+        assert!(error.needs_year && !error.needs_encoding);
+        let mut options = CheckOptions::default();
+        options.read.year = Some(2024);
+        let out = replies(&mut session, Request::Recheck { options }, None);
+        assert!(
+            matches!(&out.last().unwrap().0, Response::Checked { report, .. } if report.reporting_year == 2024)
+        );
+        let out = replies(
+            &mut session,
+            Request::LoadPlan {
+                source: "p.json".into(),
+                text: "{}".into(),
+            },
+            None,
+        );
+        assert!(matches!(&out[0].0, Response::PlanFailed { .. }));
+    }
+
+    #[test]
+    fn a_file_refused_before_reading_replaces_the_last_one() {
+        let mut session = Session::default();
+        let check = Request::Check {
+            name: "柯城区.xlsx".into(),
+            options: CheckOptions::default(),
+        };
+        replies(&mut session, check, Some(kecheng()));
+        let error = IngestError::new(
+            "新.xlsx",
+            None,
+            IngestErrorKind::ReadFailed {
+                detail: "NotReadableError".into(),
+            },
+        );
+        let mut out = Vec::new();
+        session.refuse(&error, &mut |reply| out.push(reply));
+        let [(Response::Failed { error }, None)] = out.as_slice() else {
+            panic!("{out:?}")
+        };
+        assert!(error.message_zh.contains("新.xlsx") && error.message_zh.contains("无法读取"));
+        assert!(!error.needs_year && !error.needs_encoding);
+        // Nothing of the previous file is exported or re-read under the new one's name.
+        let out = replies(&mut session, Request::ExportCsv, None);
+        assert!(matches!(&out[0].0, Response::ExportFailed { .. }));
+        let options = CheckOptions::default();
+        assert!(replies(&mut session, Request::Recheck { options }, None).is_empty());
+    }
+}

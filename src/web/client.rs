@@ -1,0 +1,344 @@
+//! The page's side of its workers: the reader (reads, matches, evaluates) and the writer (.xlsx
+//! report and template), each spawned on first use. The page sends the reader requests (a picked
+//! file is handed over unread) and hands each answer to a callback; an export job the reader
+//! answers with goes on to the writer unread. A worker that dies (a wasm trap, its script failing
+//! to load, a message it cannot take) is reported (a failed read, a failed export) and replaced,
+//! so the page never waits on it forever.
+//!
+//! The reader comes in two builds. The light one (.xlsx and .csv, what nearly every submission
+//! is) starts first; a file named .xls, .xlsb or .ods, or one the light reader finds to be such
+//! a file whatever its name ([`Response::NeedsFullReader`]), moves the page to the full reader,
+//! which then serves every later request: one reader runs at a time, so nothing is held twice.
+
+use duibiao_core::protocol::{ErrorInfo, Request, Response};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    LightReader,
+    FullReader,
+    /// Loaded only when a workbook is asked for: the .xlsx writer is a third of what a first
+    /// check would otherwise download.
+    Writer,
+}
+
+impl Role {
+    /// The worker script: trunk's loader next to the page, or the blob URL the one-file offline
+    /// copy sets up before the app starts (file:// pages cannot start workers from files).
+    fn url(self) -> String {
+        let (global, file) = match self {
+            Role::LightReader => ("__DUIBIAO_LIGHT_URL", "./duibiao-worker-light_loader.js"),
+            Role::FullReader => ("__DUIBIAO_WORKER_URL", "./duibiao-worker_loader.js"),
+            Role::Writer => ("__DUIBIAO_EXPORT_URL", "./duibiao-export_loader.js"),
+        };
+        js_sys::Reflect::get(&gloo::utils::window(), &global.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| file.to_string())
+    }
+
+    fn is_reader(self) -> bool {
+        self != Role::Writer
+    }
+
+    fn crashed(self) -> Response {
+        match self {
+            Role::LightReader | Role::FullReader => Response::Failed {
+                error: ErrorInfo {
+                    message_zh: CRASHED_ZH.into(),
+                    message_en: CRASHED_EN.into(),
+                    needs_year: false,
+                    needs_encoding: false,
+                },
+            },
+            Role::Writer => Response::ExportFailed {
+                message: EXPORT_CRASHED.into(),
+            },
+        }
+    }
+}
+
+/// Whether a file's name says it is a workbook only the full reader reads. Only a shortcut: the
+/// light reader looks at the bytes and hands on what it cannot read, whatever the name says.
+fn named_for_full_reader(name: &str) -> bool {
+    let extension = name.rsplit_once('.').map_or("", |(_, e)| e);
+    ["xls", "xlsb", "ods"]
+        .iter()
+        .any(|legacy| extension.eq_ignore_ascii_case(legacy))
+}
+
+/// What goes with a request. A picked file goes as it is: the worker reads it, so its bytes
+/// never pass through the page's main thread. Bytes the page holds (the sample) are transferred.
+#[derive(Clone)]
+pub enum Payload {
+    File(web_sys::File),
+    Bytes(Vec<u8>),
+}
+
+type OnReply = Rc<dyn Fn(Response, Option<Vec<u8>>)>;
+
+/// What the page shows when the worker dies.
+pub const CRASHED_ZH: &str = "读取时出错，工具已重新启动；请再选一次文件。";
+pub const CRASHED_EN: &str =
+    "The reader stopped unexpectedly and was restarted; please pick the file again.";
+/// What the page shows when the writer dies (the results stay; the user can ask again).
+pub const EXPORT_CRASHED: &str =
+    "生成文件时出错，请再试一次。The file could not be written; please try again.";
+
+struct Running {
+    worker: web_sys::Worker,
+    /// Messages wait here until the worker says it is ready (its wasm has loaded).
+    queue: Option<Vec<(js_sys::Object, js_sys::Array)>>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_crash: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Running {
+    /// Ends the worker. Its handlers go a moment later, not now: this may be running inside one.
+    fn stop(self) {
+        self.worker.terminate();
+        wasm_bindgen_futures::spawn_local(async move { drop(self) });
+    }
+}
+
+/// Cheap to clone; all clones share one reader and one writer.
+#[derive(Clone)]
+pub struct WorkerClient(Rc<Client>);
+
+struct Client {
+    /// For the reader: the light build until a file needs the full one.
+    role: Cell<Role>,
+    running: RefCell<Option<Running>>,
+    on_reply: OnReply,
+    /// The last plan file sent, for a reader started after a crash or a switch.
+    plan: RefCell<Option<Request>>,
+    /// A crash or a switch left the plan unsent: the next reader gets it after its hello.
+    plan_owed: Cell<bool>,
+    /// The last check the light reader was sent, for the full reader if the light one hands it on.
+    light_check: RefCell<Option<(Request, Payload)>>,
+    /// The reader's writer, which the reader's export jobs go on to.
+    writer: Option<WorkerClient>,
+}
+
+impl PartialEq for WorkerClient {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl WorkerClient {
+    /// The reader, whose answers (and its writer's) go to `on_reply`.
+    pub fn new(on_reply: impl Fn(Response, Option<Vec<u8>>) + 'static) -> WorkerClient {
+        let on_reply: OnReply = Rc::new(on_reply);
+        let writer = WorkerClient::with_role(Role::Writer, on_reply.clone(), None);
+        WorkerClient::with_role(Role::LightReader, on_reply, Some(writer))
+    }
+
+    fn with_role(role: Role, on_reply: OnReply, writer: Option<WorkerClient>) -> Self {
+        WorkerClient(Rc::new(Client {
+            role: Cell::new(role),
+            running: RefCell::default(),
+            on_reply,
+            plan: RefCell::default(),
+            plan_owed: Cell::default(),
+            light_check: RefCell::default(),
+            writer,
+        }))
+    }
+
+    fn spawn(&self) -> Option<()> {
+        let client = &self.0;
+        if client.running.borrow().is_some() {
+            return Some(());
+        }
+        let worker = web_sys::Worker::new(&client.role.get().url()).ok()?;
+        // Weak: the handlers live inside `running`.
+        let weak = Rc::downgrade(&self.0);
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                if let Some(client) = weak.upgrade() {
+                    WorkerClient(client).received(event.data());
+                }
+            },
+        );
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let weak = Rc::downgrade(&self.0);
+        let on_crash = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
+            if let Some(client) = weak.upgrade() {
+                WorkerClient(client).crashed();
+            }
+        });
+        worker.set_onerror(Some(on_crash.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(on_crash.as_ref().unchecked_ref()));
+        *client.running.borrow_mut() = Some(Running {
+            worker,
+            queue: Some(Vec::new()),
+            _on_message: on_message,
+            _on_crash: on_crash,
+        });
+        if client.role.get().is_reader() {
+            self.send(Request::Hello, None);
+            if client.plan_owed.replace(false) {
+                // Cloned out first: `send` records the plan again.
+                let plan = client.plan.borrow().clone();
+                if let Some(plan) = plan {
+                    self.send(plan, None);
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// One message from the worker: it is ready, an export job for the writer, or an answer.
+    fn received(&self, data: JsValue) {
+        let client = &self.0;
+        if field(&data, "ready").as_bool() == Some(true) {
+            if let Some(running) = client.running.borrow_mut().as_mut() {
+                for (message, transfer) in running.queue.take().unwrap_or_default() {
+                    let _ = running
+                        .worker
+                        .post_message_with_transfer(&message, &transfer);
+                }
+            }
+            return;
+        }
+        let response = field(&data, "response");
+        if let Some(writer) = &client.writer {
+            let job = field(&response, "export");
+            if job.is_object() {
+                writer.post(message_with("job", &job), js_sys::Array::new());
+                return;
+            }
+        }
+        let Ok(response) = serde_wasm_bindgen::from_value::<Response>(response) else {
+            return;
+        };
+        if response == Response::NeedsFullReader {
+            let handed_on = client.light_check.take();
+            if let Some((check, payload)) = handed_on {
+                self.switch_to_full_reader();
+                self.send(check, Some(payload));
+            }
+            return;
+        }
+        let bytes = Some(field(&data, "bytes"))
+            .filter(|b| !b.is_undefined())
+            .map(|b| js_sys::Uint8Array::new(&b).to_vec());
+        (client.on_reply)(response, bytes);
+    }
+
+    /// From now on the full reader serves every request; the light one stops, its memory with it.
+    fn switch_to_full_reader(&self) {
+        let client = &self.0;
+        client.light_check.take();
+        if client.role.replace(Role::FullReader) != Role::LightReader {
+            return;
+        }
+        if let Some(light) = client.running.borrow_mut().take() {
+            light.stop();
+        }
+        client.plan_owed.set(client.plan.borrow().is_some());
+    }
+
+    /// The worker's `error` and `messageerror`: whatever it was doing is lost, so the page is
+    /// told (a failed read ends "reading"; a failed export, its wait), and a fresh reader takes
+    /// over. Only one that had started is replaced at once; one whose script never loaded is
+    /// tried again at the next request, not in a loop. A writer starts again when next needed.
+    fn crashed(&self) {
+        let client = &self.0;
+        let Some(crashed) = client.running.borrow_mut().take() else {
+            return;
+        };
+        let had_started = crashed.queue.is_none();
+        crashed.stop();
+        client.light_check.take();
+        client.plan_owed.set(client.plan.borrow().is_some());
+        let role = client.role.get();
+        (client.on_reply)(role.crashed(), None);
+        if had_started && role.is_reader() {
+            let _ = self.spawn();
+        }
+    }
+
+    /// Sends the reader a request, starting it if it is not running.
+    pub fn send(&self, request: Request, payload: Option<Payload>) {
+        let client = &self.0;
+        match &request {
+            Request::LoadPlan { .. } => *client.plan.borrow_mut() = Some(request.clone()),
+            Request::Check { name, .. } if client.role.get() == Role::LightReader => {
+                if named_for_full_reader(name) {
+                    self.switch_to_full_reader();
+                } else {
+                    *client.light_check.borrow_mut() =
+                        payload.clone().map(|p| (request.clone(), p));
+                }
+            }
+            _ => {}
+        }
+        let Ok(value) = serde_wasm_bindgen::to_value(&request) else {
+            return;
+        };
+        let message = message_with("request", &value);
+        let transfer = js_sys::Array::new();
+        match payload {
+            Some(Payload::File(file)) => {
+                let _ = js_sys::Reflect::set(&message, &"file".into(), &file);
+            }
+            Some(Payload::Bytes(bytes)) => {
+                let array = js_sys::Uint8Array::from(bytes.as_slice());
+                let _ = js_sys::Reflect::set(&message, &"bytes".into(), &array);
+                transfer.push(&array.buffer());
+            }
+            None => {}
+        }
+        self.post(message, transfer);
+    }
+
+    /// Posts a message once the worker is ready, starting it if it is not running.
+    fn post(&self, message: js_sys::Object, transfer: js_sys::Array) {
+        let client = &self.0;
+        if self.spawn().is_none() {
+            (client.on_reply)(
+                Response::ExportFailed {
+                    message: "此浏览器无法启动后台线程 (Web Worker)".into(),
+                },
+                None,
+            );
+            return;
+        }
+        let mut running = client.running.borrow_mut();
+        let Some(running) = running.as_mut() else {
+            return;
+        };
+        match &mut running.queue {
+            Some(queue) => queue.push((message, transfer)),
+            None => {
+                let _ = running
+                    .worker
+                    .post_message_with_transfer(&message, &transfer);
+            }
+        }
+    }
+
+    /// Stops whatever the reader is doing; the next request starts a fresh one.
+    pub fn cancel(&self) {
+        self.0.light_check.take();
+        if let Some(running) = self.0.running.borrow_mut().take() {
+            running.worker.terminate();
+        }
+    }
+}
+
+/// `value[key]`, undefined where there is none (or `value` is not an object).
+fn field(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn message_with(key: &str, value: &JsValue) -> js_sys::Object {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &key.into(), value);
+    message
+}

@@ -1,0 +1,32 @@
+//! The browser's own decoders, handed to the core (`duibiao_core::Codecs`): plan files parsed by
+//! `JSON.parse` into serde, GB18030 decoded by `TextDecoder` (the WHATWG decoder encoding_rs also
+//! implements). The readers the page downloads then link no JSON parser and no GBK tables;
+//! `tests/web_components.rs` checks both against the core's own.
+
+use duibiao_core::plan::{Plan, PlanError};
+use duibiao_core::Codecs;
+use wasm_bindgen::JsCast;
+
+pub const BROWSER: Codecs = Codecs {
+    parse_plan,
+    decode_gb18030,
+};
+
+fn parse_plan(text: &str) -> Result<Plan, PlanError> {
+    let value = js_sys::JSON::parse(text).map_err(|e| PlanError::Syntax {
+        message: e
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "JSON".into(), |e| e.message().into()),
+    })?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| PlanError::Syntax {
+        message: e.to_string(),
+    })
+}
+
+fn decode_gb18030(bytes: &[u8], strict: bool) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(strict);
+    web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+        .and_then(|decoder| decoder.decode_with_u8_array(bytes))
+        .ok()
+}

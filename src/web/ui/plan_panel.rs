@@ -1,0 +1,136 @@
+use super::i18n::Lang;
+use super::state::PlanOrigin;
+use duibiao_core::plan::built_in::{Summary, SUMMARIES};
+use duibiao_core::plan::Plan;
+use gloo::file::callbacks::FileReader;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PlanPanelProps {
+    pub lang: Lang,
+    /// The plan in use once the worker has sent it; until then the built-in plan's summary.
+    pub plan: Option<Rc<Plan>>,
+    pub origin: PlanOrigin,
+    /// (source, message zh, message en)
+    pub error: Option<(String, String, String)>,
+    /// A plan file was picked: (file name, its text).
+    pub on_plan_file: Callback<(String, String)>,
+    /// Show the plan file picker from the start (asked for on the landing page).
+    #[prop_or_default]
+    pub picking: bool,
+}
+
+/// The plan in use (title, period, number of targets, its notes), the other built-in plans with
+/// their first note, and a way to load another plan file.
+#[component]
+pub fn PlanPanel(props: &PlanPanelProps) -> Html {
+    let t = props.lang.texts();
+    let picking = use_state(|| props.picking);
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let en = props.lang == Lang::En;
+    let pick = |zh: &str, english: &str| {
+        if en && !english.is_empty() {
+            english.to_string()
+        } else {
+            zh.to_string()
+        }
+    };
+    let (title, start, end, targets, notes): (String, i32, i32, usize, Vec<String>) =
+        match &props.plan {
+            Some(plan) => (
+                pick(&plan.title, &plan.title_en),
+                plan.period.start,
+                plan.period.end,
+                plan.indicators.len(),
+                plan.notes.clone(),
+            ),
+            None => {
+                let default = &SUMMARIES[0];
+                (
+                    pick(default.title, default.title_en),
+                    default.start,
+                    default.end,
+                    default.targets,
+                    Vec::new(),
+                )
+            }
+        };
+    let other_plan = |other: &Summary| {
+        html! {
+            <p class="plan other-plan">
+                { format!("{}（{}—{}），{} {}：", pick(other.title, other.title_en), other.start, other.end, other.targets, t.targets) }
+                { other.first_note }
+            </p>
+        }
+    };
+
+    let on_change = {
+        let reader = reader.clone();
+        let on_plan_file = props.on_plan_file.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let name = file.name();
+            let on_plan_file = on_plan_file.clone();
+            let task =
+                gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |text| {
+                    on_plan_file.emit((name, text.unwrap_or_default()));
+                });
+            *reader.borrow_mut() = Some(task);
+            input.set_value("");
+        })
+    };
+    let toggle = {
+        let picking = picking.clone();
+        Callback::from(move |_: MouseEvent| picking.set(!*picking))
+    };
+    let origin = match &props.origin {
+        PlanOrigin::Embedded => t.plan_builtin.to_string(),
+        PlanOrigin::Loaded(source) => format!("{} {source}", t.plan_loaded_from),
+    };
+    html! {
+        <section class="plan-panel" aria-labelledby="plan-heading">
+            <h2 id="plan-heading" class="sr-only">{ t.plan_in_use }</h2>
+            <p class="plan">
+                <strong>{ format!("{}：", t.plan_in_use) }</strong>
+                { format!("{title}（{start}—{end}），{targets} {} · {origin}", t.targets) }
+            </p>
+            if !notes.is_empty() {
+                <details class="plan-notes">
+                    <summary>{ t.plan_notes }</summary>
+                    <ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                </details>
+            }
+            if props.origin == PlanOrigin::Embedded {
+                { for SUMMARIES[1..].iter().map(other_plan) }
+            }
+            <button type="button" class="link-button" onclick={toggle} aria-expanded={picking.to_string()}>
+                { t.load_plan }
+            </button>
+            if *picking {
+                <label class="plan-picker">
+                    { t.plan_file }
+                    <input type="file" accept=".json,application/json" onchange={on_change} />
+                </label>
+            }
+            if let Some((source, zh, english)) = &props.error {
+                <div class="error-alert" role="alert">
+                    <p class="error-message">
+                        { format!("{source}：{}", if en { english } else { zh }) }
+                    </p>
+                    <p>{ t.plan_kept }</p>
+                </div>
+            }
+        </section>
+    }
+}

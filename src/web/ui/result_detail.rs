@@ -1,0 +1,109 @@
+use super::i18n::Lang;
+use super::indicator_select::IndicatorSelect;
+use super::value_chart::ValueChart;
+use duibiao_core::matching::{Method, Override};
+use duibiao_core::numbers::trim_float;
+use duibiao_core::plan::Plan;
+use duibiao_core::report::{Report, ResultRow};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultDetailProps {
+    pub lang: Lang,
+    pub report: Rc<Report>,
+    pub plan: Rc<Plan>,
+    pub row: ResultRow,
+    pub on_override: Callback<Override>,
+}
+
+/// A row's detail: the plan's own sentence, the rule applied, the match and a control to change
+/// it, and the values across the years.
+#[component]
+pub fn ResultDetail(props: &ResultDetailProps) -> Html {
+    let t = props.lang.texts();
+    let row = &props.row;
+    let Some(indicator) = props.plan.indicator(&row.indicator_id) else {
+        return html! {};
+    };
+    let en = props.lang == Lang::En;
+    // The file's values for this indicator and region across its years, and the base.
+    let points: Vec<(i32, f64)> = {
+        let mut across: Vec<(i32, f64)> = props
+            .report
+            .results
+            .iter()
+            .filter(|r| r.indicator_id == row.indicator_id && r.region == row.region)
+            .filter_map(|r| r.value.map(|v| (r.year, v)))
+            .chain(row.base_year.zip(row.base))
+            .collect();
+        across.sort_by_key(|p| p.0);
+        across.dedup_by_key(|p| p.0);
+        across
+    };
+    let plan_years = (
+        props.report.plan.baseline_year,
+        props.report.plan.period.end,
+    );
+    let method = row.match_info.as_ref().map(|m| {
+        let word = match (m.method, en) {
+            (Method::Exact, false) => "名称完全一致",
+            (Method::Alias, false) => "规划别名",
+            (Method::Similar, false) => "名称相似",
+            (Method::Manual, false) => "人工指定",
+            (Method::Exact, true) => "exact name",
+            (Method::Alias, true) => "alias",
+            (Method::Similar, true) => "similar name",
+            (Method::Manual, true) => "set by you",
+        };
+        format!(
+            "{word}（{}: {}%）",
+            t.confidence,
+            trim_float(m.confidence * 100.0)
+        )
+    });
+    let on_choose = {
+        let (on_override, written) = (props.on_override.clone(), row.as_written.clone());
+        Callback::from(move |indicator_id: Option<String>| {
+            if let Some(as_written) = written.clone() {
+                on_override.emit(Override {
+                    as_written,
+                    indicator_id,
+                });
+            }
+        })
+    };
+    let select_id = format!(
+        "match-{}-{}",
+        row.indicator_id,
+        row.region.as_deref().unwrap_or("")
+    );
+    html! {
+        <div class="detail">
+            <dl>
+                <dt>{ t.plan_words }</dt>
+                <dd>
+                    <blockquote>{ &indicator.source.quote }</blockquote>
+                    <span class="section">{ &indicator.source.section }</span>
+                    { for indicator.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
+                </dd>
+                <dt>{ t.rule }</dt>
+                <dd class="rule">{ if en { &row.reason_en } else { &row.reason } }</dd>
+                if let (Some(method), Some(written)) = (method, row.as_written.as_ref()) {
+                    <dt>{ t.match_label }</dt>
+                    <dd>
+                        { format!("“{written}” → {}：{method}", indicator.name) }
+                        <label class="change-match">{ t.change_match }
+                            <IndicatorSelect lang={props.lang} plan={props.plan.clone()} id={select_id}
+                                label={t.change_match} selected={Some(row.indicator_id.clone())} {on_choose} />
+                        </label>
+                    </dd>
+                }
+            </dl>
+            if !points.is_empty() {
+                <ValueChart {points} goal={row.goal} path={row.path.clone()} years={plan_years}
+                    label={format!("{} {}", indicator.name, t.values_by_year)} goal_word={t.chart_goal} />
+            }
+        </div>
+    }
+}

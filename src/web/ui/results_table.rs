@@ -1,0 +1,164 @@
+use super::i18n::Lang;
+use super::result_detail::ResultDetail;
+use super::summary_cards::status_icon;
+use super::view::{visible_rows, View};
+use duibiao_core::evaluate::Trend;
+use duibiao_core::ingest::value::trim_float;
+use duibiao_core::matching::Override;
+use duibiao_core::plan::Plan;
+use duibiao_core::report::{Report, ResultRow};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsTableProps {
+    pub lang: Lang,
+    pub report: Rc<Report>,
+    pub plan: Rc<Plan>,
+    #[prop_or_default]
+    pub view: View,
+    #[prop_or_default]
+    pub on_view: Callback<View>,
+    #[prop_or_default]
+    pub on_override: Callback<Override>,
+}
+
+/// Every plan indicator × region for the reporting year, filtered and sorted as the view says.
+/// Test contract: each row carries `data-status` and `data-as-written`.
+#[component]
+pub fn ResultsTable(props: &ResultsTableProps) -> Html {
+    let t = props.lang.texts();
+    let rows = visible_rows(&props.report, &props.plan, &props.view);
+    let shown = rows.len();
+    html! {
+        <section class="results" aria-labelledby="results-heading">
+            <h2 id="results-heading">{ t.results_heading }</h2>
+            <p class="shown" aria-live="polite">{ format!("{shown} {}", t.rows_shown) }</p>
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.col_indicator }</th>
+                            <th scope="col">{ t.col_region }</th>
+                            <th scope="col">{ t.col_value }</th>
+                            <th scope="col">{ format!("{}{}", props.report.plan.period.end, t.col_target_after_year) }</th>
+                            <th scope="col">{ t.col_status }</th>
+                            <th scope="col">{ t.col_gap }</th>
+                            <th scope="col">{ t.col_progress }</th>
+                            <th scope="col">{ t.col_reason }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for rows.into_iter().map(|row| result_row(props, row)) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
+    let (lang, plan) = (props.lang, &props.plan);
+    let t = lang.texts();
+    let name = match (lang, plan.indicator(&row.indicator_id)) {
+        (Lang::En, Some(i)) if !i.name_en.is_empty() => i.name_en.clone(),
+        _ => row.indicator.clone(),
+    };
+    let value = match (&row.value_as_written, &row.cell) {
+        (Some(v), Some(cell)) => format!("{v}（{cell}）"),
+        (Some(v), None) => v.clone(),
+        _ => "—".to_string(),
+    };
+    let reason = match lang {
+        Lang::Zh => row.reason.clone(),
+        Lang::En => row.reason_en.clone(),
+    };
+    let key = (row.indicator_id.clone(), row.region.clone());
+    let open = props.view.open.as_ref() == Some(&key);
+    let toggle = {
+        let (view, on_view, key) = (props.view.clone(), props.on_view.clone(), key.clone());
+        Callback::from(move |_: MouseEvent| {
+            let open = if view.open.as_ref() == Some(&key) {
+                None
+            } else {
+                Some(key.clone())
+            };
+            on_view.emit(View {
+                open,
+                ..view.clone()
+            });
+        })
+    };
+    let (trend_mark, trend_words) = match row.trend {
+        Some(Trend::Improving) => ("↗", t.trend_improving),
+        Some(Trend::Worsening) => ("↘", t.trend_worsening),
+        Some(Trend::Flat) => ("→", t.trend_flat),
+        None => ("", ""),
+    };
+    let detail_id = format!(
+        "detail-{}-{}",
+        row.indicator_id,
+        row.region.as_deref().unwrap_or("")
+    );
+    html! {
+        <>
+            <tr
+                class={format!("status-{}", row.status.word())}
+                data-status={row.status.word()}
+                data-as-written={row.as_written.clone().unwrap_or_default()}
+                data-indicator={row.indicator_id.clone()}
+            >
+                <th scope="row">
+                    <button type="button" class="row-toggle" aria-expanded={open.to_string()} aria-controls={detail_id.clone()} onclick={toggle}>
+                        { name }
+                    </button>
+                    if let Some(written) = row.as_written.as_ref().filter(|w| **w != row.indicator) {
+                        <span class="as-written">{ format!("（{written}）") }</span>
+                    }
+                </th>
+                <td class="region">{ row.region.clone().unwrap_or_default() }</td>
+                <td class="num">
+                    { value }
+                    if !trend_mark.is_empty() {
+                        <span class="trend" title={trend_words} aria-label={trend_words}>{ format!(" {trend_mark}") }</span>
+                    }
+                </td>
+                <td>{ &row.target.text }</td>
+                <td class="status"><span class="badge">{ status_icon(row.status) }{ " " }{ lang.status(row.status) }</span></td>
+                <td class="num">{ row.gap.map(trim_float).unwrap_or_default() }</td>
+                <td>{ progress_bar(row, t.col_progress) }</td>
+                <td class="reason">{ reason }</td>
+            </tr>
+            if open {
+                <tr class="detail-row" id={detail_id}>
+                    <td colspan="8">
+                        <ResultDetail {lang} report={props.report.clone()} plan={plan.clone()} row={row.clone()}
+                            on_override={props.on_override.clone()} />
+                    </td>
+                </tr>
+            }
+        </>
+    }
+}
+
+/// Base → target as a bar: the share of the way covered, and a mark where the straight line
+/// says the reporting year should be. SVG attributes, not inline styles (the CSP forbids those).
+fn progress_bar(row: &ResultRow, label: &str) -> Html {
+    let Some(progress) = row.progress else {
+        return html! {};
+    };
+    let width = progress.clamp(0.0, 1.0) * 100.0;
+    let percent = trim_float((progress * 100.0).round());
+    html! {
+        <span class="progress">
+            <svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={format!("{label} {percent}%")}>
+                <rect class="progress-track" x="0" y="2" width="100" height="6" />
+                <rect class="progress-fill" x="0" y="2" width={format!("{width:.1}")} height="6" />
+                if let Some(share) = row.expected_share {
+                    <line class="progress-mark" x1={format!("{:.1}", share.clamp(0.0, 1.0) * 100.0)} x2={format!("{:.1}", share.clamp(0.0, 1.0) * 100.0)} y1="0" y2="10" />
+                }
+            </svg>
+            <span class="progress-text">{ format!("{percent}%") }</span>
+        </span>
+    }
+}

@@ -1,0 +1,42 @@
+use super::i18n::Lang;
+use duibiao_core::report::Report;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryCardsProps {
+    pub lang: Lang,
+    pub report: Rc<Report>,
+}
+
+/// One card per status with its count for the reporting year.
+#[component]
+pub fn SummaryCards(props: &SummaryCardsProps) -> Html {
+    let t = props.lang.texts();
+    html! {
+        <section class="summary" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{ t.summary_heading }</h2>
+            <ul class="cards">
+                { for props.report.summary.counts.iter().map(|c| html! {
+                    <li class={classes!("card", format!("status-{}", c.status.word()))} data-status={c.status.word()}>
+                        <span class="count">{ c.count }</span>
+                        <span class="label">{ status_icon(c.status) }{ " " }{ props.lang.status(c.status) }</span>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// A shape per status, so status is never told by colour alone.
+pub fn status_icon(status: duibiao_core::evaluate::Status) -> &'static str {
+    use duibiao_core::evaluate::Status::*;
+    match status {
+        Met => "✔",
+        OnTrack => "➚",
+        Behind => "⚠",
+        NotMet => "✖",
+        Missing => "○",
+        Review => "?",
+    }
+}
