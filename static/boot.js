@@ -3,7 +3,7 @@
 // The landing is plain HTML (index.html), so it paints at once and costs a few kilobytes; the
 // app (the Yew page's wasm, then its worker) loads only when the user first acts: picks or drops
 // a file, asks for the sample, the template or another plan. The action waits for the app in
-// `window.__duibiaoIntent`, which the app takes over when it mounts (src/ui/app.rs).
+// `window.__duibiaoIntent`, which the app takes over when it mounts (src/web/ui/intent.rs).
 //
 // An external file, not trunk's inline loader, so that the page's Content-Security-Policy can
 // forbid inline scripts; the hashed asset names come from the attributes trunk writes on this

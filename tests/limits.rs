@@ -80,7 +80,7 @@ fn a_zip_bomb_is_refused_from_its_directory_naming_the_limit() {
 }
 
 #[test]
-fn long_labels_never_match_by_accident_and_do_not_slow_matching() {
+fn a_label_that_repeats_a_name_never_matches_by_accident() {
     let plan = duibiao_core::plan::Plan::default_plan();
     let matcher = duibiao_core::matching::Matcher::new(&plan);
     let long = "婴儿死亡率".repeat(40);

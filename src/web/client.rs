@@ -6,10 +6,12 @@
 //! so the page never waits on it forever.
 //!
 //! The reader comes in two builds. The light one (.xlsx and .csv, what nearly every submission
-//! is) starts first; a file named .xls, .xlsb or .ods, or one the light reader finds to be such
-//! a file whatever its name ([`Response::NeedsFullReader`]), moves the page to the full reader,
+//! is) starts first; a file whose name says a format only the full reader reads (`Format::reader`),
+//! or one the light reader finds to be such a file whatever its name
+//! ([`Response::NeedsFullReader`]), moves the page to the full reader,
 //! which then serves every later request: one reader runs at a time, so nothing is held twice.
 
+use duibiao_core::ingest::{Format, ReaderBuild};
 use duibiao_core::protocol::{ErrorInfo, Request, Response};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -64,10 +66,7 @@ impl Role {
 /// Whether a file's name says it is a workbook only the full reader reads. Only a shortcut: the
 /// light reader looks at the bytes and hands on what it cannot read, whatever the name says.
 fn named_for_full_reader(name: &str) -> bool {
-    let extension = name.rsplit_once('.').map_or("", |(_, e)| e);
-    ["xls", "xlsb", "ods"]
-        .iter()
-        .any(|legacy| extension.eq_ignore_ascii_case(legacy))
+    Format::named(name).is_some_and(|format| !ReaderBuild::Light.reads(format))
 }
 
 /// What goes with a request. A picked file goes as it is: the worker reads it, so its bytes

@@ -1,5 +1,5 @@
-//! What the page's workers (`src/worker.rs` and `src/worker_light.rs`, the reader in its two
-//! builds; `src/export_worker.rs`, the writer) share: taking the page's messages and posting
+//! What the page's workers (`src/bin/duibiao-worker.rs` and `duibiao-worker-light.rs`, the reader
+//! in its two builds; `duibiao-export.rs`, the writer) share: taking the page's messages and posting
 //! replies in the shape its `WorkerClient` reads (`{response, bytes}`, the bytes transferred,
 //! never copied).
 

@@ -451,13 +451,14 @@ mod tests {
     /// file go; the full reader reads everything.
     #[test]
     fn each_build_reads_its_formats_and_hands_on_the_others() {
-        let handed_on = !cfg!(feature = "legacy-formats");
-        for (name, legacy) in [
-            ("long-kecheng-2023.xlsx", false),
-            ("long-kecheng-2023-gbk.csv", false),
-            ("long-kecheng-2023.xls", true),
-            ("long-kecheng-2023.ods", true),
+        use crate::ingest::{Format, ReaderBuild};
+        for name in [
+            "long-kecheng-2023.xlsx",
+            "long-kecheng-2023-gbk.csv",
+            "long-kecheng-2023.xls",
+            "long-kecheng-2023.ods",
         ] {
+            let format = Format::named(name).unwrap();
             let mut session = Session::default();
             let check = Request::Check {
                 name: name.into(),
@@ -465,7 +466,7 @@ mod tests {
             };
             let out = replies(&mut session, check, Some(fixture(name)));
             let last = &out.last().unwrap().0;
-            if legacy && handed_on {
+            if !ReaderBuild::THIS.reads(format) {
                 assert_eq!(last, &Response::NeedsFullReader, "{name}");
                 assert!(
                     session.file.is_none(),

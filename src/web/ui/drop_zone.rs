@@ -1,5 +1,6 @@
 use super::i18n::Lang;
 use super::state::Busy;
+use duibiao_core::ingest::Format;
 use duibiao_core::protocol::Stage;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
@@ -84,7 +85,7 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
                 id="file-input"
                 class="file-input"
                 type="file"
-                accept=".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt"
+                accept={Format::accept_list()}
                 onchange={on_change}
             />
             <p class="hint">{ t.accepted }</p>

@@ -3,21 +3,23 @@
 //! Each format has its own reader behind one interface ([`Grid`]); everything after the grid is
 //! format-blind. Every limit is a named constant and appears in the message that enforces it.
 
-#[cfg(feature = "legacy-formats")]
-mod cfb_guard;
 mod error;
+mod format;
 mod grid;
 mod layout;
+// .xls, .xlsb and .ods: only the full reader's build has them (`Format::reader`).
+#[cfg(feature = "legacy-formats")]
+mod legacy;
 mod sniff;
-mod spreadsheet;
 mod text;
 pub mod value;
+mod xlsx;
 mod zip_guard;
 
 pub use error::{IngestError, IngestErrorKind, OtherFile};
+pub use format::{Format, ReaderBuild};
 pub use grid::{cell_address, CellRef, Grid};
 pub use layout::{unit_in_label, Layout, Observation, ReadContext, RowLabel, Sheet, YearSource};
-pub use sniff::Format;
 pub use text::{decode_text, TextEncoding};
 
 use serde::Serialize;
@@ -50,6 +52,17 @@ pub struct Workbook {
     pub encoding: Option<TextEncoding>,
     pub sheet_names: Vec<String>,
     pub sheet: Sheet,
+}
+
+/// An .xls, .xlsb or .ods file: read by the full reader, handed on by the light one.
+#[cfg(feature = "legacy-formats")]
+fn read_legacy(bytes: &[u8], format: Format) -> Result<Vec<Grid>, IngestErrorKind> {
+    legacy::read_sheets(bytes, format)
+}
+
+#[cfg(not(feature = "legacy-formats"))]
+fn read_legacy(_: &[u8], format: Format) -> Result<Vec<Grid>, IngestErrorKind> {
+    Err(IngestErrorKind::FormatNotInThisBuild { format })
 }
 
 /// Refuses a file larger than [`MAX_FILE_BYTES`]. The CLI and the worker ask with the size the
@@ -108,24 +121,14 @@ pub fn read_workbook_with(
     // Only an archive the guard saw without any merged cell is read without looking for them.
     let merged_cells = archive.is_none_or(|facts| facts.has_merged_cells);
     let format = sniff::sniff(bytes).map_err(fail)?;
-    #[cfg(feature = "legacy-formats")]
-    if format == Format::Xls {
-        cfb_guard::check(bytes).map_err(fail)?;
-    }
-    #[cfg(not(feature = "legacy-formats"))]
-    if format.is_legacy() {
-        return Err(fail(IngestErrorKind::FormatNotInThisBuild { format }));
-    }
     let (grids, encoding) = match format {
         Format::Csv => {
             let (grid, encoding) =
                 text::read_delimited(bytes, options.encoding, codecs).map_err(fail)?;
             (vec![grid], Some(encoding))
         }
-        spreadsheet_format => (
-            spreadsheet::read_sheets(bytes, spreadsheet_format, merged_cells).map_err(fail)?,
-            None,
-        ),
+        Format::Xlsx => (xlsx::read_sheets(bytes, merged_cells).map_err(fail)?, None),
+        other => (read_legacy(bytes, other).map_err(fail)?, None),
     };
     let sheet_names: Vec<String> = grids.iter().map(|g| g.sheet_name.clone()).collect();
     // A CSV file has no sheets to name in a message.

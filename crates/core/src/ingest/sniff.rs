@@ -1,41 +1,8 @@
 //! Recognise the format from the bytes, never from the file name.
 
 use super::error::OtherFile;
-use super::IngestErrorKind;
-use serde::Serialize;
+use super::{Format, IngestErrorKind};
 use std::io::Cursor;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Xlsx,
-    Xlsb,
-    Xls,
-    Ods,
-    Csv,
-}
-
-impl Format {
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::Xlsx => "xlsx",
-            Format::Xlsb => "xlsb",
-            Format::Xls => "xls",
-            Format::Ods => "ods",
-            Format::Csv => "csv",
-        }
-    }
-
-    /// Read only with the `legacy-formats` feature: the page's light reader leaves them to its
-    /// full reader.
-    pub fn is_legacy(self) -> bool {
-        matches!(self, Format::Xls | Format::Xlsb | Format::Ods)
-    }
-
-    pub fn is_zip(self) -> bool {
-        matches!(self, Format::Xlsx | Format::Xlsb | Format::Ods)
-    }
-}
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const ZIP_EMPTY_MAGIC: &[u8] = b"PK\x05\x06";

@@ -9,7 +9,7 @@
 //! pages Chinese files use (vendor/README.md), and a Japanese, Korean or Big5 workbook gets a
 //! message that says so instead of calamine's "codepage not found".
 
-use super::{Format, IngestErrorKind};
+use crate::ingest::{Format, IngestErrorKind};
 
 const SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Sector ids at or above this are markers (free, end of chain, FAT or DIFAT sector).
@@ -409,9 +409,9 @@ mod tests {
 
     #[test]
     fn a_big5_workbook_gets_a_message_that_says_what_to_do() {
-        let options = super::super::ReadOptions::default();
+        let options = crate::ingest::ReadOptions::default();
         let error =
-            super::super::read_workbook("台北.xls", &with_code_page(950), &options).unwrap_err();
+            crate::ingest::read_workbook("台北.xls", &with_code_page(950), &options).unwrap_err();
         assert!(
             error.message_zh().contains("代码页 950（繁体中文 Big5）"),
             "{}",
