@@ -1,6 +1,7 @@
 //! The catalogue against the plan's published text: every quote verbatim, every figure in its
 //! quote, and the comparator reading of each wording the issue names.
 
+use duibiao_core::numbers::Comparator;
 use duibiao_core::plan::{built_in, Kind, Op, Plan};
 use duibiao_core::Codecs;
 
@@ -77,54 +78,74 @@ fn the_plans_words_are_read_as_chinese_legal_usage() {
     let plan = Plan::default_plan();
     let cases: &[(&str, Op, Option<f64>, Kind)] = &[
         // 控制在3‰、5‰和6‰以下: 以下 includes the number.
-        ("neonatal_mortality", Op::Le, Some(3.0), Kind::Threshold),
-        ("infant_mortality", Op::Le, Some(5.0), Kind::Threshold),
-        ("under5_mortality", Op::Le, Some(6.0), Kind::Threshold),
+        (
+            "neonatal_mortality",
+            Op::Compare(Comparator::Le),
+            Some(3.0),
+            Kind::Threshold,
+        ),
+        (
+            "infant_mortality",
+            Op::Compare(Comparator::Le),
+            Some(5.0),
+            Kind::Threshold,
+        ),
+        (
+            "under5_mortality",
+            Op::Compare(Comparator::Le),
+            Some(6.0),
+            Kind::Threshold,
+        ),
         // 达到65%以上: 以上 includes it.
         (
             "exclusive_breastfeeding_0_6m",
-            Op::Ge,
+            Op::Compare(Comparator::Ge),
             Some(65.0),
             Kind::Threshold,
         ),
         // 控制在25%以内: 以内 includes it.
-        ("caries_rate_age12", Op::Le, Some(25.0), Kind::Threshold),
+        (
+            "caries_rate_age12",
+            Op::Compare(Comparator::Le),
+            Some(25.0),
+            Kind::Threshold,
+        ),
         // The key table's explicit "<" is strict.
         (
             "severe_birth_defect_rate",
-            Op::Lt,
+            Op::Compare(Comparator::Lt),
             Some(9.5),
             Kind::Threshold,
         ),
         (
             "child_injury_mortality",
-            Op::Lt,
+            Op::Compare(Comparator::Lt),
             Some(8.78),
             Kind::Threshold,
         ),
         // A table target with no sign is a floor for a rate to raise.
         (
             "inclusive_kindergarten_coverage",
-            Op::Ge,
+            Op::Compare(Comparator::Ge),
             Some(90.0),
             Kind::Threshold,
         ),
         (
             "high_school_gross_enrollment",
-            Op::Ge,
+            Op::Compare(Comparator::Ge),
             Some(98.9),
             Kind::Threshold,
         ),
         // 保持在…以上 is a maintain target.
         (
             "preschool_gross_enrollment",
-            Op::Ge,
+            Op::Compare(Comparator::Ge),
             Some(97.0),
             Kind::Maintain,
         ),
         (
             "compulsory_education_consolidation",
-            Op::Ge,
+            Op::Compare(Comparator::Ge),
             Some(100.0),
             Kind::Maintain,
         ),

@@ -1,6 +1,7 @@
 //! What a cell says: a number (with the unit and comparator typed around it), a no-data
 //! placeholder, qualitative text, or something that cannot be read.
 
+use crate::numbers::Comparator;
 use crate::units::Unit;
 use serde::Serialize;
 
@@ -55,19 +56,6 @@ impl RawCell {
             _ => false,
         }
     }
-}
-
-/// A comparator typed into a cell: "<9.5", "≥90".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Comparator {
-    #[serde(rename = "<")]
-    Lt,
-    #[serde(rename = "<=")]
-    Le,
-    #[serde(rename = ">")]
-    Gt,
-    #[serde(rename = ">=")]
-    Ge,
 }
 
 /// A cell's meaning.

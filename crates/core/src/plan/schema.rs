@@ -1,6 +1,6 @@
 //! A plan file's schema: the plan, its indicators and their targets, as the JSON says them.
 
-use crate::numbers::trim_float;
+use crate::numbers::{trim_float, Comparator};
 use crate::regions::Region;
 use serde::{Deserialize, Serialize};
 
@@ -142,26 +142,16 @@ pub struct Target {
     pub text: String,
 }
 
-/// How a value is compared with the target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// How a value is compared with the target. A plan file writes it as a code: `<`, `<=`, `>`,
+/// `>=`, `=`, `range`, `increase_yearly`, `decrease_pp_yearly` or `qualitative`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
-    #[serde(rename = "<")]
-    Lt,
-    #[serde(rename = "<=")]
-    Le,
-    #[serde(rename = ">")]
-    Gt,
-    #[serde(rename = ">=")]
-    Ge,
-    #[serde(rename = "=")]
-    Eq,
-    #[serde(rename = "range")]
+    /// Against one figure.
+    Compare(Comparator),
+    /// Between `value` and `upper`.
     Range,
-    #[serde(rename = "increase_yearly")]
     IncreaseYearly,
-    #[serde(rename = "decrease_pp_yearly")]
     DecreasePpYearly,
-    #[serde(rename = "qualitative")]
     Qualitative,
 }
 
@@ -172,8 +162,8 @@ impl Target {
         let unit = display_unit(unit);
         let number = |v: Option<f64>| v.map(trim_float).unwrap_or_default();
         match self.op {
-            Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq => {
-                format!("{}{}{unit}", self.op.symbol(), number(self.value))
+            Op::Compare(comparator) => {
+                format!("{}{}{unit}", comparator.symbol(), number(self.value))
             }
             Op::Range => format!("{}–{}{unit}", number(self.value), number(self.upper)),
             Op::IncreaseYearly if lang_en => "increase every year".into(),
@@ -203,18 +193,76 @@ pub fn display_unit(unit: &str) -> &str {
 }
 
 impl Op {
+    const WORDS: [(Op, &'static str); 4] = [
+        (Op::Range, "range"),
+        (Op::IncreaseYearly, "increase_yearly"),
+        (Op::DecreasePpYearly, "decrease_pp_yearly"),
+        (Op::Qualitative, "qualitative"),
+    ];
+
+    /// As a plan file writes it: `<=`, `range` …
+    pub fn code(self) -> &'static str {
+        match self {
+            Op::Compare(comparator) => comparator.code(),
+            other => Op::WORDS
+                .iter()
+                .find(|(op, _)| *op == other)
+                .map_or("", |(_, code)| code),
+        }
+    }
+
+    /// As the report shows it: `≤` for a comparison, else the code.
     pub fn symbol(self) -> &'static str {
         match self {
-            Op::Lt => "<",
-            Op::Le => "≤",
-            Op::Gt => ">",
-            Op::Ge => "≥",
-            Op::Eq => "=",
-            Op::Range => "range",
-            Op::IncreaseYearly => "increase_yearly",
-            Op::DecreasePpYearly => "decrease_pp_yearly",
-            Op::Qualitative => "qualitative",
+            Op::Compare(comparator) => comparator.symbol(),
+            other => other.code(),
         }
+    }
+
+    pub fn from_code(code: &str) -> Option<Op> {
+        let compare = Comparator::ALL
+            .into_iter()
+            .find(|c| c.code() == code)
+            .map(Op::Compare);
+        compare.or_else(|| {
+            Op::WORDS
+                .iter()
+                .find(|(_, w)| *w == code)
+                .map(|(op, _)| *op)
+        })
+    }
+}
+
+impl Serialize for Op {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Op {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Op, D::Error> {
+        struct Code;
+        impl serde::de::Visitor<'_> for Code {
+            type Value = Op;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a target op such as \"<=\" or \"range\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<Op, E> {
+                Op::from_code(code).ok_or_else(|| E::unknown_variant(code, &CODES))
+            }
+        }
+        const CODES: [&str; 9] = [
+            "<",
+            "<=",
+            ">",
+            ">=",
+            "=",
+            "range",
+            "increase_yearly",
+            "decrease_pp_yearly",
+            "qualitative",
+        ];
+        deserializer.deserialize_str(Code)
     }
 }
 

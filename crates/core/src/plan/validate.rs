@@ -174,6 +174,7 @@ fn is_snake_case_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::*;
+    use crate::numbers::Comparator;
 
     fn minimal(indicator: &str) -> String {
         format!(
@@ -194,7 +195,7 @@ mod tests {
     #[test]
     fn a_good_minimal_plan_loads() {
         let plan = Plan::from_json(&minimal(GOOD)).unwrap();
-        assert_eq!(plan.indicators[0].target.op, Op::Le);
+        assert_eq!(plan.indicators[0].target.op, Op::Compare(Comparator::Le));
     }
 
     #[test]
