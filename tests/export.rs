@@ -62,10 +62,10 @@ fn the_xlsx_report_holds_every_result_with_its_status() {
         assert_eq!(row[0], expected.indicator);
         assert_eq!(row[4], expected.year.to_string());
         assert!(
-            row[9].ends_with(expected.status.word()),
+            row[9].ends_with(expected.findings.status.word()),
             "{} vs {:?}",
             row[9],
-            expected.status
+            expected.findings.status
         );
     }
     let injury = results
@@ -87,7 +87,7 @@ fn the_xlsx_report_holds_every_result_with_its_status() {
         report
             .results
             .iter()
-            .filter(|r| r.status.word() == "review")
+            .filter(|r| r.findings.status.word() == "review")
             .count()
     );
 }
@@ -178,7 +178,9 @@ fn a_filled_template_is_checked_with_no_manual_mapping() {
         "every template row is a plan indicator: {:?}",
         blank.unmatched
     );
-    assert!(blank.current_rows().all(|r| r.status.word() == "missing"));
+    assert!(blank
+        .current_rows()
+        .all(|r| r.findings.status.word() == "missing"));
     assert!(blank.regions.is_empty(), "the plan's title is not a region");
 
     let values: BTreeMap<&str, Vec<(i32, &str)>> = BTreeMap::from([
@@ -202,6 +204,7 @@ fn a_filled_template_is_checked_with_no_manual_mapping() {
             .current_rows()
             .find(|r| r.indicator_id == id)
             .unwrap()
+            .findings
             .status
             .word()
     };

@@ -321,7 +321,7 @@ fn value_of(report: &Report, indicator: &str, region: &str, year: i32) -> Option
         .find(|r| {
             r.indicator_id == indicator && r.region.as_deref() == Some(region) && r.year == year
         })
-        .and_then(|r| r.value)
+        .and_then(|r| r.findings.value)
 }
 
 #[test]
@@ -402,11 +402,12 @@ fn another_plans_period_base_year_and_cycle_come_from_its_file() {
         })
         .unwrap();
     // 7.01 against <7 per 100,000 from 9 in 2025: the 2028 point is 9 − 2 × 3/5 = 7.8.
-    assert_eq!(row.value, Some(7.01));
-    assert_eq!(row.expected_on_path, Some(7.8));
-    assert_eq!(row.expected_share, Some(0.6));
+    assert_eq!(row.findings.value, Some(7.01));
+    assert_eq!(row.findings.expected_on_path, Some(7.8));
+    assert_eq!(row.findings.expected_share, Some(0.6));
     assert_eq!(
-        row.path
+        row.findings
+            .path
             .iter()
             .map(|p| (p.year, p.value))
             .collect::<Vec<_>>(),

@@ -283,7 +283,7 @@ async fn the_yearly_fall_is_charted_from_its_own_start() {
         .find(|r| r.indicator_id == "myopia_rate_yearly_decline")
         .unwrap()
         .clone();
-    assert_eq!(row.status, Status::Met, "{}", row.reason);
+    assert_eq!(row.findings.status, Status::Met, "{}", row.findings.reason);
     let props = ResultDetailProps {
         lang: Lang::Zh,
         report,

@@ -275,6 +275,7 @@ fn result_row(
     match_info: Option<MatchInfo>,
 ) -> ResultRow {
     let indicator = case.indicator;
+    let target = &indicator.target;
     ResultRow {
         indicator_id: indicator.id.clone(),
         indicator: indicator.name.clone(),
@@ -283,32 +284,20 @@ fn result_row(
         region: region.clone(),
         year: case.year,
         cell: observation.map(|o| o.cell.to_string()),
-        value: evaluation.value,
         value_as_written: observation
             .map(|o| o.as_written())
             .filter(|s| !s.is_empty()),
         unit: indicator.unit.clone(),
         target: TargetInfo {
-            op: indicator.target.op.symbol().to_string(),
-            value: indicator.target.value,
-            upper: indicator.target.upper,
-            year: indicator.target.year,
-            text: indicator.target.display(&indicator.unit, false),
-            plan_text: indicator.target.text.clone(),
+            op: target.op.symbol().to_string(),
+            op_code: target.op.code().to_string(),
+            value: target.value,
+            upper: target.upper,
+            year: target.year,
+            text: target.display(&indicator.unit, false),
+            plan_text: target.text.clone(),
         },
-        status: evaluation.status,
-        gap: evaluation.gap,
-        progress: evaluation.progress,
-        expected_on_path: evaluation.expected_on_path,
-        base: evaluation.base,
-        base_year: evaluation.base_year,
-        trend: evaluation.trend,
-        reason: evaluation.reason,
-        reason_en: evaluation.reason_en,
-        direction: evaluation.direction,
-        path: evaluation.path,
-        expected_share: evaluation.expected_share,
-        goal: evaluation.goal,
+        findings: evaluation.findings,
         match_info,
     }
 }
@@ -357,7 +346,7 @@ mod tests {
     fn a_mapped_row_is_evaluated_and_a_removed_one_is_listed() {
         let before = run(vec![]);
         assert_eq!(
-            row(&before, "under5_mortality").status,
+            row(&before, "under5_mortality").findings.status,
             crate::evaluate::Status::Missing
         );
         assert!(before
@@ -377,7 +366,7 @@ mod tests {
         ]);
         let under5 = row(&after, "under5_mortality");
         assert_eq!(
-            under5.status,
+            under5.findings.status,
             crate::evaluate::Status::Met,
             "5.8‰ meets ≤6‰"
         );
@@ -386,7 +375,7 @@ mod tests {
             Some(crate::matching::Method::Manual)
         );
         assert_eq!(
-            row(&after, "infant_mortality").status,
+            row(&after, "infant_mortality").findings.status,
             crate::evaluate::Status::Missing
         );
         let removed = after
@@ -451,7 +440,7 @@ mod tests {
         let row = row(&report, "inclusive_kindergarten_coverage");
         assert_eq!(row.cell.as_deref(), Some("B2"));
         assert_eq!(row.value_as_written.as_deref(), Some("96.1%"));
-        assert_eq!(row.value, Some(96.1));
+        assert_eq!(row.findings.value, Some(96.1));
         let duplicate = report
             .unmatched
             .iter()

@@ -413,7 +413,10 @@ mod tests {
         assert_eq!(*unmatched_total, UNMATCHED_SHOWN + 50);
         assert_eq!(report.unmatched.len(), UNMATCHED_SHOWN);
         assert_eq!(report.unmatched[0].as_written, "本县其他统计0");
-        assert!(report.results.iter().any(|r| r.value == Some(99.0)));
+        assert!(report
+            .results
+            .iter()
+            .any(|r| r.findings.value == Some(99.0)));
 
         let out = replies(&mut session, Request::ExportCsv, None);
         let Some((Response::File { .. }, Some(_))) = out.first() else {
@@ -481,7 +484,10 @@ mod tests {
                 let Response::Checked { report, .. } = last else {
                     panic!("{name}: {last:?}")
                 };
-                assert!(report.results.iter().any(|r| r.value.is_some()), "{name}");
+                assert!(
+                    report.results.iter().any(|r| r.findings.value.is_some()),
+                    "{name}"
+                );
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The report: what the CLI prints and the page shows. Field names are a contract (see README):
 //! later changes may add fields, never remove or rename them.
 
-use crate::evaluate::{Direction, PathPoint, Status, Trend};
+use crate::evaluate::{Findings, Status};
 use crate::ingest::{Format, Layout, TextEncoding, YearSource};
 use crate::matching::{Candidate, Method};
 use crate::plan::{CheckKind, Period};
@@ -45,7 +45,10 @@ pub struct PlanInfo {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TargetInfo {
+    /// The comparator as the report shows it: "≤".
     pub op: String,
+    /// As the plan file writes it: "<=".
+    pub op_code: String,
     pub value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upper: Option<f64>,
@@ -72,31 +75,14 @@ pub struct ResultRow {
     pub region: Option<String>,
     pub year: i32,
     pub cell: Option<String>,
-    /// The value in the plan's unit.
-    pub value: Option<f64>,
     /// The cell as the user sees it.
     pub value_as_written: Option<String>,
     pub unit: String,
     pub target: TargetInfo,
-    pub status: Status,
-    pub gap: Option<f64>,
-    pub progress: Option<f64>,
-    pub expected_on_path: Option<f64>,
-    pub base: Option<f64>,
-    /// The year of `base`.
-    pub base_year: Option<i32>,
-    pub trend: Option<Trend>,
-    pub reason: String,
-    pub reason_en: String,
-    /// Which way is better for this target.
-    pub direction: Direction,
-    /// The line the value should follow (base first), for the chart; empty when there is none.
-    pub path: Vec<PathPoint>,
-    /// Where the reporting year should be on the way from base to target (0–1), for the
-    /// progress bar's mark.
-    pub expected_share: Option<f64>,
-    /// The value the target asks for at the end of the period, for the chart's target line.
-    pub goal: Option<f64>,
+    /// What the evaluation found: status, value (in the plan's unit), gap, progress, path,
+    /// reasons … (`evaluate::Findings`), its fields at the row's own level.
+    #[serde(flatten)]
+    pub findings: Findings,
     #[serde(rename = "match")]
     pub match_info: Option<MatchInfo>,
 }
@@ -179,7 +165,7 @@ pub fn count_statuses<'a>(rows: impl Iterator<Item = &'a ResultRow>) -> Vec<Stat
         .map(|&status| StatusCount { status, count: 0 })
         .collect();
     for row in rows {
-        if let Some(c) = counts.iter_mut().find(|c| c.status == row.status) {
+        if let Some(c) = counts.iter_mut().find(|c| c.status == row.findings.status) {
             c.count += 1;
         }
     }
@@ -222,13 +208,13 @@ pub fn to_table(report: &Report) -> String {
         let _ = writeln!(
             out,
             "{:<9} {:<30} {:<8} {:>10} {:>6}  目标 {:<12} {}",
-            row.status.word(),
+            row.findings.status.word(),
             row.indicator,
             row.region.as_deref().unwrap_or(""),
             value,
             row.cell.as_deref().unwrap_or(""),
             row.target.text,
-            row.reason
+            row.findings.reason
         );
     }
     if !report.unmatched.is_empty() {

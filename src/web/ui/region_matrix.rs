@@ -48,8 +48,8 @@ pub fn RegionMatrix(props: &RegionMatrixProps) -> Html {
                                     let cell = report.current_rows().find(|r| r.indicator_id == *id && r.region.as_deref() == Some(region.as_str()));
                                     match cell {
                                         Some(r) => html! {
-                                            <td class={format!("status-{}", r.status.word())} data-status={r.status.word()}>
-                                                <span class="badge">{ status_icon(r.status) }{ " " }{ props.lang.status(r.status) }</span>
+                                            <td class={format!("status-{}", r.findings.status.word())} data-status={r.findings.status.word()}>
+                                                <span class="badge">{ status_icon(r.findings.status) }{ " " }{ props.lang.status(r.findings.status) }</span>
                                             </td>
                                         },
                                         None => html! { <td></td> },

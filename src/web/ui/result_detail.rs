@@ -34,8 +34,8 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
             .results
             .iter()
             .filter(|r| r.indicator_id == row.indicator_id && r.region == row.region)
-            .filter_map(|r| r.value.map(|v| (r.year, v)))
-            .chain(row.base_year.zip(row.base))
+            .filter_map(|r| r.findings.value.map(|v| (r.year, v)))
+            .chain(row.findings.base_year.zip(row.findings.base))
             .collect();
         across.sort_by_key(|p| p.0);
         across.dedup_by_key(|p| p.0);
@@ -88,7 +88,7 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
                     { for indicator.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
                 </dd>
                 <dt>{ t.rule }</dt>
-                <dd class="rule">{ if en { &row.reason_en } else { &row.reason } }</dd>
+                <dd class="rule">{ if en { &row.findings.reason_en } else { &row.findings.reason } }</dd>
                 if let (Some(method), Some(written)) = (method, row.as_written.as_ref()) {
                     <dt>{ t.match_label }</dt>
                     <dd>
@@ -101,7 +101,7 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
                 }
             </dl>
             if !points.is_empty() {
-                <ValueChart {points} goal={row.goal} path={row.path.clone()} years={plan_years}
+                <ValueChart {points} goal={row.findings.goal} path={row.findings.path.clone()} years={plan_years}
                     label={format!("{} {}", indicator.name, t.values_by_year)} goal_word={t.chart_goal} />
             }
         </div>

@@ -70,8 +70,8 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
         _ => "—".to_string(),
     };
     let reason = match lang {
-        Lang::Zh => row.reason.clone(),
-        Lang::En => row.reason_en.clone(),
+        Lang::Zh => row.findings.reason.clone(),
+        Lang::En => row.findings.reason_en.clone(),
     };
     let key = (row.indicator_id.clone(), row.region.clone());
     let open = props.view.open.as_ref() == Some(&key);
@@ -89,7 +89,7 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
             });
         })
     };
-    let (trend_mark, trend_words) = match row.trend {
+    let (trend_mark, trend_words) = match row.findings.trend {
         Some(Trend::Improving) => ("↗", t.trend_improving),
         Some(Trend::Worsening) => ("↘", t.trend_worsening),
         Some(Trend::Flat) => ("→", t.trend_flat),
@@ -103,8 +103,8 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
     html! {
         <>
             <tr
-                class={format!("status-{}", row.status.word())}
-                data-status={row.status.word()}
+                class={format!("status-{}", row.findings.status.word())}
+                data-status={row.findings.status.word()}
                 data-as-written={row.as_written.clone().unwrap_or_default()}
                 data-indicator={row.indicator_id.clone()}
             >
@@ -124,8 +124,8 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
                     }
                 </td>
                 <td>{ &row.target.text }</td>
-                <td class="status"><span class="badge">{ status_icon(row.status) }{ " " }{ lang.status(row.status) }</span></td>
-                <td class="num">{ row.gap.map(trim_float).unwrap_or_default() }</td>
+                <td class="status"><span class="badge">{ status_icon(row.findings.status) }{ " " }{ lang.status(row.findings.status) }</span></td>
+                <td class="num">{ row.findings.gap.map(trim_float).unwrap_or_default() }</td>
                 <td>{ progress_bar(row, t.col_progress) }</td>
                 <td class="reason">{ reason }</td>
             </tr>
@@ -144,7 +144,7 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
 /// Base → target as a bar: the share of the way covered, and a mark where the straight line
 /// says the reporting year should be. SVG attributes, not inline styles (the CSP forbids those).
 fn progress_bar(row: &ResultRow, label: &str) -> Html {
-    let Some(progress) = row.progress else {
+    let Some(progress) = row.findings.progress else {
         return html! {};
     };
     let width = progress.clamp(0.0, 1.0) * 100.0;
@@ -154,7 +154,7 @@ fn progress_bar(row: &ResultRow, label: &str) -> Html {
             <svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={format!("{label} {percent}%")}>
                 <rect class="progress-track" x="0" y="2" width="100" height="6" />
                 <rect class="progress-fill" x="0" y="2" width={format!("{width:.1}")} height="6" />
-                if let Some(share) = row.expected_share {
+                if let Some(share) = row.findings.expected_share {
                     <line class="progress-mark" x1={format!("{:.1}", share.clamp(0.0, 1.0) * 100.0)} x2={format!("{:.1}", share.clamp(0.0, 1.0) * 100.0)} y1="0" y2="10" />
                 }
             </svg>

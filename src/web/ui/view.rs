@@ -44,7 +44,7 @@ pub fn visible_rows<'a>(report: &'a Report, plan: &Plan, view: &View) -> Vec<&'a
     let query = normalise(view.query.trim());
     let mut rows: Vec<&ResultRow> = report
         .current_rows()
-        .filter(|r| view.status.is_none_or(|s| r.status == s))
+        .filter(|r| view.status.is_none_or(|s| r.findings.status == s))
         .filter(|r| view.domain.as_ref().is_none_or(|d| &r.domain == d))
         .filter(|r| view.region.is_none() || r.region == view.region)
         .filter(|r| {
@@ -62,11 +62,12 @@ pub fn visible_rows<'a>(report: &'a Report, plan: &Plan, view: &View) -> Vec<&'a
         .collect();
     match view.sort {
         SortKey::Plan => {}
-        SortKey::Status => rows.sort_by_key(|r| severity(r.status)),
+        SortKey::Status => rows.sort_by_key(|r| severity(r.findings.status)),
         SortKey::Gap => rows.sort_by(|a, b| {
-            b.gap
+            b.findings
+                .gap
                 .unwrap_or(f64::MIN)
-                .total_cmp(&a.gap.unwrap_or(f64::MIN))
+                .total_cmp(&a.findings.gap.unwrap_or(f64::MIN))
         }),
     }
     rows

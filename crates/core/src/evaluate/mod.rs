@@ -104,8 +104,18 @@ pub struct Case<'a> {
     pub supplied_base: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One evaluation: why it came out so, and what the report shows of it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
+    /// What the status and the reason follow from.
+    pub verdict: Verdict,
+    pub findings: Findings,
+}
+
+/// What a report row shows of an evaluation (`report::ResultRow` holds it, its fields at the
+/// row's own level in the JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Findings {
     pub status: Status,
     /// The value in the plan's unit, when there is one.
     pub value: Option<f64>,
@@ -130,9 +140,6 @@ pub struct Evaluation {
     pub expected_share: Option<f64>,
     /// The value the target asks for at the end of the period, when one number says it.
     pub goal: Option<f64>,
-    /// Why: what the status and the reason follow from.
-    #[serde(skip)]
-    pub verdict: Verdict,
 }
 
 /// One point of a path: a year and the value the path gives it.
@@ -144,7 +151,7 @@ pub struct PathPoint {
 
 impl Evaluation {
     pub(super) fn of(verdict: Verdict) -> Evaluation {
-        Evaluation {
+        let findings = Findings {
             status: verdict.status(),
             value: None,
             gap: None,
@@ -159,8 +166,8 @@ impl Evaluation {
             path: Vec::new(),
             expected_share: None,
             goal: None,
-            verdict,
-        }
+        };
+        Evaluation { verdict, findings }
     }
 }
 
@@ -252,16 +259,17 @@ fn looks_like_fraction(indicator: &Indicator, value: f64) -> bool {
 pub fn evaluate(case: &Case) -> Evaluation {
     let target = &case.indicator.target;
     let mut evaluation = judge(case);
-    evaluation.direction = direction(target.op);
-    if evaluation.goal.is_none()
+    evaluation.findings.direction = direction(target.op);
+    if evaluation.findings.goal.is_none()
         && !matches!(
             target.op,
             Op::IncreaseYearly | Op::DecreasePpYearly | Op::Qualitative
         )
     {
-        evaluation.goal = target.value;
+        evaluation.findings.goal = target.value;
     }
-    (evaluation.reason, evaluation.reason_en) = evaluation.verdict.sentences(case);
+    (evaluation.findings.reason, evaluation.findings.reason_en) =
+        evaluation.verdict.sentences(case);
     evaluation
 }
 
@@ -292,8 +300,8 @@ fn judge(case: &Case) -> Evaluation {
         Op::DecreasePpYearly => rules::decrease_pp_yearly(case, value),
         _ => rules::threshold(case, value),
     };
-    evaluation.value = Some(value);
-    evaluation.trend = trend;
+    evaluation.findings.value = Some(value);
+    evaluation.findings.trend = trend;
     if let Some(bound) = comparator {
         rules::bound_only(case, bound, value, &mut evaluation);
     }

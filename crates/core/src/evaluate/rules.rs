@@ -24,7 +24,7 @@ pub(super) fn bound_only(case: &Case, bound: Comparator, value: f64, evaluation:
     };
     if settles {
         evaluation.verdict = Verdict::BoundSettles { bound, value };
-        evaluation.status = evaluation.verdict.status();
+        evaluation.findings.status = evaluation.verdict.status();
     } else {
         *evaluation = Evaluation::of(Verdict::BoundUnsettled { bound, value });
     }
@@ -40,14 +40,14 @@ pub(super) fn threshold(case: &Case, value: f64) -> Evaluation {
     let path = straight_path(case, base, goal);
     let verdict = threshold_verdict(case, value, goal, base, base_from_file, path.as_ref());
     let mut evaluation = Evaluation::of(verdict);
-    evaluation.gap = Some(round(gap_to(target.op, target.upper, goal, value)));
-    evaluation.base = base;
-    evaluation.base_year = base.map(|_| case.plan.baseline_year);
+    evaluation.findings.gap = Some(round(gap_to(target.op, target.upper, goal, value)));
+    evaluation.findings.base = base;
+    evaluation.findings.base_year = base.map(|_| case.plan.baseline_year);
     if let Some(path) = path {
-        evaluation.expected_on_path = Some(round(path.expected));
-        evaluation.progress = Some(round((value - path.base) / (goal - path.base)));
-        evaluation.expected_share = Some(round(path.share));
-        evaluation.path = path.points;
+        evaluation.findings.expected_on_path = Some(round(path.expected));
+        evaluation.findings.progress = Some(round((value - path.base) / (goal - path.base)));
+        evaluation.findings.expected_share = Some(round(path.share));
+        evaluation.findings.path = path.points;
     }
     evaluation
 }
@@ -161,7 +161,7 @@ pub(super) fn increase_yearly(case: &Case, value: f64) -> Evaluation {
         previous_year,
         increased: value > previous + EPSILON,
     });
-    evaluation.gap = Some(round(previous - value));
+    evaluation.findings.gap = Some(round(previous - value));
     evaluation
 }
 
@@ -184,14 +184,14 @@ pub(super) fn decrease_pp_yearly(case: &Case, value: f64) -> Evaluation {
         step,
         met: value <= allowed + EPSILON,
     });
-    evaluation.gap = Some(round(value - allowed));
-    evaluation.expected_on_path = Some(round(allowed));
-    evaluation.base = Some(base);
-    evaluation.base_year = Some(base_year);
+    evaluation.findings.gap = Some(round(value - allowed));
+    evaluation.findings.expected_on_path = Some(round(allowed));
+    evaluation.findings.base = Some(base);
+    evaluation.findings.base_year = Some(base_year);
     let plan_end = case.plan.period.end;
     let at_end = round(base - f64::from(plan_end - base_year) * step);
-    evaluation.goal = Some(at_end);
-    evaluation.path = vec![
+    evaluation.findings.goal = Some(at_end);
+    evaluation.findings.path = vec![
         PathPoint {
             year: base_year,
             value: base,

@@ -75,7 +75,7 @@ fn run_with_base(
 }
 
 fn status(indicator: &Indicator, year: i32, readings: &[Reading]) -> Status {
-    run(indicator, year, readings).status
+    run(indicator, year, readings).findings.status
 }
 
 #[test]
@@ -131,8 +131,8 @@ fn exactly_on_the_straight_line_is_on_track() {
         Some(10.5),
     );
     let on_line = run(&lt, 2023, &[number(2023, 9.468)]);
-    assert_eq!(on_line.status, Status::OnTrack);
-    assert_eq!(on_line.expected_on_path, Some(9.468));
+    assert_eq!(on_line.findings.status, Status::OnTrack);
+    assert_eq!(on_line.findings.expected_on_path, Some(9.468));
     assert_eq!(status(&lt, 2023, &[number(2023, 9.469)]), Status::Behind);
     // A floor: 0.8 → 1, the 2023 point is 0.92 (stored as 0.9199999… by spreadsheets).
     let ge = indicator(
@@ -148,7 +148,10 @@ fn exactly_on_the_straight_line_is_on_track() {
     );
     assert_eq!(status(&ge, 2023, &[number(2023, 0.919)]), Status::Behind);
     let e = run(&ge, 2023, &[number(2023, 0.9)]);
-    assert_eq!((e.gap, e.progress), (Some(0.1), Some(0.5)));
+    assert_eq!(
+        (e.findings.gap, e.findings.progress),
+        (Some(0.1), Some(0.5))
+    );
 }
 
 #[test]
@@ -162,9 +165,9 @@ fn the_files_own_2020_value_is_the_base_before_the_plans() {
         Some(10.5),
     );
     let county = run(&lt, 2023, &[number(2020, 12.0), number(2023, 9.9)]);
-    assert_eq!(county.base, Some(12.0));
+    assert_eq!(county.findings.base, Some(12.0));
     assert_eq!(
-        county.status,
+        county.findings.status,
         Status::OnTrack,
         "12 → 8.78: the 2023 point is 10.068"
     );
@@ -185,8 +188,11 @@ fn no_base_means_behind_before_2025_and_not_met_after() {
         None,
     );
     let e = run(&ge, 2023, &[number(2023, 80.0)]);
-    assert_eq!(e.status, Status::Behind);
-    assert_eq!((e.expected_on_path, e.progress), (None, None));
+    assert_eq!(e.findings.status, Status::Behind);
+    assert_eq!(
+        (e.findings.expected_on_path, e.findings.progress),
+        (None, None)
+    );
     assert_eq!(status(&ge, 2025, &[number(2025, 80.0)]), Status::NotMet);
     assert_eq!(status(&ge, 2023, &[number(2023, 85.0)]), Status::Met);
 }
@@ -258,7 +264,7 @@ fn a_yearly_increase_must_be_strict_and_needs_the_year_before() {
         },
         "2022 is not in the file"
     );
-    assert_eq!(e.status, Status::Review);
+    assert_eq!(e.findings.status, Status::Review);
 }
 
 #[test]
@@ -272,14 +278,18 @@ fn a_yearly_fall_from_2018_needs_the_2018_value() {
     );
     let e = run(&myopia, 2023, &[number(2023, 50.0)]);
     assert_eq!(e.verdict, Verdict::NeedsStartValue { base_year: 2018 });
-    assert_eq!(e.status, Status::Review);
+    assert_eq!(e.findings.status, Status::Review);
     // 55 in 2018: 2023 must be at most 50.
     assert_eq!(
-        run_with_base(&myopia, 2023, &[number(2023, 50.0)], Some(55.0)).status,
+        run_with_base(&myopia, 2023, &[number(2023, 50.0)], Some(55.0))
+            .findings
+            .status,
         Status::Met
     );
     assert_eq!(
-        run_with_base(&myopia, 2023, &[number(2023, 50.5)], Some(55.0)).status,
+        run_with_base(&myopia, 2023, &[number(2023, 50.5)], Some(55.0))
+            .findings
+            .status,
         Status::NotMet
     );
     assert_eq!(
@@ -306,7 +316,7 @@ fn qualitative_targets_are_reviewed_quoting_the_file() {
             written: "已实现".into()
         }
     );
-    assert_eq!(e.status, Status::Review);
+    assert_eq!(e.findings.status, Status::Review);
     assert_eq!(
         run(&legal, 2023, &[number(2023, 700.0)]).verdict,
         Verdict::Qualitative {
@@ -326,7 +336,7 @@ fn fractions_convert_when_stated_and_are_reviewed_when_not() {
     );
     let bare = run(&rate, 2023, &[number(2023, 0.961)]);
     assert_eq!(bare.verdict, Verdict::BareFraction { value: 0.961 });
-    assert_eq!(bare.status, Status::Review);
+    assert_eq!(bare.findings.status, Status::Review);
     let formatted = Reading {
         year: 2023,
         value: Value::Number {
@@ -341,7 +351,7 @@ fn fractions_convert_when_stated_and_are_reviewed_when_not() {
         stated_unit: Some(Unit::Fraction),
         ..number(2023, 0.961)
     };
-    assert_eq!(run(&rate, 2023, &[stated]).value, Some(96.1));
+    assert_eq!(run(&rate, 2023, &[stated]).findings.value, Some(96.1));
     let per_mille = indicator(
         Op::Compare(Comparator::Le),
         Some(5.0),
@@ -360,7 +370,7 @@ fn fractions_convert_when_stated_and_are_reviewed_when_not() {
     };
     let e = run(&per_mille, 2023, &[percent]);
     assert_eq!(
-        (e.status, e.value),
+        (e.findings.status, e.findings.value),
         (Status::Met, Some(4.5)),
         "0.45% is 4.5‰"
     );
@@ -475,11 +485,11 @@ fn threshold_verdicts_say_why() {
             on_track: true
         }
     );
-    assert_eq!(e.direction, Direction::Lower);
-    assert_eq!(e.expected_share, Some(0.6));
-    assert_eq!(e.goal, Some(8.78));
+    assert_eq!(e.findings.direction, Direction::Lower);
+    assert_eq!(e.findings.expected_share, Some(0.6));
+    assert_eq!(e.findings.goal, Some(8.78));
     assert_eq!(
-        e.path,
+        e.findings.path,
         [
             PathPoint {
                 year: 2020,
@@ -525,7 +535,10 @@ fn threshold_verdicts_say_why() {
             value: 89.0
         }
     );
-    assert!(e.path.is_empty(), "no path from a base past the target");
+    assert!(
+        e.findings.path.is_empty(),
+        "no path from a base past the target"
+    );
     let keep = indicator(
         Op::Compare(Comparator::Ge),
         Some(97.0),
@@ -550,11 +563,14 @@ fn a_yearly_fall_draws_its_own_path_from_its_own_start() {
         None,
     );
     let e = run(&myopia, 2023, &[number(2018, 55.0), number(2023, 49.0)]);
-    assert_eq!(e.expected_on_path, Some(50.0));
-    assert_eq!(e.goal, Some(48.0), "not the yearly step of 1");
-    assert_eq!((e.base, e.base_year), (Some(55.0), Some(2018)));
+    assert_eq!(e.findings.expected_on_path, Some(50.0));
+    assert_eq!(e.findings.goal, Some(48.0), "not the yearly step of 1");
     assert_eq!(
-        e.path,
+        (e.findings.base, e.findings.base_year),
+        (Some(55.0), Some(2018))
+    );
+    assert_eq!(
+        e.findings.path,
         [
             PathPoint {
                 year: 2018,
@@ -613,16 +629,22 @@ fn trend_follows_the_direction_of_the_target() {
         None,
     );
     assert_eq!(
-        run(&lower, 2023, &[number(2022, 6.0), number(2023, 5.5)]).trend,
+        run(&lower, 2023, &[number(2022, 6.0), number(2023, 5.5)])
+            .findings
+            .trend,
         Some(Trend::Improving)
     );
     assert_eq!(
-        run(&lower, 2023, &[number(2022, 5.0), number(2023, 5.5)]).trend,
+        run(&lower, 2023, &[number(2022, 5.0), number(2023, 5.5)])
+            .findings
+            .trend,
         Some(Trend::Worsening)
     );
     assert_eq!(
-        run(&lower, 2023, &[number(2022, 5.5), number(2023, 5.5)]).trend,
+        run(&lower, 2023, &[number(2022, 5.5), number(2023, 5.5)])
+            .findings
+            .trend,
         Some(Trend::Flat)
     );
-    assert_eq!(run(&lower, 2023, &[number(2023, 5.5)]).trend, None);
+    assert_eq!(run(&lower, 2023, &[number(2023, 5.5)]).findings.trend, None);
 }

@@ -38,21 +38,26 @@ pub fn report_csv(report: &Report) -> Vec<u8> {
                 row.year.to_string(),
                 row.cell.clone().unwrap_or_default(),
                 row.value_as_written.clone().unwrap_or_default(),
-                row.value.map(trim_float).unwrap_or_default(),
+                row.findings.value.map(trim_float).unwrap_or_default(),
                 row.unit.clone(),
                 row.target.text.clone(),
-                row.status.word().to_string(),
-                row.status.label_zh().to_string(),
-                row.gap.map(trim_float).unwrap_or_default(),
-                row.progress
+                row.findings.status.word().to_string(),
+                row.findings.status.label_zh().to_string(),
+                row.findings.gap.map(trim_float).unwrap_or_default(),
+                row.findings
+                    .progress
                     .map(|p| format!("{}%", trim_float(p * 100.0)))
                     .unwrap_or_default(),
-                row.expected_on_path.map(trim_float).unwrap_or_default(),
-                row.trend
+                row.findings
+                    .expected_on_path
+                    .map(trim_float)
+                    .unwrap_or_default(),
+                row.findings
+                    .trend
                     .map(|t| format!("{t:?}").to_lowercase())
                     .unwrap_or_default(),
-                row.reason.clone(),
-                row.reason_en.clone(),
+                row.findings.reason.clone(),
+                row.findings.reason_en.clone(),
             ]
             .into_iter(),
         );

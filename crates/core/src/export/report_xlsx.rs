@@ -106,7 +106,10 @@ pub fn report_xlsx(report: &Report, plan: &Plan, checked_at: &str) -> Result<Vec
     let review = workbook.add_worksheet().set_name("需核对")?;
     write_results(
         review,
-        report.results.iter().filter(|r| r.status == Status::Review),
+        report
+            .results
+            .iter()
+            .filter(|r| r.findings.status == Status::Review),
         plan,
         &bold,
         &wrap,
@@ -161,28 +164,32 @@ fn write_results<'a>(
             6,
             neutralise(row.value_as_written.as_deref().unwrap_or("")),
         )?;
-        if let Some(value) = row.value {
+        if let Some(value) = row.findings.value {
             sheet.write_number(r, 7, value)?;
         }
         sheet.write_string(r, 8, &row.target.text)?;
-        let fill = Format::new().set_background_color(status_fill(row.status));
+        let fill = Format::new().set_background_color(status_fill(row.findings.status));
         sheet.write_string_with_format(
             r,
             9,
-            format!("{} {}", row.status.label_zh(), row.status.word()),
+            format!(
+                "{} {}",
+                row.findings.status.label_zh(),
+                row.findings.status.word()
+            ),
             &fill,
         )?;
-        if let Some(gap) = row.gap {
+        if let Some(gap) = row.findings.gap {
             sheet.write_number(r, 10, gap)?;
         }
-        if let Some(progress) = row.progress {
+        if let Some(progress) = row.findings.progress {
             sheet.write_string(r, 11, format!("{}%", trim_float(progress * 100.0)))?;
         }
-        if let Some(expected) = row.expected_on_path {
+        if let Some(expected) = row.findings.expected_on_path {
             sheet.write_number(r, 12, expected)?;
         }
-        sheet.write_string_with_format(r, 13, &row.reason, wrap)?;
-        sheet.write_string_with_format(r, 14, &row.reason_en, wrap)?;
+        sheet.write_string_with_format(r, 13, &row.findings.reason, wrap)?;
+        sheet.write_string_with_format(r, 14, &row.findings.reason_en, wrap)?;
     }
     sheet.set_column_width(0, 30)?;
     sheet.set_column_width(2, 30)?;
