@@ -128,7 +128,7 @@ fn run_check(args: &Args, plan: &Plan) -> i32 {
                 }
             }
             match args.output {
-                Output::Json => match serde_json::to_string_pretty(&report) {
+                Output::Json => match duibiao_core::report::to_json(&report) {
                     Ok(json) => outln!("{json}"),
                     Err(e) => return fail(&format!("JSON: {e}")),
                 },

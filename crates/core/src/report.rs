@@ -80,11 +80,34 @@ pub struct ResultRow {
     pub unit: String,
     pub target: TargetInfo,
     /// What the evaluation found: status, value (in the plan's unit), gap, progress, path,
-    /// reasons … (`evaluate::Findings`), its fields at the row's own level.
-    #[serde(flatten)]
+    /// reasons … (`evaluate::Findings`). A field of its own between the page and its workers;
+    /// the JSON report ([`to_json`]) writes its fields at the row's own level.
     pub findings: Findings,
     #[serde(rename = "match")]
     pub match_info: Option<MatchInfo>,
+}
+
+/// The JSON report, the contract the README documents: the report as it serialises, each result
+/// row's `findings` written at the row's own level, in their order. (Flattened here, not by serde's
+/// `flatten`: the page deserialises every report the worker sends, and a flattened struct costs it
+/// serde's buffering of every field, 7 kB gzip of its wasm.)
+#[cfg(feature = "own-codecs")]
+pub fn to_json(report: &Report) -> Result<String, serde_json::Error> {
+    let mut json = serde_json::to_value(report)?;
+    if let Some(rows) = json.get_mut("results").and_then(|r| r.as_array_mut()) {
+        for row in rows.iter_mut() {
+            if let Some(fields) = row.as_object_mut() {
+                *fields = std::mem::take(fields)
+                    .into_iter()
+                    .flat_map(|(key, value)| match (key.as_str(), value) {
+                        ("findings", serde_json::Value::Object(findings)) => findings,
+                        (_, value) => serde_json::Map::from_iter([(key, value)]),
+                    })
+                    .collect();
+            }
+        }
+    }
+    serde_json::to_string_pretty(&json)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
