@@ -114,7 +114,8 @@ struct Client {
     on_reply: OnReply,
     /// The last plan file sent, for a reader started after a crash or a switch.
     plan: RefCell<Option<Request>>,
-    /// A crash or a switch left the plan unsent: the next reader gets it after its hello.
+    /// A crash, a cancel or a switch left the plan unsent: the next reader gets it after its
+    /// hello.
     plan_owed: Cell<bool>,
     /// The last check the light reader was sent, for the full reader if the light one hands it on.
     light_check: RefCell<Option<(Request, Payload)>>,
@@ -322,11 +323,13 @@ impl WorkerClient {
         }
     }
 
-    /// Stops whatever the reader is doing; the next request starts a fresh one.
+    /// Stops whatever the reader is doing; the next request starts a fresh one, which gets the
+    /// plan in use first.
     pub fn cancel(&self) {
         self.0.light_check.take();
         if let Some(running) = self.0.running.borrow_mut().take() {
             running.worker.terminate();
+            self.0.plan_owed.set(self.0.plan.borrow().is_some());
         }
     }
 }

@@ -1,43 +1,18 @@
-use super::chapter_summary::ChapterSummary;
-use super::downloads::{ReportDownloads, TemplateLink};
+use super::check_failure::CheckFailure;
+use super::downloads::TemplateLink;
 use super::drop_zone::DropZone;
-use super::encoding_select::EncodingSelect;
-use super::error_alert::ErrorAlert;
-use super::file_facts::FileFacts;
 use super::i18n::Lang;
 use super::intent::{self, Intent};
 use super::plan_panel::PlanPanel;
-use super::region_matrix::RegionMatrix;
-use super::results_filters::ResultsFilters;
-use super::results_table::ResultsTable;
+use super::results::Results;
 use super::state::State;
-use super::summary_cards::SummaryCards;
-use super::unmatched_list::UnmatchedList;
 use super::use_check::{use_check, CheckControls};
-use super::year_prompt::YearPrompt;
 use yew::prelude::*;
-
-pub(super) const LANG_KEY: &str = "duibiao.lang";
-
-/// The language: `?lang=` first, then the saved preference, then Chinese.
-fn initial_lang() -> Lang {
-    let window = gloo::utils::window();
-    let from_query = super::address::query_param("lang").and_then(|l| Lang::parse(&l));
-    let saved = || {
-        window
-            .local_storage()
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-            .and_then(|l| Lang::parse(&l))
-    };
-    from_query.or_else(saved).unwrap_or(Lang::Zh)
-}
 
 /// The page: what the reducer holds, drawn; every user action goes through [`use_check`].
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::new(initial_lang()));
+    let state = use_reducer(|| State::new(super::lang::initial()));
     let lang = state.lang;
     let t = lang.texts();
     // What the user asked of the landing page while the app loaded, taken once.
@@ -64,17 +39,7 @@ pub fn App() -> Html {
             }
         });
     }
-    // The plan in use, once the worker has it; the landing page's words until then.
-    let tagline = match &state.plan {
-        Some(plan) => {
-            let title = match lang {
-                Lang::En if !plan.title_en.is_empty() => &plan.title_en,
-                _ => &plan.title,
-            };
-            format!("{}{title}{}", t.tagline_plan.0, t.tagline_plan.1)
-        }
-        None => t.tagline.to_string(),
-    };
+    let tagline = tagline(lang, state.plan.as_deref());
     // A sample is offered only with the plan file that names it: against another plan it would
     // show only gaps that are not there.
     let try_sample = super::plan_source::sample_of(state.plan.as_deref(), &state.plan_origin)
@@ -82,7 +47,6 @@ pub fn App() -> Html {
     // The years a file's values may be for, when it names none: the plan's period.
     let prompt_years = state.plan.as_ref().map(|p| (p.baseline_year, p.period.end));
 
-    let report_and_plan = state.report.clone().zip(state.plan.clone());
     html! {
         <>
             <header class="page-header">
@@ -111,43 +75,29 @@ pub fn App() -> Html {
                 <div class="error-alert" role="alert"><p>{ format!("{}：{message}", t.export_failed) }</p></div>
             }
             if let Some(error) = &state.error {
-                <ErrorAlert {lang} error={error.clone()} />
-                if let (true, Some((first, last))) = (error.needs_year, prompt_years) {
-                    <YearPrompt {lang} {first} {last} on_year={on_data_year} />
-                }
-                if error.needs_encoding {
-                    <p class="encoding-prompt">
-                        { format!("{}：", t.encoding) }
-                        <EncodingSelect {lang} used={None} on_encoding={on_encoding.clone()} />
-                    </p>
-                }
+                <CheckFailure {lang} error={error.clone()} {prompt_years} {on_data_year}
+                    on_encoding={on_encoding.clone()} />
             }
-            if let Some((report, plan)) = report_and_plan {
-                <FileFacts {lang} report={report.clone()} {on_year} {on_sheet}
-                    on_encoding={(report.source.format == duibiao_core::ingest::Format::Csv).then_some(on_encoding)} />
-                <div class="sr-only" aria-live="polite">
-                    { format!("{}：{}", t.checked_summary, summary_line(lang, &report)) }
-                </div>
-                <SummaryCards {lang} report={report.clone()} />
-                <ChapterSummary {lang} report={report.clone()} plan={plan.clone()} />
-                <RegionMatrix {lang} report={report.clone()} plan={plan.clone()} />
-                <ResultsFilters {lang} report={report.clone()} plan={plan.clone()}
-                    view={state.view.clone()} on_view={on_view.clone()} />
-                <ResultsTable {lang} report={report.clone()} plan={plan.clone()}
-                    view={state.view.clone()} {on_view} on_override={on_override.clone()} />
-                <UnmatchedList {lang} report={report.clone()} plan={plan.clone()} total={state.unmatched_total} {on_override} />
-                <ReportDownloads {lang} {on_request} exporting={state.exporting} />
+            if let (Some(report), Some(plan)) = (state.report.clone(), state.plan.clone()) {
+                <Results {lang} {report} {plan} view={state.view.clone()}
+                    unmatched_total={state.unmatched_total} exporting={state.exporting}
+                    {on_year} {on_sheet} {on_encoding} {on_view} {on_override} {on_request} />
             }
         </>
     }
 }
 
-fn summary_line(lang: Lang, report: &duibiao_core::report::Report) -> String {
-    report
-        .summary
-        .counts
-        .iter()
-        .map(|c| format!("{} {}", lang.status(c.status), c.count))
-        .collect::<Vec<_>>()
-        .join("，")
+/// The plan in use, once the worker has it; the landing page's words until then.
+fn tagline(lang: Lang, plan: Option<&duibiao_core::plan::Plan>) -> String {
+    let t = lang.texts();
+    match plan {
+        Some(plan) => {
+            let title = match lang {
+                Lang::En if !plan.title_en.is_empty() => &plan.title_en,
+                _ => &plan.title,
+            };
+            format!("{}{title}{}", t.tagline_plan.0, t.tagline_plan.1)
+        }
+        None => t.tagline.to_string(),
+    }
 }

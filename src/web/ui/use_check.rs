@@ -1,11 +1,12 @@
 //! The check's controls as one hook: the worker, and a callback for every thing a user can do
 //! (pick a file, the sample, cancel, change the year, sheet, encoding or a match, load a plan,
-//! switch the language). `App` only draws.
+//! switch the language). `App` only draws. The hook is a few named steps: start the client, load
+//! a portal's `?plan=`, make the callbacks that check a file, those that change the options, and
+//! carry out what the landing page was asked.
 
-use super::app::LANG_KEY;
 use super::downloads::save;
-use super::i18n::Lang;
 use super::intent::Intent;
+use super::lang;
 use super::plan_source::{self, SampleFile};
 use super::state::{Action, PlanOrigin, State};
 use super::view::View;
@@ -14,8 +15,6 @@ use duibiao_core::check::CheckOptions;
 use duibiao_core::ingest::TextEncoding;
 use duibiao_core::matching::Override;
 use duibiao_core::protocol::{ErrorInfo, Request, Response};
-use std::cell::RefCell;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Every callback the page hands to its components.
@@ -36,183 +35,26 @@ pub struct CheckControls {
     pub toggle_lang: Callback<MouseEvent>,
 }
 
+type StateHandle = UseReducerHandle<State>;
+
 /// Starts the worker once, carries out the landing page's `intent` and a portal's `?plan=`,
 /// and returns the controls.
 #[hook]
-pub fn use_check(state: UseReducerHandle<State>, intent: Option<Intent>) -> CheckControls {
-    // The last plan file loaded, to hand to a fresh worker after a cancel.
-    let plan_file = use_mut_ref(|| None::<(String, String)>);
-    let client = {
-        let state = state.clone();
-        use_memo((), move |_| {
-            WorkerClient::new(move |response, bytes| {
-                if let (Response::File { name, mime }, Some(bytes)) = (&response, &bytes) {
-                    save(name, mime, bytes);
-                }
-                state.dispatch(Action::WorkerSaid(response));
-            })
-        })
-    };
-
+pub fn use_check(state: StateHandle, intent: Option<Intent>) -> CheckControls {
+    let client = use_client(state.clone());
+    use_requested_plan(state.clone(), client.clone());
+    let files = FileChecks::new(&state, &client);
+    let options = option_callbacks(&state, &client);
     {
-        // A portal may choose the plan: ?plan=<same-origin URL>.
-        let (client, plan_file) = (client.clone(), plan_file.clone());
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            if let Some(url) = plan_source::requested() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    match plan_source::fetch_text(&url).await {
-                        Ok(text) => load_plan(&client, &plan_file, url, text),
-                        Err(message) => state.dispatch(Action::WorkerSaid(Response::PlanFailed {
-                            source: url,
-                            message_zh: message.clone(),
-                            message_en: message,
-                        })),
-                    }
-                });
-            }
-        });
+        let (files, client) = (files.clone(), client.clone());
+        use_effect_with((), move |_| files.carry_out(intent, &client));
     }
-
-    let send_options = {
-        let (state, client) = (state.clone(), client.clone());
-        move |options: CheckOptions, request: fn(CheckOptions) -> Request| {
-            state.dispatch(Action::SetOptions(options.clone()));
-            client.send(request(options), None);
-        }
-    };
-    let toggle_lang = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            let next = state.lang.other();
-            // Only the language preference is ever stored; nothing from a file is.
-            if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
-                let _ = storage.set_item(LANG_KEY, if next == Lang::Zh { "zh" } else { "en" });
-            }
-            state.dispatch(Action::SetLang(next));
-        })
-    };
-    let check = {
-        let (state, client) = (state.clone(), client.clone());
-        move |name: String, bytes: usize, payload: Payload| {
-            // A corrected file keeps the reporting year, the data year, the sheet and the
-            // overrides; the encoding is detected afresh.
-            let mut options = state.options.clone();
-            options.read.encoding = None;
-            state.dispatch(Action::SetOptions(options.clone()));
-            state.dispatch(Action::Started {
-                name: name.clone(),
-                bytes,
-            });
-            client.send(Request::Check { name, options }, Some(payload));
-        }
-    };
-    let check_file = {
-        let check = check.clone();
-        move |file: web_sys::File| {
-            // ok: a file's size is a whole number of bytes well within f64's exact range.
-            let bytes = file.size() as usize;
-            check(file.name(), bytes, Payload::File(file))
-        }
-    };
-    let check_sample = {
-        let state = state.clone();
-        move |sample: SampleFile| {
-            let (check, state) = (check.clone(), state.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match plan_source::fetch_bytes(&sample.url).await {
-                    Ok(bytes) => check(sample.name, bytes.len(), Payload::Bytes(bytes)),
-                    Err(detail) => state.dispatch(Action::WorkerSaid(Response::Failed {
-                        error: ErrorInfo {
-                            message_zh: format!("示例文件无法载入（{detail}）"),
-                            message_en: format!("The sample file could not be loaded ({detail})"),
-                            needs_year: false,
-                            needs_encoding: false,
-                        },
-                    })),
-                }
-            });
-        }
-    };
-    {
-        let (intent, client, check_file, check_sample) = (
-            intent.clone(),
-            client.clone(),
-            check_file.clone(),
-            check_sample.clone(),
-        );
-        use_effect_with((), move |_| match intent {
-            Some(Intent::File(file)) => check_file(file),
-            Some(Intent::Sample) => {
-                // The landing page's sample: the default plan's, before any plan has arrived.
-                if let Some(sample) = plan_source::sample_of(None, &PlanOrigin::Embedded) {
-                    check_sample(sample)
-                }
-            }
-            Some(Intent::Template) => client.send(Request::Template, None),
-            Some(Intent::PlanPicker) | None => {}
-        });
-    }
-    let on_file = Callback::from(check_file);
-    let on_sample = Callback::from(check_sample);
     let on_cancel = {
-        let (state, client, plan_file) = (state.clone(), client.clone(), plan_file.clone());
+        let (state, client) = (state.clone(), client.clone());
         Callback::from(move |_: MouseEvent| {
             client.cancel();
             state.dispatch(Action::Cancelled);
-            let again = plan_file.borrow().clone();
-            if let Some((source, text)) = again {
-                client.send(Request::LoadPlan { source, text }, None);
-            }
         })
-    };
-    let on_year = {
-        let (state, send) = (state.clone(), send_options.clone());
-        Callback::from(move |year: i32| {
-            send(
-                CheckOptions {
-                    reporting_year: Some(year),
-                    ..state.options.clone()
-                },
-                |options| Request::Reevaluate { options },
-            )
-        })
-    };
-    let on_data_year = {
-        let (state, send) = (state.clone(), send_options.clone());
-        Callback::from(move |year: i32| {
-            let mut options = state.options.clone();
-            options.read.year = Some(year);
-            send(options, |options| Request::Recheck { options })
-        })
-    };
-    let on_encoding = {
-        let (state, send) = (state.clone(), send_options.clone());
-        Callback::from(move |encoding| {
-            let mut options = state.options.clone();
-            options.read.encoding = encoding;
-            send(options, |options| Request::Recheck { options })
-        })
-    };
-    let on_sheet = {
-        let (state, send) = (state.clone(), send_options.clone());
-        Callback::from(move |sheet: String| {
-            let mut options = state.options.clone();
-            options.read.sheet = Some(sheet);
-            send(options, |options| Request::Recheck { options })
-        })
-    };
-    let on_override = {
-        let (state, send) = (state.clone(), send_options.clone());
-        Callback::from(move |decision: Override| {
-            send(state.with_override(decision), |options| {
-                Request::Reevaluate { options }
-            })
-        })
-    };
-    let on_view = {
-        let state = state.clone();
-        Callback::from(move |view| state.dispatch(Action::SetView(view)))
     };
     let on_request = {
         let (client, state) = (client.clone(), state.clone());
@@ -223,35 +65,206 @@ pub fn use_check(state: UseReducerHandle<State>, intent: Option<Intent>) -> Chec
             client.send(request, None)
         })
     };
-    let on_plan_file = {
-        let (client, plan_file) = (client.clone(), plan_file.clone());
-        Callback::from(move |(source, text): (String, String)| {
-            load_plan(&client, &plan_file, source, text)
+    let on_plan_file = Callback::from(move |(source, text): (String, String)| {
+        client.send(Request::LoadPlan { source, text }, None)
+    });
+    let toggle_lang = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = state.lang.other();
+            lang::remember(next);
+            state.dispatch(Action::SetLang(next));
         })
     };
-
     CheckControls {
-        on_file,
-        on_sample,
+        on_file: Callback::from({
+            let files = files.clone();
+            move |file| files.check_file(file)
+        }),
+        on_sample: Callback::from(move |sample| files.check_sample(sample)),
         on_cancel,
-        on_year,
-        on_data_year,
-        on_encoding,
-        on_sheet,
-        on_override,
-        on_view,
+        on_year: options.year,
+        on_data_year: options.data_year,
+        on_encoding: options.encoding,
+        on_sheet: options.sheet,
+        on_override: options.override_,
+        on_view: Callback::from(move |view| state.dispatch(Action::SetView(view))),
         on_request,
         on_plan_file,
         toggle_lang,
     }
 }
 
-fn load_plan(
-    client: &WorkerClient,
-    remembered: &Rc<RefCell<Option<(String, String)>>>,
-    source: String,
-    text: String,
-) {
-    *remembered.borrow_mut() = Some((source.clone(), text.clone()));
-    client.send(Request::LoadPlan { source, text }, None);
+/// The worker client, made once; its answers go to the reducer, files it makes are saved.
+#[hook]
+fn use_client(state: StateHandle) -> WorkerClient {
+    let client = use_memo((), move |_| {
+        WorkerClient::new(move |response, bytes| {
+            if let (Response::File { name, mime }, Some(bytes)) = (&response, &bytes) {
+                save(name, mime, bytes);
+            }
+            state.dispatch(Action::WorkerSaid(response));
+        })
+    });
+    (*client).clone()
+}
+
+/// A portal may choose the plan: `?plan=<same-origin URL>`, fetched once.
+#[hook]
+fn use_requested_plan(state: StateHandle, client: WorkerClient) {
+    use_effect_with((), move |_| {
+        let Some(url) = plan_source::requested() else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            match plan_source::fetch_text(&url).await {
+                Ok(text) => client.send(Request::LoadPlan { source: url, text }, None),
+                Err(message) => state.dispatch(Action::WorkerSaid(Response::PlanFailed {
+                    source: url,
+                    message_zh: message.clone(),
+                    message_en: message,
+                })),
+            }
+        });
+    });
+}
+
+/// Checking a file: one picked or dropped, or a plan's sample.
+#[derive(Clone)]
+struct FileChecks {
+    state: StateHandle,
+    client: WorkerClient,
+}
+
+impl FileChecks {
+    fn new(state: &StateHandle, client: &WorkerClient) -> FileChecks {
+        FileChecks {
+            state: state.clone(),
+            client: client.clone(),
+        }
+    }
+
+    /// A corrected file keeps the reporting year, the data year, the sheet and the overrides;
+    /// the encoding is detected afresh.
+    fn check(&self, name: String, bytes: usize, payload: Payload) {
+        let mut options = self.state.options.clone();
+        options.read.encoding = None;
+        self.state.dispatch(Action::SetOptions(options.clone()));
+        self.state.dispatch(Action::Started {
+            name: name.clone(),
+            bytes,
+        });
+        self.client
+            .send(Request::Check { name, options }, Some(payload));
+    }
+
+    fn check_file(&self, file: web_sys::File) {
+        // ok: a file's size is a whole number of bytes well within f64's exact range.
+        let bytes = file.size() as usize;
+        self.check(file.name(), bytes, Payload::File(file))
+    }
+
+    fn check_sample(&self, sample: SampleFile) {
+        let checks = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match plan_source::fetch_bytes(&sample.url).await {
+                Ok(bytes) => checks.check(sample.name, bytes.len(), Payload::Bytes(bytes)),
+                Err(detail) => checks.state.dispatch(Action::WorkerSaid(Response::Failed {
+                    error: ErrorInfo {
+                        message_zh: format!("示例文件无法载入（{detail}）"),
+                        message_en: format!("The sample file could not be loaded ({detail})"),
+                        needs_year: false,
+                        needs_encoding: false,
+                    },
+                })),
+            }
+        });
+    }
+
+    /// What the user asked of the landing page while the app loaded.
+    fn carry_out(&self, intent: Option<Intent>, client: &WorkerClient) {
+        match intent {
+            Some(Intent::File(file)) => self.check_file(file),
+            // The landing page's sample: the default plan's, before any plan has arrived.
+            Some(Intent::Sample) => {
+                if let Some(sample) = plan_source::sample_of(None, &PlanOrigin::Embedded) {
+                    self.check_sample(sample)
+                }
+            }
+            Some(Intent::Template) => client.send(Request::Template, None),
+            Some(Intent::PlanPicker) | None => {}
+        }
+    }
+}
+
+/// The callbacks that change what the last file is checked with: re-read (data year, encoding,
+/// sheet) or re-evaluated (reporting year, a match).
+struct OptionCallbacks {
+    year: Callback<i32>,
+    data_year: Callback<i32>,
+    encoding: Callback<Option<TextEncoding>>,
+    sheet: Callback<String>,
+    override_: Callback<Override>,
+}
+
+fn option_callbacks(state: &StateHandle, client: &WorkerClient) -> OptionCallbacks {
+    /// A callback that derives new options from the current ones and the user's choice, records
+    /// them and sends them as `request`.
+    fn sending<T: 'static>(
+        state: &StateHandle,
+        client: &WorkerClient,
+        change: fn(&State, T) -> CheckOptions,
+        request: fn(CheckOptions) -> Request,
+    ) -> Callback<T> {
+        let (state, client) = (state.clone(), client.clone());
+        Callback::from(move |choice: T| {
+            let options = change(&state, choice);
+            state.dispatch(Action::SetOptions(options.clone()));
+            client.send(request(options), None);
+        })
+    }
+    let reread = |options| Request::Recheck { options };
+    let reevaluate = |options| Request::Reevaluate { options };
+    OptionCallbacks {
+        year: sending(
+            state,
+            client,
+            |state, year| CheckOptions {
+                reporting_year: Some(year),
+                ..state.options.clone()
+            },
+            reevaluate,
+        ),
+        data_year: sending(
+            state,
+            client,
+            |state, year| {
+                let mut options = state.options.clone();
+                options.read.year = Some(year);
+                options
+            },
+            reread,
+        ),
+        encoding: sending(
+            state,
+            client,
+            |state, encoding| {
+                let mut options = state.options.clone();
+                options.read.encoding = encoding;
+                options
+            },
+            reread,
+        ),
+        sheet: sending(
+            state,
+            client,
+            |state, sheet| {
+                let mut options = state.options.clone();
+                options.read.sheet = Some(sheet);
+                options
+            },
+            reread,
+        ),
+        override_: sending(state, client, State::with_override, reevaluate),
+    }
 }
