@@ -34,7 +34,7 @@ WASM_BUILD_ENV := RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=st
 # Old Chromium builds that npm packages ship, unpacked by build/old-chromium.mjs (make test-kernels).
 OLD_CHROMIUM := target/old-chromium/86/.unpacked target/old-chromium/109/.unpacked
 
-.PHONY: serve dist check-wasm test test-native test-wasm test-e2e test-kernels fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes bench-profile tools build-tools browser clean
+.PHONY: serve dist check-wasm check-vendor test test-native test-wasm test-e2e test-kernels fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes bench-profile tools build-tools browser clean
 
 serve: dist
 	trunk serve --release
@@ -52,7 +52,12 @@ check-wasm: dist
 	node build/wasm-features.mjs dist/*.wasm dist/duibiao-offline.html
 
 test: tools
-	$(MAKE) test-native test-32bit test-wasm check-wasm test-e2e fuzz-smoke
+	$(MAKE) check-vendor test-native test-32bit test-wasm check-wasm test-e2e fuzz-smoke
+
+# vendor/calamine and vendor/crc32fast are their crates.io releases plus vendor/patches/ and
+# nothing else (vendor/README.md): regenerated in a temporary folder and compared.
+check-vendor:
+	build/vendor.sh check
 
 # The library a second time as the page's light reader is built (no `legacy-formats`).
 test-native:
