@@ -34,7 +34,7 @@ WASM_BUILD_ENV := RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=st
 # Old Chromium builds that npm packages ship, unpacked by build/old-chromium.mjs (make test-kernels).
 OLD_CHROMIUM := target/old-chromium/86/.unpacked target/old-chromium/109/.unpacked
 
-.PHONY: serve dist check-wasm check-budgets check-core test test-native test-wasm test-e2e test-kernels fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes bench-profile tools build-tools browser clean
+.PHONY: serve dist check-wasm check-budgets check-core check-vendor test test-native test-wasm test-e2e test-kernels fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes bench-profile tools build-tools browser clean
 
 serve: dist
 	trunk serve --release
@@ -58,8 +58,13 @@ check-budgets: dist browser
 	node --test tests/budgets.test.mjs
 	node build/budgets.mjs
 
+# vendor/calamine and vendor/crc32fast are their crates.io releases plus vendor/patches/ and
+# nothing else (vendor/README.md): regenerated in a temporary folder and compared.
+check-vendor:
+	build/vendor.sh check
+
 test: tools
-	$(MAKE) check-core test-native test-32bit test-wasm check-wasm check-budgets test-e2e fuzz-smoke
+	$(MAKE) check-core check-vendor test-native test-32bit test-wasm check-wasm check-budgets test-e2e fuzz-smoke
 
 # The core (crates/core) takes no browser types: none of the browser's crates is among its own
 # dependencies, for any target and feature (what its dependencies depend on is theirs: zip pulls

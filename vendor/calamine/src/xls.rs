@@ -984,10 +984,21 @@ fn parse_mul_rk(
     let col_first = read_u16(&r[2..]);
     let col_last = read_u16(&r[r.len() - 2..]);
 
-    if r.len() != 6 + 6 * (col_last - col_first + 1) as usize {
+    // Patched (duibiao, vendor/patches/): the column count in checked arithmetic. In a malformed
+    // record whose last column comes before its first, `col_last - col_first + 1` overflowed u16
+    // (a panic with overflow checks), as it did for columns 0 to 0xFFFF.
+    let Some(span) = col_last.checked_sub(col_first) else {
+        return Err(XlsError::Len {
+            typ: "rk (last column before first)",
+            expected: 12,
+            found: r.len(),
+        });
+    };
+    let expected = 6 + 6 * (usize::from(span) + 1);
+    if r.len() != expected {
         return Err(XlsError::Len {
             typ: "rk",
-            expected: 6 + 6 * (col_last - col_first + 1) as usize,
+            expected,
             found: r.len(),
         });
     }

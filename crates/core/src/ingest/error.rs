@@ -57,7 +57,7 @@ pub enum IngestErrorKind {
     },
     /// Neither UTF-8, UTF-16 nor GB18030 text.
     UnknownEncoding,
-    /// An .xls saved in a code page the reader does not decode (Japanese, Korean, Big5).
+    /// An .xls saved in a code page no decoder knows.
     UnsupportedCodePage {
         code_page: u16,
     },
@@ -156,7 +156,7 @@ impl IngestError {
             }
             UnknownEncoding => "文本编码无法识别（不是 UTF-8、UTF-16 或 GBK/GB18030）".into(),
             UnsupportedCodePage { code_page } => format!(
-                "此 .xls 文件以代码页 {code_page}（{}）保存，本工具只读取简体中文（GBK/GB18030）、Unicode 和西文代码页",
+                "此 .xls 文件以代码页 {code_page}（{}）保存，本工具无法读取这种代码页",
                 code_page_language(*code_page).0
             ),
             SheetNotFound { wanted, available } => {
@@ -205,7 +205,7 @@ impl IngestError {
             TooManyCells { cells, limit } => format!("the sheet has {cells} cells, over the limit of {limit}"),
             UnknownEncoding => "the text encoding is not UTF-8, UTF-16 or GBK/GB18030".into(),
             UnsupportedCodePage { code_page } => format!(
-                "this .xls file is saved in code page {code_page} ({}); the tool reads Simplified Chinese (GBK/GB18030), Unicode and Western code pages only",
+                "this .xls file is saved in code page {code_page} ({}), which the tool cannot read",
                 code_page_language(*code_page).1
             ),
             SheetNotFound { wanted, available } => {
