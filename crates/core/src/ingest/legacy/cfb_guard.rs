@@ -28,6 +28,22 @@ struct Sectors<'a> {
 }
 
 impl<'a> Sectors<'a> {
+    /// The file's sectors after its 512-byte header, of the size the header gives.
+    fn of(bytes: &'a [u8]) -> Result<Sectors<'a>, String> {
+        if bytes.len() < 512 || !bytes.starts_with(SIGNATURE) {
+            return Err("not a complete compound-file header".into());
+        }
+        let size = match u16_at(bytes, 30) {
+            9 => 512,
+            12 => 4096,
+            other => return Err(format!("sector shift {other}")),
+        };
+        Ok(Sectors {
+            data: bytes.get(size..).unwrap_or(&[]),
+            size,
+        })
+    }
+
     fn count(&self) -> usize {
         self.data.len() / self.size
     }
@@ -116,23 +132,29 @@ fn declared_code_page(head: &[u8]) -> Option<u16> {
 }
 
 /// Checks every chain; returns the first bytes of the workbook stream ("Workbook", or "Book" in
-/// BIFF5), empty if there is none.
+/// BIFF5), empty if there is none. In steps: the header's sector size, the allocation table (FAT,
+/// found through the DIFAT), the directory, the mini stream, then every stream's chain.
 fn walk(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    if bytes.len() < 512 || !bytes.starts_with(SIGNATURE) {
-        return Err("not a complete compound-file header".into());
+    let sectors = Sectors::of(bytes)?;
+    let fats = allocation_table(bytes, &sectors)?;
+    let directory = Directory::read(bytes, &sectors, &fats)?;
+    let mini = MiniStream::read(bytes, &sectors, &fats, directory.root)?;
+    for &stream in &directory.streams {
+        if stream.len < MINI_STREAM_CUTOFF {
+            mini.chain(stream.start, stream.len)?;
+        } else {
+            sectors.chain(stream.start, &fats, stream.len)?;
+        }
     }
-    let size = match u16_at(bytes, 30) {
-        9 => 512,
-        12 => 4096,
-        other => return Err(format!("sector shift {other}")),
-    };
-    let sectors = Sectors {
-        data: bytes.get(size..).unwrap_or(&[]),
-        size,
-    };
-    let large = size == 4096;
+    match directory.workbook {
+        Some(workbook) => workbook_head(workbook, &sectors, &fats, &mini),
+        None => Ok(Vec::new()),
+    }
+}
 
-    // DIFAT: 109 entries in the header, then a chain of DIFAT sectors.
+/// The FAT: the DIFAT's 109 entries in the header, then its chain of DIFAT sectors, name the
+/// sectors that hold it.
+fn allocation_table(bytes: &[u8], sectors: &Sectors) -> Result<Vec<u32>, String> {
     let mut difat: Vec<u32> = words(&bytes[76..512]).collect();
     let mut next = u32_at(bytes, 68);
     let mut steps = 0;
@@ -148,120 +170,161 @@ fn walk(bytes: &[u8]) -> Result<Vec<u8>, String> {
     for id in difat.into_iter().filter(|&id| id < MAX_REGULAR_SECTOR) {
         fats.extend(words(sectors.get(id)?));
     }
+    Ok(fats)
+}
 
-    // Directory entries, 128 bytes each.
-    let mut directory = Vec::new();
-    for id in sectors.chain(u32_at(bytes, 48), &fats, u64::MAX)? {
-        directory.extend_from_slice(sectors.get(id)?);
-    }
-    let entries: Vec<(u8, u32, u64)> = directory
-        .chunks_exact(128)
-        .map(|e| {
+/// Where a directory entry's data is: its first sector (or mini sector) and its length.
+#[derive(Debug, Clone, Copy)]
+struct Stream {
+    start: u32,
+    len: u64,
+}
+
+struct Directory {
+    /// The root entry: its chain is the mini stream.
+    root: Stream,
+    /// Every stream entry that holds data.
+    streams: Vec<Stream>,
+    workbook: Option<Stream>,
+}
+
+impl Directory {
+    /// The directory's 128-byte entries, read through its chain.
+    fn read(bytes: &[u8], sectors: &Sectors, fats: &[u32]) -> Result<Directory, String> {
+        let mut directory = Vec::new();
+        for id in sectors.chain(u32_at(bytes, 48), fats, u64::MAX)? {
+            directory.extend_from_slice(sectors.get(id)?);
+        }
+        let large = sectors.size == 4096;
+        let entry = |e: &[u8]| {
             let len = if large {
                 u64::from(u32_at(e, 0x78)) | (u64::from(u32_at(e, 0x7C)) << 32)
             } else {
                 u64::from(u32_at(e, 0x78))
             };
-            (e[0x42], u32_at(e, 0x74), len)
+            (
+                e[0x42],
+                Stream {
+                    start: u32_at(e, 0x74),
+                    len,
+                },
+            )
+        };
+        let entries: Vec<(u8, Stream)> = directory.chunks_exact(128).map(entry).collect();
+        let Some(&(_, root)) = entries.first() else {
+            return Err("no root directory".into());
+        };
+        let workbook = directory
+            .chunks_exact(128)
+            .position(is_workbook_stream_name)
+            .and_then(|i| entries.get(i).map(|&(_, stream)| stream));
+        let streams = entries
+            .iter()
+            .skip(1)
+            .filter(|(kind, stream)| *kind == 2 && stream.len > 0)
+            .map(|&(_, stream)| stream)
+            .collect();
+        Ok(Directory {
+            root,
+            streams,
+            workbook,
         })
-        .collect();
-    let workbook = directory
-        .chunks_exact(128)
-        .position(is_workbook_stream_name)
-        .and_then(|i| entries.get(i).copied());
-    let Some(&(_, root_start, root_len)) = entries.first() else {
-        return Err("no root directory".into());
-    };
+    }
+}
 
-    // The mini stream (in the root entry's chain) and its allocation table.
-    let mini_fat_sectors = u64::from(u32_at(bytes, 64));
-    let mut mini_stream = Vec::new();
-    let (mini_fats, mini_stream_len) = if mini_fat_sectors > 0 {
-        let stream = sectors.chain(root_start, &fats, root_len)?;
-        mini_stream.clone_from(&stream);
-        let table = sectors.chain(
-            u32_at(bytes, 60),
-            &fats,
-            mini_fat_sectors.saturating_mul(size as u64),
-        )?;
+/// The mini stream, where streams shorter than [`MINI_STREAM_CUTOFF`] live in 64-byte mini
+/// sectors: the regular sectors that hold it (the root entry's chain), its length, and its own
+/// allocation table.
+struct MiniStream {
+    sectors: Vec<u32>,
+    len: u64,
+    fats: Vec<u32>,
+}
+
+impl MiniStream {
+    fn read(
+        bytes: &[u8],
+        sectors: &Sectors,
+        fats: &[u32],
+        root: Stream,
+    ) -> Result<MiniStream, String> {
+        let mini_fat_sectors = u64::from(u32_at(bytes, 64));
+        if mini_fat_sectors == 0 {
+            return Ok(MiniStream {
+                sectors: Vec::new(),
+                len: 0,
+                fats: Vec::new(),
+            });
+        }
+        let stream = sectors.chain(root.start, fats, root.len)?;
+        let table_len = mini_fat_sectors.saturating_mul(sectors.size as u64);
         let mut mini_fats = Vec::new();
-        for id in table {
+        for id in sectors.chain(u32_at(bytes, 60), fats, table_len)? {
             mini_fats.extend(words(sectors.get(id)?));
         }
-        (mini_fats, (stream.len() as u64 * size as u64).min(root_len))
-    } else {
-        (Vec::new(), 0)
-    };
-
-    // Every stream: small ones live in the mini stream, the rest in regular sectors.
-    for &(kind, start, len) in entries.iter().skip(1) {
-        if kind != 2 || len == 0 {
-            continue;
-        }
-        if len < MINI_STREAM_CUTOFF {
-            let mut id = start;
-            let mut covered = 0u64;
-            let mut steps = 0usize;
-            while id != END_OF_CHAIN && covered < len {
-                if (u64::from(id) + 1) * MINI_SECTOR > mini_stream_len {
-                    return Err(format!(
-                        "mini sector {id} is past the end of the mini stream"
-                    ));
-                }
-                steps += 1;
-                if steps > mini_fats.len() + 1 {
-                    return Err("a mini sector chain loops".into());
-                }
-                covered += MINI_SECTOR;
-                if covered >= len {
-                    break;
-                }
-                id = *mini_fats
-                    .get(id as usize)
-                    .ok_or_else(|| format!("mini sector {id} has no allocation entry"))?;
-            }
-        } else {
-            sectors.chain(start, &fats, len)?;
-        }
+        Ok(MiniStream {
+            len: (stream.len() as u64 * sectors.size as u64).min(root.len),
+            sectors: stream,
+            fats: mini_fats,
+        })
     }
 
-    let Some((_, start, len)) = workbook else {
-        return Ok(Vec::new());
-    };
-    let wanted = len.min(HEAD_TO_SCAN);
-    let mut head = Vec::new();
-    if len < MINI_STREAM_CUTOFF {
-        // Mini sectors are 64-byte slices of the mini stream, itself a chain of regular sectors.
+    /// Visits a chain of mini sectors until `len` bytes are covered or it ends.
+    fn chain(&self, start: u32, len: u64) -> Result<Vec<u32>, String> {
+        let mut ids = Vec::new();
         let mut id = start;
-        let mut steps = 0usize;
-        while id != END_OF_CHAIN && (head.len() as u64) < wanted {
-            steps += 1;
-            if steps > mini_fats.len() + 1 {
-                return Err("a mini sector chain loops".into());
-            }
-            let offset = u64::from(id) * MINI_SECTOR;
-            let sector = offset / size as u64;
-            let Some(&regular) = usize::try_from(sector)
-                .ok()
-                .and_then(|s| mini_stream.get(s))
-            else {
+        while id != END_OF_CHAIN && (ids.len() as u64) * MINI_SECTOR < len {
+            if (u64::from(id) + 1) * MINI_SECTOR > self.len {
                 return Err(format!(
                     "mini sector {id} is past the end of the mini stream"
                 ));
-            };
-            let within = (offset % size as u64) as usize;
-            let bytes = sectors.get(regular)?;
-            head.extend_from_slice(
-                bytes
-                    .get(within..within + MINI_SECTOR as usize)
-                    .unwrap_or(&[]),
-            );
-            id = *mini_fats
+            }
+            if ids.len() > self.fats.len() {
+                return Err("a mini sector chain loops".into());
+            }
+            ids.push(id);
+            if (ids.len() as u64) * MINI_SECTOR >= len {
+                break;
+            }
+            id = *self
+                .fats
                 .get(id as usize)
                 .ok_or_else(|| format!("mini sector {id} has no allocation entry"))?;
         }
+        Ok(ids)
+    }
+
+    /// A mini sector's 64 bytes: a slice of the regular sector of the mini stream that holds it.
+    fn get<'a>(&self, id: u32, sectors: &Sectors<'a>) -> Result<&'a [u8], String> {
+        let offset = u64::from(id) * MINI_SECTOR;
+        let past_the_end = || format!("mini sector {id} is past the end of the mini stream");
+        let regular = usize::try_from(offset / sectors.size as u64)
+            .ok()
+            .and_then(|s| self.sectors.get(s))
+            .ok_or_else(past_the_end)?;
+        let within = (offset % sectors.size as u64) as usize;
+        sectors
+            .get(*regular)?
+            .get(within..within + MINI_SECTOR as usize)
+            .ok_or_else(past_the_end)
+    }
+}
+
+/// The first [`HEAD_TO_SCAN`] bytes of the workbook stream, where its CODEPAGE record is.
+fn workbook_head(
+    workbook: Stream,
+    sectors: &Sectors,
+    fats: &[u32],
+    mini: &MiniStream,
+) -> Result<Vec<u8>, String> {
+    let wanted = workbook.len.min(HEAD_TO_SCAN);
+    let mut head = Vec::new();
+    if workbook.len < MINI_STREAM_CUTOFF {
+        for id in mini.chain(workbook.start, wanted)? {
+            head.extend_from_slice(mini.get(id, sectors)?);
+        }
     } else {
-        for id in sectors.chain(start, &fats, wanted)? {
+        for id in sectors.chain(workbook.start, fats, wanted)? {
             head.extend_from_slice(sectors.get(id)?);
         }
     }
