@@ -27,48 +27,107 @@ pub struct PlanPanelProps {
 /// their first note, and a way to load another plan file.
 #[component]
 pub fn PlanPanel(props: &PlanPanelProps) -> Html {
-    let t = props.lang.texts();
+    let lang = props.lang;
+    let t = lang.texts();
     let picking = use_state(|| props.picking);
-    let reader = use_mut_ref(|| None::<FileReader>);
-    let en = props.lang == Lang::En;
-    let pick = |zh: &str, english: &str| {
-        if en && !english.is_empty() {
-            english.to_string()
-        } else {
-            zh.to_string()
-        }
+    let toggle = {
+        let picking = picking.clone();
+        Callback::from(move |_: MouseEvent| picking.set(!*picking))
     };
-    let (title, start, end, targets, notes): (String, i32, i32, usize, Vec<String>) =
-        match &props.plan {
-            Some(plan) => (
-                pick(&plan.title, &plan.title_en),
-                plan.period.start,
-                plan.period.end,
-                plan.indicators.len(),
-                plan.notes.clone(),
-            ),
-            None => {
-                let default = &SUMMARIES[0];
-                (
-                    pick(default.title, default.title_en),
-                    default.start,
-                    default.end,
-                    default.targets,
-                    Vec::new(),
-                )
-            }
-        };
-    let other_plan = |other: &Summary| {
-        html! {
-            <p class="plan other-plan">
-                { format!("{}（{}—{}），{} {}：", pick(other.title, other.title_en), other.start, other.end, other.targets, t.targets) }
-                { other.first_note }
+    let origin = match &props.origin {
+        PlanOrigin::Embedded => t.plan_builtin.to_string(),
+        PlanOrigin::Loaded(source) => format!("{} {source}", t.plan_loaded_from),
+    };
+    let notes = props
+        .plan
+        .as_ref()
+        .map(|p| p.notes.clone())
+        .unwrap_or_default();
+    html! {
+        <section class="plan-panel" aria-labelledby="plan-heading">
+            <h2 id="plan-heading" class="sr-only">{ t.plan_in_use }</h2>
+            <p class="plan">
+                <strong>{ format!("{}：", t.plan_in_use) }</strong>
+                { format!("{} · {origin}", in_use_line(lang, props.plan.as_deref())) }
             </p>
+            if !notes.is_empty() {
+                <details class="plan-notes">
+                    <summary>{ t.plan_notes }</summary>
+                    <ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                </details>
+            }
+            if props.origin == PlanOrigin::Embedded {
+                { for SUMMARIES[1..].iter().map(|other| other_plan(lang, other)) }
+            }
+            <button type="button" class="link-button" onclick={toggle} aria-expanded={picking.to_string()}>
+                { t.load_plan }
+            </button>
+            if *picking {
+                <PlanFilePicker {lang} on_plan_file={props.on_plan_file.clone()} />
+            }
+            if let Some((source, zh, english)) = &props.error {
+                <div class="error-alert" role="alert">
+                    <p class="error-message">
+                        { format!("{source}：{}", if lang == Lang::En { english } else { zh }) }
+                    </p>
+                    <p>{ t.plan_kept }</p>
+                </div>
+            }
+        </section>
+    }
+}
+
+/// The English name where the plan gives one and the page is in English.
+fn in_lang(lang: Lang, zh: &str, english: &str) -> String {
+    if lang == Lang::En && !english.is_empty() {
+        english.to_string()
+    } else {
+        zh.to_string()
+    }
+}
+
+/// "title（start—end），N 项目标" of the plan in use, or of the default plan until the worker has
+/// sent it.
+fn in_use_line(lang: Lang, plan: Option<&Plan>) -> String {
+    let t = lang.texts();
+    let (title, start, end, targets) = match plan {
+        Some(plan) => (
+            in_lang(lang, &plan.title, &plan.title_en),
+            plan.period.start,
+            plan.period.end,
+            plan.indicators.len(),
+        ),
+        None => {
+            let default = &SUMMARIES[0];
+            let title = in_lang(lang, default.title, default.title_en);
+            (title, default.start, default.end, default.targets)
         }
     };
+    format!("{title}（{start}—{end}），{targets} {}", t.targets)
+}
 
+fn other_plan(lang: Lang, other: &Summary) -> Html {
+    let title = in_lang(lang, other.title, other.title_en);
+    let (start, end, targets) = (other.start, other.end, other.targets);
+    html! {
+        <p class="plan other-plan">
+            { format!("{title}（{start}—{end}），{targets} {}：", lang.texts().targets) }
+            { other.first_note }
+        </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PlanFilePickerProps {
+    lang: Lang,
+    on_plan_file: Callback<(String, String)>,
+}
+
+/// A file input for a plan file: its name and text go to `on_plan_file` (the worker checks it).
+#[component]
+fn PlanFilePicker(props: &PlanFilePickerProps) -> Html {
+    let reader = use_mut_ref(|| None::<FileReader>);
     let on_change = {
-        let reader = reader.clone();
         let on_plan_file = props.on_plan_file.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e
@@ -90,47 +149,10 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
             input.set_value("");
         })
     };
-    let toggle = {
-        let picking = picking.clone();
-        Callback::from(move |_: MouseEvent| picking.set(!*picking))
-    };
-    let origin = match &props.origin {
-        PlanOrigin::Embedded => t.plan_builtin.to_string(),
-        PlanOrigin::Loaded(source) => format!("{} {source}", t.plan_loaded_from),
-    };
     html! {
-        <section class="plan-panel" aria-labelledby="plan-heading">
-            <h2 id="plan-heading" class="sr-only">{ t.plan_in_use }</h2>
-            <p class="plan">
-                <strong>{ format!("{}：", t.plan_in_use) }</strong>
-                { format!("{title}（{start}—{end}），{targets} {} · {origin}", t.targets) }
-            </p>
-            if !notes.is_empty() {
-                <details class="plan-notes">
-                    <summary>{ t.plan_notes }</summary>
-                    <ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-                </details>
-            }
-            if props.origin == PlanOrigin::Embedded {
-                { for SUMMARIES[1..].iter().map(other_plan) }
-            }
-            <button type="button" class="link-button" onclick={toggle} aria-expanded={picking.to_string()}>
-                { t.load_plan }
-            </button>
-            if *picking {
-                <label class="plan-picker">
-                    { t.plan_file }
-                    <input type="file" accept=".json,application/json" onchange={on_change} />
-                </label>
-            }
-            if let Some((source, zh, english)) = &props.error {
-                <div class="error-alert" role="alert">
-                    <p class="error-message">
-                        { format!("{source}：{}", if en { english } else { zh }) }
-                    </p>
-                    <p>{ t.plan_kept }</p>
-                </div>
-            }
-        </section>
+        <label class="plan-picker">
+            { props.lang.texts().plan_file }
+            <input type="file" accept=".json,application/json" onchange={on_change} />
+        </label>
     }
 }

@@ -5,7 +5,33 @@ use super::schema::{Indicator, Kind, Op, Plan};
 use super::{PlanError, PLAN_SCHEMA, PLAN_SCHEMA_1};
 
 impl Plan {
+    /// The schema, the plan's own facts, its regions, then each indicator.
     pub(super) fn validate(&self) -> Result<(), PlanError> {
+        self.validate_facts()?;
+        if let Some(region) = self.regions.iter().find(|r| r.name.trim().is_empty()) {
+            return Err(invalid(
+                format!(
+                    "地区 “{}”（别名 {}）",
+                    region.name,
+                    region.aliases.join("、")
+                ),
+                "name",
+                "非空的地区名称",
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (index, indicator) in self.indicators.iter().enumerate() {
+            let entry = format!("第 {} 个指标（id “{}”）", index + 1, indicator.id);
+            if !seen.insert(indicator.id.as_str()) {
+                return Err(invalid(entry, "id", "在本文件中唯一（与前面的指标重复）"));
+            }
+            self.validate_indicator(&entry, indicator)?;
+        }
+        Ok(())
+    }
+
+    /// The schema version, the id, the period, the base year and the monitoring cycle.
+    fn validate_facts(&self) -> Result<(), PlanError> {
         if self.schema != PLAN_SCHEMA && self.schema != PLAN_SCHEMA_1 {
             return Err(PlanError::WrongSchema {
                 found: self.schema.clone(),
@@ -39,55 +65,42 @@ impl Plan {
                 "早于 period.end 的年份",
             ));
         }
-        if let Some(year) = self.monitoring.midterm_year {
-            if !(self.period.start..=self.period.end).contains(&year) {
-                return Err(invalid(
-                    plan_entry(),
-                    "monitoring.midterm_year",
-                    "规划期内的年份",
-                ));
-            }
+        match self.monitoring.midterm_year {
+            Some(year) if !(self.period.start..=self.period.end).contains(&year) => Err(invalid(
+                plan_entry(),
+                "monitoring.midterm_year",
+                "规划期内的年份",
+            )),
+            _ => Ok(()),
         }
-        if let Some(region) = self.regions.iter().find(|r| r.name.trim().is_empty()) {
+    }
+
+    fn validate_indicator(&self, entry: &str, indicator: &Indicator) -> Result<(), PlanError> {
+        let entry = entry.to_string();
+        if !is_snake_case_id(&indicator.id) {
+            return Err(invalid(entry, "id", "由小写字母、数字、- 或 _ 组成的标识"));
+        }
+        if indicator.name.trim().is_empty() {
+            return Err(invalid(entry, "name", "非空的指标名称"));
+        }
+        if self.domain(&indicator.domain).is_none() {
+            let known: Vec<&str> = self.domains.iter().map(|d| d.id.as_str()).collect();
             return Err(invalid(
-                format!(
-                    "地区 “{}”（别名 {}）",
-                    region.name,
-                    region.aliases.join("、")
-                ),
-                "name",
-                "非空的地区名称",
+                entry,
+                "domain",
+                format!("domains 中的一项（{}）", known.join("、")),
             ));
         }
-        let mut seen = std::collections::HashSet::new();
-        for (index, indicator) in self.indicators.iter().enumerate() {
-            let entry = format!("第 {} 个指标（id “{}”）", index + 1, indicator.id);
-            if !is_snake_case_id(&indicator.id) {
-                return Err(invalid(entry, "id", "由小写字母、数字、- 或 _ 组成的标识"));
-            }
-            if !seen.insert(indicator.id.as_str()) {
-                return Err(invalid(entry, "id", "在本文件中唯一（与前面的指标重复）"));
-            }
-            if indicator.name.trim().is_empty() {
-                return Err(invalid(entry, "name", "非空的指标名称"));
-            }
-            if self.domain(&indicator.domain).is_none() {
-                let known: Vec<&str> = self.domains.iter().map(|d| d.id.as_str()).collect();
-                return Err(invalid(
-                    entry,
-                    "domain",
-                    format!("domains 中的一项（{}）", known.join("、")),
-                ));
-            }
-            validate_target(&entry, indicator)?;
-            if let Some(baseline) = &indicator.baseline {
-                if !baseline.value.is_finite() {
-                    return Err(invalid(entry, "baseline.value", "有限数值"));
-                }
-            }
-            if indicator.source.quote.trim().is_empty() {
-                return Err(invalid(entry, "source.quote", "规划原文中的句子"));
-            }
+        validate_target(&entry, indicator)?;
+        if indicator
+            .baseline
+            .as_ref()
+            .is_some_and(|b| !b.value.is_finite())
+        {
+            return Err(invalid(entry, "baseline.value", "有限数值"));
+        }
+        if indicator.source.quote.trim().is_empty() {
+            return Err(invalid(entry, "source.quote", "规划原文中的句子"));
         }
         Ok(())
     }
