@@ -11,7 +11,7 @@ use duibiao::web::ui::{
 use duibiao_core::check::{check, CheckOptions};
 use duibiao_core::evaluate::Status;
 use duibiao_core::ingest::{IngestError, IngestErrorKind};
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::{Plan, PlanView};
 use duibiao_core::protocol::Request;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -55,7 +55,7 @@ async fn results_table_rows_carry_status_and_label_as_written() {
     let props = ResultsTableProps {
         lang: Lang::Zh,
         report: report(),
-        plan: Rc::new(Plan::default_plan()),
+        plan: Rc::new(PlanView::from(&Plan::default_plan())),
         view: View::default(),
         on_view: Default::default(),
         on_override: Default::default(),
@@ -166,7 +166,7 @@ async fn the_table_shows_what_the_view_asks_for() {
     let props = ResultsTableProps {
         lang: Lang::Zh,
         report: report(),
-        plan: Rc::new(Plan::default_plan()),
+        plan: Rc::new(PlanView::from(&Plan::default_plan())),
         view,
         on_view: Default::default(),
         on_override: Default::default(),
@@ -179,7 +179,7 @@ async fn the_table_shows_what_the_view_asks_for() {
     let props = ResultsTableProps {
         lang: Lang::Zh,
         report: report(),
-        plan: Rc::new(Plan::default_plan()),
+        plan: Rc::new(PlanView::from(&Plan::default_plan())),
         view: View {
             sort: SortKey::Status,
             query: "儿童".into(),
@@ -210,7 +210,7 @@ async fn choosing_a_status_filter_emits_the_new_view() {
     let props = ResultsFiltersProps {
         lang: Lang::Zh,
         report: report(),
-        plan: Rc::new(Plan::default_plan()),
+        plan: Rc::new(PlanView::from(&Plan::default_plan())),
         view: View::default(),
         on_view,
     };
@@ -244,7 +244,7 @@ async fn the_detail_quotes_the_plan_and_draws_the_years() {
     let props = ResultDetailProps {
         lang: Lang::Zh,
         report,
-        plan: Rc::new(Plan::default_plan()),
+        plan: Rc::new(PlanView::from(&Plan::default_plan())),
         row,
         on_override: Default::default(),
     };
@@ -287,7 +287,7 @@ async fn the_yearly_fall_is_charted_from_its_own_start() {
     let props = ResultDetailProps {
         lang: Lang::Zh,
         report,
-        plan: Rc::new(plan),
+        plan: Rc::new(PlanView::from(&plan)),
         row,
         on_override: Default::default(),
     };

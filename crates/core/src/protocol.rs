@@ -7,7 +7,7 @@
 use crate::check::CheckOptions;
 use crate::export::{report_csv, report_xlsx, template_xlsx};
 use crate::ingest::{read_workbook_with, IngestError, IngestErrorKind, Workbook};
-use crate::plan::Plan;
+use crate::plan::{Plan, PlanView};
 use crate::report::Report;
 use crate::Codecs;
 use serde::{Deserialize, Serialize};
@@ -82,13 +82,13 @@ impl From<&IngestError> for ErrorInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Response {
-    /// The plan in use (the landing page names the women's plan from build-time constants).
+    /// The plan in use, as the page shows it.
     Ready {
-        plan: Plan,
+        plan: PlanView,
     },
     PlanLoaded {
         source: String,
-        plan: Plan,
+        plan: PlanView,
     },
     PlanFailed {
         source: String,
@@ -213,15 +213,16 @@ impl Session {
             Request::Hello => {
                 send((
                     Response::Ready {
-                        plan: self.plan.clone(),
+                        plan: PlanView::from(&self.plan),
                     },
                     None,
                 ));
             }
             Request::LoadPlan { source, text } => match Plan::read(&text, &self.codecs) {
                 Ok(plan) => {
-                    self.plan = plan.clone();
-                    send((Response::PlanLoaded { source, plan }, None));
+                    let view = PlanView::from(&plan);
+                    self.plan = plan;
+                    send((Response::PlanLoaded { source, plan: view }, None));
                     if self.workbook.is_some() {
                         let options = self.options.clone();
                         self.reevaluate(&options, send);

@@ -88,7 +88,7 @@ pub fn App() -> Html {
 }
 
 /// The plan in use, once the worker has it; the landing page's words until then.
-fn tagline(lang: Lang, plan: Option<&duibiao_core::plan::Plan>) -> String {
+fn tagline(lang: Lang, plan: Option<&duibiao_core::plan::PlanView>) -> String {
     let t = lang.texts();
     match plan {
         Some(plan) => {

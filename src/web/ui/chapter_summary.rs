@@ -1,6 +1,6 @@
 use super::i18n::Lang;
 use duibiao_core::evaluate::Status;
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use duibiao_core::report::Report;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -9,7 +9,7 @@ use yew::prelude::*;
 pub struct ChapterSummaryProps {
     pub lang: Lang,
     pub report: Rc<Report>,
-    pub plan: Rc<Plan>,
+    pub plan: Rc<PlanView>,
 }
 
 /// Counts by status for each chapter of the plan.

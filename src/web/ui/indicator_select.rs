@@ -1,5 +1,5 @@
 use super::i18n::Lang;
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
@@ -8,7 +8,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct IndicatorSelectProps {
     pub lang: Lang,
-    pub plan: Rc<Plan>,
+    pub plan: Rc<PlanView>,
     pub id: AttrValue,
     pub label: AttrValue,
     /// The indicator chosen now, if any.

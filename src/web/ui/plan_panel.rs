@@ -1,7 +1,7 @@
 use super::i18n::Lang;
 use super::state::PlanOrigin;
 use duibiao_core::plan::built_in::{Summary, SUMMARIES};
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -12,7 +12,7 @@ use yew::prelude::*;
 pub struct PlanPanelProps {
     pub lang: Lang,
     /// The plan in use once the worker has sent it; until then the built-in plan's summary.
-    pub plan: Option<Rc<Plan>>,
+    pub plan: Option<Rc<PlanView>>,
     pub origin: PlanOrigin,
     /// (source, message zh, message en)
     pub error: Option<(String, String, String)>,
@@ -88,7 +88,7 @@ fn in_lang(lang: Lang, zh: &str, english: &str) -> String {
 
 /// "title（start—end），N 项目标" of the plan in use, or of the default plan until the worker has
 /// sent it.
-fn in_use_line(lang: Lang, plan: Option<&Plan>) -> String {
+fn in_use_line(lang: Lang, plan: Option<&PlanView>) -> String {
     let t = lang.texts();
     let (title, start, end, targets) = match plan {
         Some(plan) => (

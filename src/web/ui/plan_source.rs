@@ -3,7 +3,7 @@
 
 use super::state::PlanOrigin;
 use duibiao_core::plan::built_in::SUMMARIES;
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -22,7 +22,7 @@ pub struct SampleFile {
 /// The sample the plan in use names, at its path relative to the plan file's own address — known
 /// for a built-in plan (`plans/<file>`) and one named by `?plan=`, not for a picked file. The
 /// one-file offline copy holds the built-in plans' samples by that path (`__DUIBIAO_FILES`).
-pub fn sample_of(plan: Option<&Plan>, origin: &PlanOrigin) -> Option<SampleFile> {
+pub fn sample_of(plan: Option<&PlanView>, origin: &PlanOrigin) -> Option<SampleFile> {
     let (file, name, plan_address) = match (plan, origin) {
         // The landing page's sample, before the worker has sent the plan.
         (None, PlanOrigin::Embedded) => {

@@ -1,6 +1,6 @@
 use super::i18n::Lang;
 use super::summary_cards::status_icon;
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use duibiao_core::report::Report;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -9,7 +9,7 @@ use yew::prelude::*;
 pub struct RegionMatrixProps {
     pub lang: Lang,
     pub report: Rc<Report>,
-    pub plan: Rc<Plan>,
+    pub plan: Rc<PlanView>,
 }
 
 /// Regions × indicators: one status per cell, for files with several regions.

@@ -3,7 +3,7 @@ use super::indicator_select::IndicatorSelect;
 use super::value_chart::ValueChart;
 use duibiao_core::matching::{Method, Override};
 use duibiao_core::numbers::trim_float;
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use duibiao_core::report::{Report, ResultRow};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -12,7 +12,7 @@ use yew::prelude::*;
 pub struct ResultDetailProps {
     pub lang: Lang,
     pub report: Rc<Report>,
-    pub plan: Rc<Plan>,
+    pub plan: Rc<PlanView>,
     pub row: ResultRow,
     pub on_override: Callback<Override>,
 }

@@ -10,7 +10,7 @@ use super::unmatched_list::UnmatchedList;
 use super::view::View;
 use duibiao_core::ingest::{Format, TextEncoding};
 use duibiao_core::matching::Override;
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use duibiao_core::protocol::Request;
 use duibiao_core::report::Report;
 use std::rc::Rc;
@@ -20,7 +20,7 @@ use yew::prelude::*;
 pub struct ResultsProps {
     pub lang: Lang,
     pub report: Rc<Report>,
-    pub plan: Rc<Plan>,
+    pub plan: Rc<PlanView>,
     pub view: View,
     /// All the report's unmatched rows; the page holds only the first ones.
     pub unmatched_total: usize,

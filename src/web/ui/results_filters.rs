@@ -1,7 +1,7 @@
 use super::i18n::Lang;
 use super::view::{SortKey, View};
 use duibiao_core::evaluate::Status;
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use duibiao_core::report::Report;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -12,7 +12,7 @@ use yew::prelude::*;
 pub struct ResultsFiltersProps {
     pub lang: Lang,
     pub report: Rc<Report>,
-    pub plan: Rc<Plan>,
+    pub plan: Rc<PlanView>,
     pub view: View,
     pub on_view: Callback<View>,
 }

@@ -5,7 +5,7 @@ use super::view::{visible_rows, View};
 use duibiao_core::evaluate::Trend;
 use duibiao_core::ingest::value::trim_float;
 use duibiao_core::matching::Override;
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use duibiao_core::report::{Report, ResultRow};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,7 +14,7 @@ use yew::prelude::*;
 pub struct ResultsTableProps {
     pub lang: Lang,
     pub report: Rc<Report>,
-    pub plan: Rc<Plan>,
+    pub plan: Rc<PlanView>,
     #[prop_or_default]
     pub view: View,
     #[prop_or_default]

@@ -5,7 +5,7 @@ use super::i18n::Lang;
 use super::view::View;
 use duibiao_core::check::CheckOptions;
 use duibiao_core::matching::Override;
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use duibiao_core::protocol::{ErrorInfo, Response, Stage};
 use duibiao_core::report::Report;
 use std::rc::Rc;
@@ -31,7 +31,7 @@ pub struct Busy {
 pub struct State {
     pub lang: Lang,
     /// The plan in use, once the worker has sent it (the landing page shows a build-time summary).
-    pub plan: Option<Rc<Plan>>,
+    pub plan: Option<Rc<PlanView>>,
     pub plan_origin: PlanOrigin,
     /// (source, message zh, message en)
     pub plan_error: Option<(String, String, String)>,

@@ -1,7 +1,7 @@
 use super::i18n::Lang;
 use super::indicator_select::IndicatorSelect;
 use duibiao_core::matching::Override;
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use duibiao_core::report::{Report, UnmatchedWhy};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -10,7 +10,7 @@ use yew::prelude::*;
 pub struct UnmatchedListProps {
     pub lang: Lang,
     pub report: Rc<Report>,
-    pub plan: Rc<Plan>,
+    pub plan: Rc<PlanView>,
     /// How many rows are unmatched in all; the report lists the first ones.
     pub total: usize,
     #[prop_or_default]

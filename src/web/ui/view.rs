@@ -3,7 +3,7 @@
 
 use duibiao_core::evaluate::Status;
 use duibiao_core::matching::normalise;
-use duibiao_core::plan::Plan;
+use duibiao_core::plan::PlanView;
 use duibiao_core::report::{Report, ResultRow};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,7 +40,7 @@ fn severity(status: Status) -> u8 {
 }
 
 /// The reporting year's rows that pass the filters, in the chosen order.
-pub fn visible_rows<'a>(report: &'a Report, plan: &Plan, view: &View) -> Vec<&'a ResultRow> {
+pub fn visible_rows<'a>(report: &'a Report, plan: &PlanView, view: &View) -> Vec<&'a ResultRow> {
     let query = normalise(view.query.trim());
     let mut rows: Vec<&ResultRow> = report
         .current_rows()

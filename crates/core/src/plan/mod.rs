@@ -11,9 +11,11 @@ mod error;
 mod schema;
 mod source_check;
 mod validate;
+mod view;
 
 pub use error::PlanError;
 pub use schema::*;
+pub use view::{IndicatorView, PlanView};
 
 use crate::regions::RegionBook;
 use crate::Codecs;
