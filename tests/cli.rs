@@ -141,17 +141,20 @@ fn the_report_keeps_the_contract_fields() {
         (unmatched["as_written"].as_str(), unmatched["cell"].as_str()),
         (Some("全市常住人口"), Some("B17"))
     );
-    // An indicator the file lacks is missing, once per region and year.
-    let infant: Vec<&Value> = report["results"]
+    // An indicator the file never mentions has no rows: it is listed once, and counted.
+    assert!(report["results"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|r| r["indicator_id"] == "infant_mortality")
-        .collect();
-    assert_eq!(infant.len(), 2, "2022 and 2023 are evaluated");
-    assert!(infant
+        .all(|r| r["indicator_id"] != "infant_mortality"));
+    let not_in_file = report["not_in_file"].as_array().unwrap();
+    assert!(not_in_file
         .iter()
-        .all(|r| r["status"] == "missing" && r["as_written"].is_null()));
+        .any(|i| i["indicator_id"] == "infant_mortality" && i["indicator"] == "婴儿死亡率"));
+    assert_eq!(report["summary"]["not_in_file"], not_in_file.len());
+    let sheet = &report["source"]["sheets_read"][0];
+    assert_eq!(sheet["name"], report["source"]["sheet"]);
+    assert_eq!(sheet["columns"][1]["role"], "name");
 }
 
 #[test]

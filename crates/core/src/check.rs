@@ -3,16 +3,16 @@
 use crate::evaluate::{evaluate, Case, Evaluation, Reading};
 use crate::ingest::value::Value;
 use crate::ingest::{
-    read_workbook_with, unit_in_label, IngestError, Observation, ReadContext, ReadOptions, Sheet,
+    read_workbook_with, unit_in_label, IngestError, Observation, ReadContext, ReadOptions, Table,
     Workbook,
 };
 use crate::matching::{Matcher, Outcome, Override};
 use crate::plan::Plan;
 use crate::report::{
-    count_statuses, DomainCounts, MatchInfo, PlanInfo, Report, ResultRow, SourceInfo, Summary,
-    TargetInfo, UnmatchedRow, UnmatchedWhy,
+    count_statuses, DomainCounts, MatchInfo, NotInFile, PlanInfo, Report, ResultRow, SourceInfo,
+    Summary, TargetInfo, UnmatchedRow, UnmatchedWhy,
 };
-use crate::units::Unit;
+use rustc_hash::FxHashSet;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
@@ -73,31 +73,31 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Matches and evaluates an already-read workbook (the page re-runs this when a match changes):
-/// match the labels, choose the years, sort out the matched rows' figures, evaluate every
-/// indicator × region × year, and count.
+/// match the labels, choose the years, sort out the matched labels' figures, evaluate every
+/// indicator the file mentions × region × year, and count.
 pub fn evaluate_workbook(
     workbook: &Workbook,
     sha256: &str,
     plan: &Plan,
     options: &CheckOptions,
 ) -> Report {
-    let sheet = &workbook.sheet;
-    let (matched, unmatched) = match_labels(sheet, plan, &options.overrides);
-    let (years, reporting_year) = years_to_evaluate(sheet, plan, options.reporting_year);
-    let results = evaluate_rows(sheet, plan, options, &matched, &years);
-    let summary = summarise(plan, &results, reporting_year);
+    let table = &workbook.table;
+    let (matched, mut unmatched) = match_labels(table, plan, &options.overrides);
+    let (years, reporting_year) = years_to_evaluate(table, plan, options.reporting_year);
+    let figures = Figures::sort_out(table, &matched, &mut unmatched);
+    let results = evaluate_rows(table, plan, options, &figures, &years);
+    let not_in_file: Vec<NotInFile> = plan
+        .indicators
+        .iter()
+        .filter(|i| !matched.contains_key(&i.id))
+        .map(|i| NotInFile {
+            indicator_id: i.id.clone(),
+            indicator: i.name.clone(),
+        })
+        .collect();
+    let summary = summarise(plan, &results, reporting_year, not_in_file.len());
     Report {
-        source: SourceInfo {
-            file: workbook.file_name.clone(),
-            sheet: sheet.name.clone(),
-            sha256: sha256.to_string(),
-            format: workbook.format,
-            encoding: workbook.encoding,
-            sheets: workbook.sheet_names.clone(),
-            layout: sheet.layout,
-            header_row: sheet.header_row,
-            year_source: sheet.year_source,
-        },
+        source: source_info(workbook, sha256),
         plan: PlanInfo {
             id: plan.id.clone(),
             title: plan.title.clone(),
@@ -107,47 +107,61 @@ pub fn evaluate_workbook(
         reporting_year,
         check_kind: plan.check_kind(reporting_year),
         years,
-        regions: sheet.regions.clone(),
+        regions: table.regions.clone(),
         results,
         unmatched,
+        not_in_file,
         summary,
     }
 }
 
-/// Indicator id → (the label that gives it, how it matched); the first row for an indicator
-/// counts and later ones are listed as duplicates.
-type Matched = BTreeMap<String, (usize, MatchInfo)>;
+fn source_info(workbook: &Workbook, sha256: &str) -> SourceInfo {
+    let table = &workbook.table;
+    // ok: a table is read from at least one sheet (read_table refuses a file with none).
+    let first = &table.sheets[0];
+    SourceInfo {
+        file: workbook.file_name.clone(),
+        sheet: first.name.clone(),
+        sha256: sha256.to_string(),
+        format: workbook.format,
+        encoding: workbook.encoding,
+        sheets: workbook.sheet_names.clone(),
+        layout: first.layout,
+        header_row: first.header_row,
+        year_source: first.year_source,
+        sheets_read: table.sheets.clone(),
+        sheets_skipped: table.skipped.clone(),
+    }
+}
+
+/// Indicator id → the labels that give it (a file may write one indicator several ways, on
+/// several sheets), and how the first matched.
+type Matched = BTreeMap<String, (Vec<u32>, MatchInfo)>;
 
 fn match_labels(
-    sheet: &Sheet,
+    table: &Table,
     plan: &Plan,
     overrides: &[Override],
 ) -> (Matched, Vec<UnmatchedRow>) {
     let mut matched = Matched::new();
     let mut unmatched = Vec::new();
     let matcher = Matcher::new(plan);
-    for (index, label) in sheet.labels.iter().enumerate() {
+    for (index, label) in table.labels.iter().enumerate() {
         let unmatched_row = |why, candidates| UnmatchedRow {
             as_written: label.as_written.clone(),
-            cell: label.cell.to_string(),
+            cell: table.address(label.sheet, label.cell),
             candidates,
             why,
         };
         match matcher.match_with_overrides(&label.as_written, overrides) {
-            Outcome::Matched(m) => match matched.entry(m.indicator_id) {
-                std::collections::btree_map::Entry::Occupied(_) => {
-                    unmatched.push(unmatched_row(UnmatchedWhy::Duplicate, vec![]));
-                }
-                std::collections::btree_map::Entry::Vacant(entry) => {
-                    entry.insert((
-                        index,
-                        MatchInfo {
-                            method: m.method,
-                            confidence: m.confidence,
-                        },
-                    ));
-                }
-            },
+            Outcome::Matched(m) => {
+                let info = MatchInfo {
+                    method: m.method,
+                    confidence: m.confidence,
+                };
+                let (labels, _) = matched.entry(m.indicator_id).or_insert((Vec::new(), info));
+                labels.push(index as u32);
+            }
             Outcome::Ambiguous { candidates } => {
                 unmatched.push(unmatched_row(UnmatchedWhy::Ambiguous, candidates))
             }
@@ -164,21 +178,21 @@ fn match_labels(
 /// The years to evaluate — those after the base year that hold at least one figure (a
 /// template's empty last column is not a year the file reports) — and the reporting year: the
 /// one chosen if the file has it, else the latest.
-fn years_to_evaluate(sheet: &Sheet, plan: &Plan, chosen: Option<i32>) -> (Vec<i32>, i32) {
+fn years_to_evaluate(table: &Table, plan: &Plan, chosen: Option<i32>) -> (Vec<i32>, i32) {
     let has_data = |year: i32| {
-        sheet
+        table
             .observations
             .iter()
             .any(|o| o.year == year && !matches!(o.value, Value::Missing))
     };
-    let mut years: Vec<i32> = sheet
+    let mut years: Vec<i32> = table
         .years
         .iter()
         .copied()
         .filter(|&y| y > plan.baseline_year && has_data(y))
         .collect();
     if years.is_empty() {
-        years = sheet.years.clone();
+        years = table.years.clone();
     }
     let reporting_year = chosen
         .filter(|y| years.contains(y))
@@ -187,41 +201,90 @@ fn years_to_evaluate(sheet: &Sheet, plan: &Plan, chosen: Option<i32>) -> (Vec<i3
     (years, reporting_year)
 }
 
-/// One result row per plan indicator × region × year.
+/// Each matched indicator's figures, one per region and year: the first in the file counts,
+/// and a later one for the same region and year is listed as a duplicate.
+struct Figures<'t> {
+    /// Indicator id → its observations.
+    of: BTreeMap<&'t str, Vec<&'t Observation>>,
+    /// Indicator id → how it matched.
+    info: BTreeMap<&'t str, &'t MatchInfo>,
+}
+
+impl<'t> Figures<'t> {
+    /// One pass over the observations: a big sheet holds hundreds of thousands, and scanning
+    /// them all for every indicator × region × year took longer than reading the file.
+    fn sort_out(
+        table: &'t Table,
+        matched: &'t Matched,
+        unmatched: &mut Vec<UnmatchedRow>,
+    ) -> Figures<'t> {
+        let mut indicator_of_label: Vec<Option<&str>> = vec![None; table.labels.len()];
+        for (id, (labels, _)) in matched {
+            for &label in labels {
+                indicator_of_label[label as usize] = Some(id.as_str());
+            }
+        }
+        let mut of: BTreeMap<&str, Vec<&Observation>> = BTreeMap::new();
+        let mut seen = FxHashSet::default();
+        let mut duplicate_rows = FxHashSet::default();
+        for observation in &table.observations {
+            let Some(Some(id)) = indicator_of_label.get(observation.label as usize) else {
+                continue;
+            };
+            if seen.insert((*id, observation.region, observation.year)) {
+                of.entry(id).or_default().push(observation);
+            } else if duplicate_rows.insert((observation.sheet, observation.label_cell)) {
+                unmatched.push(UnmatchedRow {
+                    as_written: table.labels[observation.label as usize].as_written.clone(),
+                    cell: table.address(observation.sheet, observation.label_cell),
+                    candidates: vec![],
+                    why: UnmatchedWhy::Duplicate,
+                });
+            }
+        }
+        let info = matched
+            .iter()
+            .map(|(id, (_, info))| (id.as_str(), info))
+            .collect();
+        Figures { of, info }
+    }
+}
+
+/// One result row per indicator the file mentions × region × year.
 fn evaluate_rows(
-    sheet: &Sheet,
+    table: &Table,
     plan: &Plan,
     options: &CheckOptions,
-    matched: &Matched,
+    figures: &Figures,
     years: &[i32],
 ) -> Vec<ResultRow> {
-    let regions: Vec<Option<String>> = if sheet.regions.is_empty() {
-        vec![None]
-    } else {
-        sheet.regions.iter().cloned().map(Some).collect()
-    };
-    let observations_of_label = observations_of_matched_labels(sheet, matched);
+    let mut regions: Vec<Option<u32>> = (0..table.regions.len() as u32).map(Some).collect();
+    if regions.is_empty() || table.observations.iter().any(|o| o.region.is_none()) {
+        regions.push(None);
+    }
     let mut results = Vec::new();
     for indicator in &plan.indicators {
-        let found = matched.get(&indicator.id);
-        let label = found.map(|(label_index, _)| &sheet.labels[*label_index]);
-        let observations: &[&Observation] = found
-            .and_then(|(label_index, _)| observations_of_label[*label_index].as_deref())
-            .unwrap_or_default();
-        let stated_unit = label.and_then(|label| {
-            label
-                .unit_text
-                .as_deref()
-                .and_then(Unit::parse)
-                .or_else(|| unit_in_label(&label.as_written))
-        });
-        for region in &regions {
-            let in_region = || observations.iter().filter(|o| &o.region == region);
-            let readings: Vec<Reading> = in_region()
+        let Some(observations) = figures.of.get(indicator.id.as_str()) else {
+            continue;
+        };
+        let match_info = figures
+            .info
+            .get(indicator.id.as_str())
+            .map(|i| (*i).clone());
+        for &region in &regions {
+            let in_region: Vec<&Observation> = observations
+                .iter()
+                .copied()
+                .filter(|o| o.region == region)
+                .collect();
+            let readings: Vec<Reading> = in_region
+                .iter()
                 .map(|o| Reading {
                     year: o.year,
                     value: o.value.clone(),
-                    stated_unit,
+                    stated_unit: table
+                        .stated_unit(o)
+                        .or_else(|| unit_in_label(&table.labels[o.label as usize].as_written)),
                 })
                 .collect();
             for &year in years {
@@ -232,14 +295,21 @@ fn evaluate_rows(
                     readings: &readings,
                     supplied_base: options.supplied_bases.get(&indicator.id).copied(),
                 };
-                let observation = in_region().find(|o| o.year == year).copied();
+                let observation = in_region.iter().find(|o| o.year == year).copied();
+                let place = Place {
+                    table,
+                    region: region.map(|r| table.regions[r as usize].clone()),
+                    observation,
+                    as_written: observation
+                        .or(in_region.first().copied())
+                        .or(observations.first().copied())
+                        .map(|o| table.labels[o.label as usize].as_written.clone()),
+                };
                 results.push(result_row(
                     &case,
                     evaluate(&case),
-                    region,
-                    label.map(|l| l.as_written.clone()),
-                    observation,
-                    found.map(|(_, info)| info.clone()),
+                    place,
+                    match_info.clone(),
                 ));
             }
         }
@@ -247,43 +317,31 @@ fn evaluate_rows(
     results
 }
 
-/// The matched labels' figures in one pass: a big sheet holds hundreds of thousands of
-/// observations, and scanning them all for every indicator × region × year took longer than
-/// reading the file. Indexed by label; `None` for labels no indicator matched.
-fn observations_of_matched_labels<'s>(
-    sheet: &'s Sheet,
-    matched: &Matched,
-) -> Vec<Option<Vec<&'s Observation>>> {
-    let mut observations_of_label: Vec<Option<Vec<&Observation>>> = vec![None; sheet.labels.len()];
-    for (label_index, _) in matched.values() {
-        observations_of_label[*label_index] = Some(Vec::new());
-    }
-    for observation in &sheet.observations {
-        if let Some(Some(observations)) = observations_of_label.get_mut(observation.label) {
-            observations.push(observation);
-        }
-    }
-    observations_of_label
+/// Where a result row's figure is: its region, its cell, its label as written.
+struct Place<'t> {
+    table: &'t Table,
+    region: Option<String>,
+    observation: Option<&'t Observation>,
+    as_written: Option<String>,
 }
 
 fn result_row(
     case: &Case,
     evaluation: Evaluation,
-    region: &Option<String>,
-    as_written: Option<String>,
-    observation: Option<&Observation>,
+    place: Place,
     match_info: Option<MatchInfo>,
 ) -> ResultRow {
     let indicator = case.indicator;
     let target = &indicator.target;
+    let observation = place.observation;
     ResultRow {
         indicator_id: indicator.id.clone(),
         indicator: indicator.name.clone(),
         domain: indicator.domain.clone(),
-        as_written,
-        region: region.clone(),
+        as_written: place.as_written,
+        region: place.region,
         year: case.year,
-        cell: observation.map(|o| o.cell.to_string()),
+        cell: observation.map(|o| place.table.address(o.sheet, o.cell)),
         value_as_written: observation
             .map(|o| o.as_written())
             .filter(|s| !s.is_empty()),
@@ -303,7 +361,12 @@ fn result_row(
 }
 
 /// The reporting year's counts, overall and by chapter.
-fn summarise(plan: &Plan, results: &[ResultRow], reporting_year: i32) -> Summary {
+fn summarise(
+    plan: &Plan,
+    results: &[ResultRow],
+    reporting_year: i32,
+    not_in_file: usize,
+) -> Summary {
     let current = || results.iter().filter(|r| r.year == reporting_year);
     Summary {
         counts: count_statuses(current()),
@@ -317,6 +380,7 @@ fn summarise(plan: &Plan, results: &[ResultRow], reporting_year: i32) -> Summary
             })
             .filter(|d| d.counts.iter().any(|c| c.count > 0))
             .collect(),
+        not_in_file,
     }
 }
 
@@ -345,10 +409,16 @@ mod tests {
     #[test]
     fn a_mapped_row_is_evaluated_and_a_removed_one_is_listed() {
         let before = run(vec![]);
-        assert_eq!(
-            row(&before, "under5_mortality").findings.status,
-            crate::evaluate::Status::Missing
+        assert!(
+            before
+                .current_rows()
+                .all(|r| r.indicator_id != "under5_mortality"),
+            "not in the file: no row"
         );
+        assert!(before
+            .not_in_file
+            .iter()
+            .any(|i| i.indicator_id == "under5_mortality"));
         assert!(before
             .unmatched
             .iter()
@@ -374,9 +444,11 @@ mod tests {
             under5.match_info.as_ref().map(|m| m.method),
             Some(crate::matching::Method::Manual)
         );
-        assert_eq!(
-            row(&after, "infant_mortality").findings.status,
-            crate::evaluate::Status::Missing
+        assert!(
+            after
+                .current_rows()
+                .all(|r| r.indicator_id != "infant_mortality"),
+            "removed: no longer in the file"
         );
         let removed = after
             .unmatched
@@ -457,8 +529,10 @@ mod tests {
             [2023],
             "2020 is the base, not a year to evaluate"
         );
+        let rows = report.summary.counts.iter().map(|c| c.count).sum::<usize>();
+        assert_eq!(rows, 1, "the one indicator the file mentions");
         assert_eq!(
-            report.summary.counts.iter().map(|c| c.count).sum::<usize>(),
+            rows + report.summary.not_in_file,
             Plan::default_plan().indicators.len()
         );
     }

@@ -37,8 +37,30 @@ const PLACE_SUFFIXES: &[&str] = &[
 /// Words that end like a place but are not one: categories (城镇/农村), kinds of area, and
 /// the bare suffixes themselves.
 const NOT_PLACES: &[&str] = &[
-    "城镇", "农村", "乡村", "城乡", "乡镇", "村镇", "地区", "城区", "市区", "郊区", "辖区", "小区",
-    "园区", "景区", "山区", "社区", "街道", "城市", "县城",
+    "城镇",
+    "农村",
+    "乡村",
+    "城乡",
+    "乡镇",
+    "村镇",
+    "地区",
+    "城区",
+    "市区",
+    "郊区",
+    "辖区",
+    "小区",
+    "园区",
+    "景区",
+    "山区",
+    "社区",
+    "街道",
+    "城市",
+    "县城",
+    "县市区",
+    "县区",
+    "区县",
+    "市县",
+    "所属地区",
 ];
 
 /// Column or row headers that say "the names below are regions".
@@ -55,6 +77,11 @@ const REGION_HEADER_WORDS: &[&str] = &[
     "学校",
     "单位名称",
     "地方",
+    "行政区划",
+    "区划",
+    "县区",
+    "区县",
+    "所属地区",
 ];
 
 /// A region header is a short word (乡镇（街道）); a longer text with one in it is an indicator

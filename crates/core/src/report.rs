@@ -2,7 +2,7 @@
 //! later changes may add fields, never remove or rename them.
 
 use crate::evaluate::{Findings, Status};
-use crate::ingest::{Format, Layout, TextEncoding, YearSource};
+use crate::ingest::{Format, Layout, SheetFacts, SkippedSheet, TextEncoding, YearSource};
 use crate::matching::{Candidate, Method};
 use crate::plan::{CheckKind, Period};
 use serde::{Deserialize, Serialize};
@@ -19,7 +19,16 @@ pub struct Report {
     pub regions: Vec<String>,
     pub results: Vec<ResultRow>,
     pub unmatched: Vec<UnmatchedRow>,
+    /// The plan's indicators the file never mentions: listed once, with no result rows.
+    pub not_in_file: Vec<NotInFile>,
     pub summary: Summary,
+}
+
+/// A plan indicator no label of the file matched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NotInFile {
+    pub indicator_id: String,
+    pub indicator: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +42,12 @@ pub struct SourceInfo {
     pub layout: Layout,
     pub header_row: usize,
     pub year_source: Option<YearSource>,
+    /// How each sheet that holds a table was read: its layout, header row, year and region and
+    /// where they came from, each column's role. `sheet`, `layout`, `header_row` and
+    /// `year_source` above are the first of them.
+    pub sheets_read: Vec<SheetFacts>,
+    /// Sheets not read (hidden, empty, no table), and why.
+    pub sheets_skipped: Vec<SkippedSheet>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,6 +89,7 @@ pub struct ResultRow {
     pub as_written: Option<String>,
     pub region: Option<String>,
     pub year: i32,
+    /// The value's cell: "B3", or "柯城区!B3" when the file's table spans sheets.
     pub cell: Option<String>,
     /// The cell as the user sees it.
     pub value_as_written: Option<String>,
@@ -150,6 +166,8 @@ pub struct Summary {
     /// Counts for the reporting year, in the order of [`Status::ALL`].
     pub counts: Vec<StatusCount>,
     pub by_domain: Vec<DomainCounts>,
+    /// How many of the plan's indicators the file never mentions (文件未涉及的指标).
+    pub not_in_file: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

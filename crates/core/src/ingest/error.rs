@@ -75,6 +75,25 @@ pub enum IngestErrorKind {
     },
     /// Nothing names the year of the values: the page asks, the CLI needs `--year`.
     YearUnknown,
+    /// A column's header says one thing and its cells another (地区 over numbers): the page asks
+    /// what the column is, the CLI needs `--column`.
+    ColumnNotAsHeaded {
+        column: String,
+        header: String,
+        holds: CellKind,
+    },
+    /// Two columns that should agree do not on a row (年份 2022, 统计年度 2023): the page asks
+    /// which one to read.
+    ColumnsDisagree {
+        row: usize,
+        /// (column letter, what it says) of each.
+        columns: Box<[(String, String); 2]>,
+    },
+    /// More sheets than a submission has.
+    TooManySheets {
+        sheets: usize,
+        limit: usize,
+    },
 }
 
 impl IngestError {
@@ -171,6 +190,21 @@ impl IngestError {
             ),
             NoData { header_row } => format!("第 {header_row} 行是表头，但其下没有数据行"),
             YearUnknown => "表头、标题、工作表名和文件名都没有写明数据年份".into(),
+            ColumnNotAsHeaded {
+                column,
+                header,
+                holds,
+            } => format!("{column} 列的表头是“{header}”，但这一列是{}", holds.zh()),
+            ColumnsDisagree { row, columns } => {
+                let [first, second] = columns.as_ref();
+                format!(
+                    "第 {row} 行的 {} 列（{}）与 {} 列（{}）不一致",
+                    first.0, first.1, second.0, second.1
+                )
+            }
+            TooManySheets { sheets, limit } => {
+                format!("工作簿有 {sheets} 个工作表，超过上限 {limit} 个")
+            }
         }
     }
 
@@ -217,6 +251,19 @@ impl IngestError {
             ),
             NoData { header_row } => format!("row {header_row} is a header but no data rows follow it"),
             YearUnknown => "no header, title, sheet name or file name says which year the values are for".into(),
+            ColumnNotAsHeaded { column, header, holds } => {
+                format!("column {column} is headed \"{header}\" but holds {}", holds.en())
+            }
+            ColumnsDisagree { row, columns } => {
+                let [first, second] = columns.as_ref();
+                format!(
+                    "on row {row}, column {} ({}) and column {} ({}) disagree",
+                    first.0, first.1, second.0, second.1
+                )
+            }
+            TooManySheets { sheets, limit } => {
+                format!("the workbook has {sheets} sheets, over the limit of {limit}")
+            }
         }
     }
 
@@ -244,6 +291,10 @@ impl IngestError {
             NoData { .. } => "请在表头下方填入各指标的数据",
             ReadFailed { .. } => "请确认文件仍在原处、未被其他程序打开，然后再选一次",
             YearUnknown => "请选择数据年份（命令行用 --year）",
+            ColumnNotAsHeaded { .. } | ColumnsDisagree { .. } => {
+                "请指明这一列是什么（页面上的“更正读取方式”，命令行用 --column 工作表!列=用途）"
+            }
+            TooManySheets { .. } => "请只保留要检查的工作表后另存再检查",
         }
     }
 
@@ -266,6 +317,30 @@ impl IngestError {
             NoData { .. } => "Fill in the indicators' values below the header",
             ReadFailed { .. } => "Check that the file is still there and not open in another program, then pick it again",
             YearUnknown => "Choose the year of the data (CLI: --year)",
+            ColumnNotAsHeaded { .. } | ColumnsDisagree { .. } => {
+                "Say what the column is (\"Correct how it was read\" on the page; CLI: --column SHEET!COL=ROLE)"
+            }
+            TooManySheets { .. } => "Keep only the sheets to check, save, and check again",
+        }
+    }
+}
+
+/// What a column's cells are, when they are not what its header says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    Numbers,
+}
+
+impl CellKind {
+    fn zh(self) -> &'static str {
+        match self {
+            CellKind::Numbers => "数字",
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            CellKind::Numbers => "numbers",
         }
     }
 }

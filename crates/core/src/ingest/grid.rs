@@ -8,11 +8,22 @@ pub type MergedRegion = ((usize, usize), (usize, usize));
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Grid {
     pub sheet_name: String,
+    /// Hidden in the workbook (its author set it aside): not read, but named.
+    pub hidden: bool,
     /// Dense rows from A1: `rows[r][c]` is the cell at row r+1, column c+1.
     pub rows: Vec<Vec<RawCell>>,
 }
 
 impl Grid {
+    /// A hidden sheet, named but not read.
+    pub fn hidden(sheet_name: String) -> Grid {
+        Grid {
+            sheet_name,
+            hidden: true,
+            rows: Vec::new(),
+        }
+    }
+
     pub fn get(&self, row: usize, col: usize) -> &RawCell {
         static EMPTY: RawCell = RawCell::Empty;
         self.rows
@@ -119,6 +130,7 @@ mod tests {
     fn merged_titles_fill_their_span() {
         let mut grid = Grid {
             sheet_name: "s".into(),
+            hidden: false,
             rows: vec![
                 vec![RawCell::Text("2023年".into())],
                 vec![RawCell::Empty, RawCell::Text("x".into())],

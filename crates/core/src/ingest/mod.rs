@@ -16,18 +16,26 @@ pub mod value;
 mod xlsx;
 mod zip_guard;
 
-pub use error::{IngestError, IngestErrorKind, OtherFile};
+pub use error::{CellKind, IngestError, IngestErrorKind, OtherFile};
 pub use format::{Format, ReaderBuild};
 pub use grid::{cell_address, CellRef, Grid};
-pub use layout::{unit_in_label, Layout, Observation, ReadContext, RowLabel, Sheet, YearSource};
+pub use layout::{
+    unit_in_label, year_in, ColumnChoice, ColumnFacts, FactSource, Layout, Observation,
+    ReadContext, Role, RoleBy, RowLabel, SheetChoice, SheetFacts, SkipReason, SkippedSheet, Table,
+    YearSource,
+};
 pub use text::{decode_text, TextEncoding};
 
 use serde::Serialize;
 
 /// Files larger than this are refused before anything is parsed.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
-/// A sheet with more cells than this is refused (a submission has a few hundred).
+/// A workbook with more cells than this, all its sheets together, is refused (a submission has a
+/// few hundred).
 pub const MAX_CELLS: usize = 5_000_000;
+/// A workbook with more sheets than this is refused (a sheet per township of a county is a few
+/// dozen).
+pub const MAX_SHEETS: usize = 1_000;
 /// Zip archives (xlsx, ods) may declare at most this much uncompressed content …
 pub const MAX_INFLATED_BYTES: u64 = 200 * 1024 * 1024;
 /// … in at most this many entries.
@@ -37,13 +45,19 @@ pub const MAX_ZIP_ENTRIES: usize = 10_000;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct ReadOptions {
+    /// Read only this sheet (every sheet that holds a table when `None`).
     pub sheet: Option<String>,
     pub encoding: Option<TextEncoding>,
     /// The year to use when nothing in the file names one.
     pub year: Option<i32>,
+    /// Columns whose role the user corrected.
+    pub columns: Vec<ColumnChoice>,
+    /// Sheets whose year or region the user gave, or left out.
+    pub sheets: Vec<SheetChoice>,
 }
 
-/// A workbook read and laid out: the chosen sheet's observations and what was found on the way.
+/// A workbook read and laid out: every figure of the sheets that hold a table, and what was
+/// found on the way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workbook {
     pub file_name: String,
@@ -51,7 +65,7 @@ pub struct Workbook {
     /// For CSV: the text encoding that was used.
     pub encoding: Option<TextEncoding>,
     pub sheet_names: Vec<String>,
-    pub sheet: Sheet,
+    pub table: Table,
 }
 
 /// An .xls, .xlsb or .ods file: read by the full reader, handed on by the light one.
@@ -131,36 +145,27 @@ pub fn read_workbook_with(
         other => (read_legacy(bytes, other).map_err(fail)?, None),
     };
     let sheet_names: Vec<String> = grids.iter().map(|g| g.sheet_name.clone()).collect();
-    // A CSV file has no sheets to name in a message.
-    let named = |sheet: &str| (format != Format::Csv).then(|| sheet.to_string());
-    let sheet = match &options.sheet {
-        Some(wanted) => {
-            let grid = grids
-                .iter()
-                .find(|g| &g.sheet_name == wanted)
-                .ok_or_else(|| {
-                    fail(IngestErrorKind::SheetNotFound {
-                        wanted: wanted.clone(),
-                        available: sheet_names.clone(),
-                    })
-                })?;
-            layout::lay_out(grid, file_name, options.year, known)
-                .map_err(|kind| IngestError::new(file_name, named(&grid.sheet_name), kind))?
-        }
-        None => layout::pick_sheet(&grids, file_name, options.year, known).map_err(|kind| {
-            let only_sheet = if grids.len() == 1 {
-                named(&grids[0].sheet_name)
-            } else {
-                None
-            };
-            IngestError::new(file_name, only_sheet, kind)
-        })?,
+    if let Some(wanted) = options.sheet.as_ref().filter(|w| !sheet_names.contains(w)) {
+        return Err(fail(IngestErrorKind::SheetNotFound {
+            wanted: wanted.clone(),
+            available: sheet_names,
+        }));
+    }
+    let choices = layout::Choices {
+        year: options.year,
+        columns: &options.columns,
+        sheets: &options.sheets,
     };
+    // A CSV file has no sheets to name in a message.
+    let named = |sheet: Option<String>| sheet.filter(|_| format != Format::Csv);
+    let only_sheet = (grids.len() == 1).then(|| grids[0].sheet_name.clone());
+    let table = layout::read_table(&grids, options.sheet.as_deref(), file_name, &choices, known)
+        .map_err(|(sheet, kind)| IngestError::new(file_name, named(sheet.or(only_sheet)), kind))?;
     Ok(Workbook {
         file_name: file_name.to_string(),
         format,
         encoding,
         sheet_names,
-        sheet,
+        table,
     })
 }

@@ -83,6 +83,7 @@ pub fn read_delimited(
     Ok((
         Grid {
             sheet_name: "CSV".into(),
+            hidden: false,
             rows,
         },
         encoding,

@@ -3,8 +3,8 @@
 //! workbook formats are the full reader's (`legacy`).
 
 use super::value::RawCell;
-use super::{Format, Grid, IngestErrorKind, MAX_CELLS};
-use calamine::{DataRef, Dimensions, Range, Reader, SheetType, Xlsx};
+use super::{Format, Grid, IngestErrorKind, MAX_CELLS, MAX_SHEETS};
+use calamine::{DataRef, Dimensions, Range, Reader, SheetType, SheetVisible, Xlsx};
 use std::io::Cursor;
 
 /// Formula text (to flag formulas without a saved result) and cell styles (to find percent
@@ -17,10 +17,15 @@ pub(super) type Merges = Vec<super::grid::MergedRegion>;
 /// (false skips reading them, which parses each sheet again).
 pub fn read_sheets(bytes: &[u8], merged_cells: bool) -> Result<Vec<Grid>, IngestErrorKind> {
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
-    worksheet_names(&book)
+    let mut budget = CellBudget::default();
+    worksheets(&book)?
         .into_iter()
-        .map(|name| {
-            let mut grid = stream_xlsx_sheet(&mut book, name)?;
+        .map(|(name, hidden)| {
+            if hidden {
+                return Ok(Grid::hidden(name));
+            }
+            let mut grid = stream_xlsx_sheet(&mut book, name, &budget)?;
+            budget.spend(&grid);
             if grid.rows.iter().map(Vec::len).sum::<usize>() <= EXTRA_SCAN_MAX_CELLS {
                 let percent = percent_cells(&mut book, &grid.sheet_name);
                 mark_percent_formats(&mut grid, &percent);
@@ -46,6 +51,7 @@ pub fn read_sheets(bytes: &[u8], merged_cells: bool) -> Result<Vec<Grid>, Ingest
 fn stream_xlsx_sheet<RS: std::io::Read + std::io::Seek>(
     book: &mut Xlsx<RS>,
     sheet_name: String,
+    budget: &CellBudget,
 ) -> Result<Grid, IngestErrorKind> {
     let mut reader = book
         .worksheet_cells_reader(&sheet_name)
@@ -57,13 +63,7 @@ fn stream_xlsx_sheet<RS: std::io::Read + std::io::Seek>(
         // In u64: on 32-bit targets (the browser's wasm32) row u32::MAX + 1 wraps to 0 in usize.
         let height = (rows.len() as u64).max(u64::from(row) + 1);
         let new_width = (width as u64).max(u64::from(col) + 1);
-        let cells = height * new_width;
-        if cells > MAX_CELLS as u64 {
-            return Err(IngestErrorKind::TooManyCells {
-                cells,
-                limit: MAX_CELLS,
-            });
-        }
+        budget.check(height * new_width)?;
         // Within MAX_CELLS from here on, so these fit usize on any target.
         let (row, col) = (row as usize, col as usize);
         width = new_width as usize;
@@ -101,7 +101,11 @@ fn stream_xlsx_sheet<RS: std::io::Read + std::io::Seek>(
         }
         cells[col] = value;
     }
-    Ok(Grid { sheet_name, rows })
+    Ok(Grid {
+        sheet_name,
+        hidden: false,
+        rows,
+    })
 }
 
 /// Numbers in percent-formatted cells (absolute positions) are shown as percents.
@@ -153,14 +157,48 @@ fn xlsx_error(e: calamine::XlsxError) -> IngestErrorKind {
     }
 }
 
-pub(super) fn worksheet_names<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
+/// The workbook's worksheets, each with whether it is hidden; at most [`MAX_SHEETS`].
+pub(super) fn worksheets<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
     book: &R,
-) -> Vec<String> {
-    book.sheets_metadata()
+) -> Result<Vec<(String, bool)>, IngestErrorKind> {
+    let sheets: Vec<(String, bool)> = book
+        .sheets_metadata()
         .iter()
         .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| s.name.clone())
-        .collect()
+        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
+        .collect();
+    if sheets.len() > MAX_SHEETS {
+        return Err(IngestErrorKind::TooManySheets {
+            sheets: sheets.len(),
+            limit: MAX_SHEETS,
+        });
+    }
+    Ok(sheets)
+}
+
+/// [`MAX_CELLS`] for a whole workbook: the sheets read so far, counted from A1 as their grids.
+#[derive(Default)]
+pub(super) struct CellBudget {
+    spent: u64,
+}
+
+impl CellBudget {
+    /// Refuses a sheet that, grown to `cells`, would take the workbook past the limit.
+    pub(super) fn check(&self, cells: u64) -> Result<(), IngestErrorKind> {
+        let total = self.spent.saturating_add(cells);
+        if total > MAX_CELLS as u64 {
+            return Err(IngestErrorKind::TooManyCells {
+                cells: total,
+                limit: MAX_CELLS,
+            });
+        }
+        Ok(())
+    }
+
+    pub(super) fn spend(&mut self, grid: &Grid) {
+        let width = grid.rows.iter().map(Vec::len).max().unwrap_or(0);
+        self.spent += (grid.rows.len() as u64) * (width as u64);
+    }
 }
 
 pub(super) fn to_merges(dimensions: Vec<Dimensions>) -> Merges {

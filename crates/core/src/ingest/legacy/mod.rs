@@ -6,8 +6,8 @@
 mod cfb_guard;
 
 use super::value::RawCell;
-use super::xlsx::{error_code, to_merges, worksheet_names, Merges, EXTRA_SCAN_MAX_CELLS};
-use super::{Format, Grid, IngestErrorKind, MAX_CELLS};
+use super::xlsx::{error_code, to_merges, worksheets, CellBudget, Merges, EXTRA_SCAN_MAX_CELLS};
+use super::{Format, Grid, IngestErrorKind};
 use calamine::{Data, Ods, Range, Reader, Xls, Xlsb};
 use std::io::Cursor;
 
@@ -62,12 +62,15 @@ where
     RS: std::io::Read + std::io::Seek,
     R: Reader<RS>,
 {
-    let names = worksheet_names(book);
-    names
+    let mut budget = CellBudget::default();
+    worksheets(book)?
         .into_iter()
-        .map(|name| {
+        .map(|(name, hidden)| {
+            if hidden {
+                return Ok(Grid::hidden(name));
+            }
             let range = book.worksheet_range(&name).map_err(&to_error)?;
-            check_size(&range)?;
+            budget.check(cells_from_a1(&range))?;
             let small = is_small(&range);
             let formulas = if small {
                 book.worksheet_formula(&name).ok()
@@ -75,29 +78,21 @@ where
                 None
             };
             let merges = merges_of(book, &name);
-            Ok(to_grid(name, range, formulas.as_ref(), &merges))
+            let grid = to_grid(name, range, formulas.as_ref(), &merges);
+            budget.spend(&grid);
+            Ok(grid)
         })
         .collect()
 }
 
-/// Measured from A1, as [`to_grid`] builds the grid (a lone cell far down holds every row above
-/// it), and in u64 so that no size wraps on 32-bit targets.
-fn check_size<T>(range: &Range<T>) -> Result<(), IngestErrorKind>
-where
-    T: calamine::CellType,
-{
+/// A range's cells measured from A1, as [`to_grid`] builds the grid (a lone cell far down holds
+/// every row above it), and in u64 so that no size wraps on 32-bit targets.
+fn cells_from_a1<T: calamine::CellType>(range: &Range<T>) -> u64 {
     let Some((row0, col0)) = range.start() else {
-        return Ok(());
+        return 0;
     };
     let (height, width) = range.get_size();
-    let cells = (u64::from(row0) + height as u64).saturating_mul(u64::from(col0) + width as u64);
-    if cells > MAX_CELLS as u64 {
-        return Err(IngestErrorKind::TooManyCells {
-            cells,
-            limit: MAX_CELLS,
-        });
-    }
-    Ok(())
+    (u64::from(row0) + height as u64).saturating_mul(u64::from(col0) + width as u64)
 }
 
 fn is_small(values: &Range<Data>) -> bool {
@@ -135,7 +130,11 @@ fn to_grid(
             rows.push(cells);
         }
     }
-    let mut grid = Grid { sheet_name, rows };
+    let mut grid = Grid {
+        sheet_name,
+        hidden: false,
+        rows,
+    };
     grid.fill_merged(merges);
     grid
 }
@@ -177,13 +176,13 @@ mod tests {
         // 32-bit targets row + height would wrap).
         let far: Range<Data> = Range::new((4_000_000_000, 0), (4_000_000_000, 0));
         assert!(matches!(
-            check_size(&far),
+            CellBudget::default().check(cells_from_a1(&far)),
             Err(IngestErrorKind::TooManyCells {
-                limit: MAX_CELLS,
+                limit: crate::ingest::MAX_CELLS,
                 ..
             })
         ));
         let near: Range<Data> = Range::new((9, 4), (19, 9));
-        assert_eq!(check_size(&near), Ok(()));
+        assert_eq!(cells_from_a1(&near), 20 * 10);
     }
 }
