@@ -47,6 +47,9 @@ const css = await readFile(join(dist, cssFile), 'utf8');
 // The landing page's script (static/boot.js) loads the app when first used; here the app is
 // the inlined glue (an ES module whose default export is __wbg_init) started with the bytes.
 const boot = await readFile(join(dist, 'boot.js'), 'utf8');
+// The dialog that corrects how a file was read, which the served page loads when it is opened:
+// here it is part of the one script (a file:// page loads no other).
+const corrections = await readFile(join(dist, 'corrections.js'), 'utf8');
 const script = `${glue}
 window.__DUIBIAO_WORKER_URL = URL.createObjectURL(new Blob([${JSON.stringify(readerSource)}], { type: 'text/javascript' }));
 // The full reader serves as the light one too: this copy is opened from disk, never downloaded
@@ -61,6 +64,7 @@ window.__duibiaoLoadApp = () => {
 { // its own scope: its names must not meet the glue's
 ${boot}
 }
+${corrections}
 `;
 // The check for browsers too old to run the app (static/check-browser.js), a classic script run
 // before the app's.

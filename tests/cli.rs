@@ -570,3 +570,275 @@ fn a_file_over_the_size_cap_is_refused_from_its_size_before_it_is_read() {
     assert!(stderr.contains("over the limit of 50.0 MB"), "{stderr}");
     assert!(stderr.contains(path.file_name().unwrap().to_str().unwrap()));
 }
+
+/// (as_written, region, year) → value of every figure the report read.
+fn figures(report: &Value) -> BTreeMap<(String, String, i64), String> {
+    report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["value"].is_number())
+        .map(|r| {
+            let key = (
+                r["as_written"].as_str().unwrap().to_string(),
+                r["region"].as_str().unwrap_or("").to_string(),
+                r["year"].as_i64().unwrap(),
+            );
+            (key, r["value"].to_string())
+        })
+        .collect()
+}
+
+/// The 24 facts every file of tests/fixtures/shapes holds (or a part of).
+fn shape_facts() -> BTreeMap<(String, String, i64), String> {
+    let text = std::fs::read_to_string(fixture("shapes/facts.json")).unwrap();
+    let facts: Value = serde_json::from_str(&text).unwrap();
+    facts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let key = (
+                f["indicator"].as_str().unwrap().to_string(),
+                f["region"].as_str().unwrap().to_string(),
+                f["year"].as_i64().unwrap(),
+            );
+            (key, f["value"].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn two_year_columns_that_disagree_are_asked_about_then_read_as_the_user_says() {
+    let file = "shapes/bad/two-year-columns-disagree.xlsx";
+    let path = fixture(file);
+    let (code, stdout, stderr) = duibiao(&["check", &path]);
+    assert_eq!(code, 2, "{stdout}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+    // 年份 is C, 统计年度 D: the message names both, says how to answer and with which words.
+    for words in [
+        "Sheet1", "C 列", "D 列", "column C", "column D", "--column", "ignored",
+    ] {
+        assert!(stderr.contains(words), "{words}: {stderr}");
+    }
+
+    // 数值 holds the figures of the 年份 year: with 统计年度 left out, every fact as it is.
+    let report = report(file, &["--column", "Sheet1!D=ignored"]);
+    assert_eq!(figures(&report), shape_facts());
+    let columns = &report["source"]["sheets_read"][0]["columns"];
+    assert_eq!(columns[3]["column"], "D");
+    assert_eq!(columns[3]["role"], "ignored");
+    assert_eq!(columns[3]["by"], "chosen");
+    assert_eq!(columns[2]["role"], "year");
+
+    // Its one sheet need not be named; a quoted name as in an Excel reference is the same sheet.
+    for choice in ["D=ignored", "'Sheet1'!d=IGNORED"] {
+        assert_eq!(
+            figures(&self::report(file, &["--column", choice])),
+            shape_facts(),
+            "{choice}"
+        );
+    }
+
+    // A CSV file's one sheet is `CSV`, named or not.
+    for choice in ["CSV!D=ignored", "D=ignored"] {
+        let report = self::report("shapes/tidy-system-export-gbk.csv", &["--column", choice]);
+        let column = &report["source"]["sheets_read"][0]["columns"][3];
+        assert_eq!(
+            (&column["header"], &column["role"]),
+            (&"计量单位".into(), &"ignored".into())
+        );
+        assert_eq!(figures(&report).len(), 24, "{choice}");
+    }
+}
+
+#[test]
+fn a_sheets_year_and_region_can_be_given_and_a_sheet_left_out() {
+    // The 2023 file's figures, read as 2022 (the year the user gives wins over the file name's).
+    let report = report(
+        "shapes/region-year-files/开化县儿童发展监测表-2023.xlsx",
+        &["--sheet-year", "开化县=2022"],
+    );
+    assert_eq!(report["years"], serde_json::json!([2022]));
+    assert_eq!(report["reporting_year"], 2022);
+    let sheet = &report["source"]["sheets_read"][0];
+    assert_eq!(
+        (&sheet["year"], &sheet["year_source"]),
+        (&2022.into(), &"chosen".into())
+    );
+    let expected: BTreeMap<_, _> = shape_facts()
+        .into_iter()
+        .filter(|((_, region, year), _)| region == "开化县" && *year == 2023)
+        .map(|((name, region, _), value)| ((name, region, 2022), value))
+        .collect();
+    assert_eq!(figures(&report), expected);
+
+    // Two options for one sheet make one choice: both hold.
+    let report = self::report(
+        "shapes/region-year-files/开化县儿童发展监测表-2023.xlsx",
+        &[
+            "--sheet-region",
+            "开化县=柯城区",
+            "--sheet-year",
+            "开化县=2022年",
+        ],
+    );
+    assert_eq!(report["regions"], serde_json::json!(["柯城区"]));
+    assert_eq!(report["years"], serde_json::json!([2022]));
+    assert_eq!(
+        report["source"]["sheets_read"][0]["region_source"],
+        "chosen"
+    );
+
+    let report = self::report("shapes/sheet-per-county.xlsx", &["--skip-sheet", "衢江区"]);
+    assert_eq!(report["regions"], serde_json::json!(["柯城区", "开化县"]));
+    let skipped = report["source"]["sheets_skipped"].as_array().unwrap();
+    assert!(
+        skipped.contains(&serde_json::json!({"name": "衢江区", "why": "chosen"})),
+        "{skipped:?}"
+    );
+    let read: Vec<&str> = report["source"]["sheets_read"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(read, ["柯城区", "开化县"]);
+}
+
+#[test]
+fn a_malformed_correction_exits_2_with_one_line_naming_what_is_wrong() {
+    let two_years = fixture("shapes/bad/two-year-columns-disagree.xlsx");
+    let counties = fixture("shapes/sheet-per-county.xlsx");
+    let random = fixture("bad/random.xlsx");
+    let roles = "name, region, year, value, unit, target, notes, row_number, ignored";
+    let cases: [(&str, &[&str], &[&str]); 10] = [
+        (
+            &two_years,
+            &["--column", "Sheet1!D=skip"],
+            &["skip", "未知用途", roles],
+        ),
+        (
+            &two_years,
+            &["--column", "Sheet1!4=ignored"],
+            &["“4”", "column letter"],
+        ),
+        (
+            &two_years,
+            &["--column", "Sheet1!XFE=ignored"],
+            &["XFE", "column letter"],
+        ),
+        (&two_years, &["--column", "Sheet1!D"], &["SHEET!COL=ROLE"]),
+        // A sheet the file does not have would be a choice dropped without a word.
+        (
+            &two_years,
+            &["--column", "Shet1!D=ignored"],
+            &["Shet1", "Sheet1"],
+        ),
+        // Several sheets: which one is not guessed.
+        (
+            &counties,
+            &["--column", "C=ignored"],
+            &["SHEET!C=ignored", "柯城区, 衢江区"],
+        ),
+        (
+            &counties,
+            &["--sheet-year", "柯城区=二〇二二"],
+            &["二〇二二", "year"],
+        ),
+        (&counties, &["--sheet-region", "柯城区"], &["SHEET=REGION"]),
+        (
+            &counties,
+            &["--skip-sheet", "衢州区"],
+            &["衢州区", "衢江区"],
+        ),
+        // A file that cannot be read says so, whatever was chosen for it.
+        (
+            &random,
+            &["--column", "C=ignored"],
+            &["random.xlsx", "不是电子表格"],
+        ),
+    ];
+    for (path, extra, words) in cases {
+        let mut args = vec!["check", path];
+        args.extend_from_slice(extra);
+        let (code, stdout, stderr) = duibiao(&args);
+        assert_eq!(code, 2, "{extra:?}: {stdout}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{extra:?}: {stderr}");
+        for word in words {
+            assert!(stderr.contains(word), "{extra:?} → {word}: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn the_table_ends_with_how_each_sheet_was_read_and_what_the_file_leaves_out() {
+    let path = fixture("shapes/sheet-per-county.xlsx");
+    let (code, stdout, stderr) = duibiao(&["check", &path]);
+    assert_eq!(code, 0, "{stderr}");
+    let report = report("shapes/sheet-per-county.xlsx", &[]);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let sheet_lines: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("工作表 Sheet "))
+        .collect();
+    assert_eq!(sheet_lines.len(), 3, "{stdout}");
+    assert!(
+        sheet_lines[0].starts_with("工作表 Sheet 柯城区: "),
+        "{stdout}"
+    );
+    for words in [
+        "header row 1",
+        "region 柯城区 (sheet name)",
+        "A 指标名称 → name",
+        "B 计量单位 → unit",
+        "C 2022年 → value 2022",
+        "D 2023年 → value 2023",
+    ] {
+        assert!(
+            sheet_lines[0].contains(words),
+            "{words}: {}",
+            sheet_lines[0]
+        );
+    }
+    assert!(
+        stdout.contains(
+            "未读取的工作表 Sheets not read: 说明 (not_a_table), 旧数据 (hidden), Sheet3 (empty)"
+        ),
+        "{stdout}"
+    );
+    let not_in_file = report["not_in_file"].as_array().unwrap();
+    assert!(!not_in_file.is_empty());
+    assert!(
+        stdout.contains(&format!(
+            "文件未涉及的指标 Not in the file: {}",
+            not_in_file.len()
+        )),
+        "{stdout}"
+    );
+    for indicator in not_in_file {
+        assert!(
+            stdout.contains(indicator["indicator"].as_str().unwrap()),
+            "{indicator}"
+        );
+    }
+    // The lines come after the table.
+    let last_row = lines.iter().rposition(|l| l.starts_with("met ")).unwrap();
+    let first_sheet = lines
+        .iter()
+        .position(|l| l.starts_with("工作表 Sheet "))
+        .unwrap();
+    assert!(first_sheet > last_row, "{stdout}");
+
+    // A year from the file name and a column chosen say so.
+    let path = fixture("shapes/region-year-files/开化县儿童发展监测表-2023.xlsx");
+    let (_, stdout, _) = duibiao(&["check", &path]);
+    assert!(
+        stdout.contains("工作表 Sheet 开化县: ") && stdout.contains("year 2023 (file name)"),
+        "{stdout}"
+    );
+    let path = fixture("shapes/bad/two-year-columns-disagree.xlsx");
+    let (_, stdout, _) = duibiao(&["check", &path, "--column", "Sheet1!D=ignored"]);
+    assert!(stdout.contains("D 统计年度 → ignored (chosen)"), "{stdout}");
+}

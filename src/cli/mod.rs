@@ -19,10 +19,11 @@ macro_rules! outln {
 
 use duibiao_core::check::{check, CheckOptions};
 use duibiao_core::ingest::{
-    check_file_size, IngestError, IngestErrorKind, TextEncoding, MAX_FILE_BYTES,
+    check_file_size, read_workbook, ColumnChoice, IngestError, IngestErrorKind, ReadOptions, Role,
+    SheetChoice, TextEncoding, MAX_FILE_BYTES,
 };
 use duibiao_core::plan::Plan;
-use duibiao_core::report::to_table;
+use duibiao_core::report::{to_table, Report};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -32,8 +33,21 @@ duibiao — 对标自查: check a monitoring submission against the plan's targe
 USAGE:
 duibiao check FILE [--year Y] [--sheet NAME] [--encoding utf-8|gbk|utf-16] [--plan PLAN.json] [--format table|json]
                    [--out REPORT.xlsx|REPORT.csv]
+                   [--column SHEET!COL=ROLE]... [--sheet-year SHEET=YEAR]... [--sheet-region SHEET=REGION]...
+                   [--skip-sheet SHEET]...
 duibiao template [--plan PLAN.json] --out TEMPLATE.xlsx
 duibiao plan [--plan PLAN.json] [--format table|json] [--source PLAN-TEXT.txt]
+
+`check` reads every sheet that holds a table (`--sheet NAME`: only that one) and decides what each
+column holds; `--format table` ends with how each sheet was read. To correct it:
+  --column SHEET!COL=ROLE   column COL (A, B, …, AA, …) of sheet SHEET holds ROLE, one of
+                            name, region, year, value, unit, target, notes, row_number, ignored
+                            ('Sheet1!D=ignored'; a CSV file's one sheet is CSV). SHEET! may be
+                            left out when the file has one sheet, or for the sheet of --sheet NAME
+  --sheet-year SHEET=YEAR   the year of every row of SHEET that names none, over what the sheet says
+  --sheet-region SHEET=REGION  the same for the region
+  --skip-sheet SHEET        do not read SHEET
+Each may be given several times; quote what holds ! or spaces for the shell.
 
 `plan --source` checks a plan file against the plan's published text: every quote verbatim,
 every figure of a target in its quote (exit 1 with one line per problem).
@@ -57,6 +71,18 @@ struct Args {
     source: Option<PathBuf>,
     out: Option<PathBuf>,
     output: Output,
+    /// `--column`, in the order given (a later one for the same column wins).
+    columns: Vec<ColumnArg>,
+    /// `--sheet-year`, `--sheet-region` and `--skip-sheet`, one per sheet.
+    sheet_choices: Vec<SheetChoice>,
+}
+
+/// One `--column SHEET!COL=ROLE`; `sheet` is `None` when `SHEET!` was left out.
+struct ColumnArg {
+    written: String,
+    sheet: Option<String>,
+    column: u32,
+    role: Role,
 }
 
 pub fn run(argv: Vec<OsString>) -> i32 {
@@ -120,6 +146,21 @@ fn run_check(args: &Args, plan: &Plan) -> i32 {
     options.read.year = args.year;
     options.read.sheet = args.sheet.clone();
     options.read.encoding = args.encoding;
+    if !args.columns.is_empty() || !args.sheet_choices.is_empty() {
+        // The reader takes a choice for a sheet by its exact name: the names are checked first.
+        let sheets = match sheet_names(&file_name, &bytes, args.encoding) {
+            Ok(sheets) => sheets,
+            Err(e) => return fail(&format!("{} / {}", e.message_zh(), e.message_en())),
+        };
+        options.read.columns = match column_choices(args, &sheets) {
+            Ok(columns) => columns,
+            Err(message) => return fail(&message),
+        };
+        options.read.sheets = args.sheet_choices.clone();
+        if let Err(message) = chosen_sheets_exist(&options.read, &sheets) {
+            return fail(&message);
+        }
+    }
     match check(&file_name, &bytes, plan, &options) {
         Ok(report) => {
             if let Some(out) = &args.out {
@@ -132,11 +173,180 @@ fn run_check(args: &Args, plan: &Plan) -> i32 {
                     Ok(json) => outln!("{json}"),
                     Err(e) => return fail(&format!("JSON: {e}")),
                 },
-                Output::Table => out!("{}", to_table(&report)),
+                Output::Table => {
+                    out!("{}", to_table(&report));
+                    print_how_read(&report);
+                }
             }
             0
         }
-        Err(e) => fail(&format!("{} / {}", e.message_zh(), e.message_en())),
+        Err(e) => {
+            let mut message = format!("{} / {}", e.message_zh(), e.message_en());
+            if matches!(
+                e.kind,
+                IngestErrorKind::ColumnNotAsHeaded { .. } | IngestErrorKind::ColumnsDisagree { .. }
+            ) {
+                message.push_str(&format!(" (用途 ROLE: {})", role_words()));
+            }
+            fail(&message)
+        }
+    }
+}
+
+/// A name no sheet can have: Excel, LibreOffice and WPS refuse `[`, `]` and `:` in one, and a
+/// CSV file's one sheet is `CSV`.
+const NO_SUCH_SHEET: &str = "[duibiao: no such sheet]";
+
+/// The file's sheets, in order: the reader names them when asked for a sheet it does not have.
+/// A file that cannot be read that far gets the reader's own message, as the check would.
+fn sheet_names(
+    file_name: &str,
+    bytes: &[u8],
+    encoding: Option<TextEncoding>,
+) -> Result<Vec<String>, IngestError> {
+    let probe = ReadOptions {
+        sheet: Some(NO_SUCH_SHEET.into()),
+        encoding,
+        ..ReadOptions::default()
+    };
+    match read_workbook(file_name, bytes, &probe) {
+        Err(IngestError {
+            kind: IngestErrorKind::SheetNotFound { available, .. },
+            ..
+        }) => Ok(available),
+        Err(e) => Err(e),
+        Ok(workbook) => Ok(workbook.sheet_names),
+    }
+}
+
+/// The `--column` choices with their sheets. `SHEET!` left out is the `--sheet` chosen, else
+/// the file's only sheet (a CSV file's is `CSV`); with several, the user names one.
+fn column_choices(args: &Args, sheets: &[String]) -> Result<Vec<ColumnChoice>, String> {
+    let only = match sheets {
+        [only] => Some(only),
+        _ => None,
+    };
+    let default_sheet = args.sheet.as_ref().or(only);
+    args.columns
+        .iter()
+        .map(|c| {
+            let sheet = match (&c.sheet, default_sheet) {
+                (Some(sheet), _) | (None, Some(sheet)) => sheet.clone(),
+                (None, None) => {
+                    return Err(format!(
+                    "--column {}: 文件有多个工作表，请写明是哪一个 the file has several sheets, \
+                         name one: --column 'SHEET!{}'; 工作表 sheets: {}",
+                    c.written,
+                    c.written,
+                    sheets.join(", ")
+                ))
+                }
+            };
+            Ok(ColumnChoice {
+                sheet,
+                column: c.column,
+                role: c.role,
+            })
+        })
+        .collect()
+}
+
+/// A choice for a sheet the file does not have would be dropped without a word: refused instead.
+fn chosen_sheets_exist(read: &ReadOptions, sheets: &[String]) -> Result<(), String> {
+    let chosen = read
+        .columns
+        .iter()
+        .map(|c| c.sheet.as_str())
+        .chain(read.sheets.iter().map(|s| s.sheet.as_str()));
+    for sheet in chosen {
+        if !sheets.iter().any(|s| s == sheet) {
+            return Err(format!(
+                "没有名为“{sheet}”的工作表 no sheet named \"{sheet}\"; 工作表 sheets: {}",
+                sheets.join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The JSON word of a report's enum (`tidy`, `sheet name`, `row_number`): new variants need no
+/// change here.
+fn json_word<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(word)) => word,
+        Ok(other) => other.to_string(),
+        Err(_) => "?".into(),
+    }
+}
+
+/// After the table: how each sheet was read, the sheets left out, and the plan's indicators the
+/// file never mentions.
+fn print_how_read(report: &Report) {
+    outln!("");
+    for sheet in &report.source.sheets_read {
+        let mut facts = vec![
+            json_word(&sheet.layout),
+            format!("header row {}", sheet.header_row),
+        ];
+        if let Some(year) = sheet.year {
+            facts.push(match &sheet.year_source {
+                Some(source) => format!("year {year} ({})", json_word(source)),
+                None => format!("year {year}"),
+            });
+        }
+        if let Some(region) = &sheet.region {
+            facts.push(match &sheet.region_source {
+                Some(source) => format!("region {region} ({})", json_word(source)),
+                None => format!("region {region}"),
+            });
+        }
+        let columns: Vec<String> = sheet
+            .columns
+            .iter()
+            .map(|c| {
+                let header = c.header.split_whitespace().collect::<Vec<_>>().join(" ");
+                let mut text = if header.is_empty() {
+                    c.column.clone()
+                } else {
+                    format!("{} {header}", c.column)
+                };
+                text.push_str(&format!(" → {}", json_word(&c.role)));
+                if let Some(region) = &c.region {
+                    text.push_str(&format!(" {region}"));
+                }
+                if let Some(year) = c.year {
+                    text.push_str(&format!(" {year}"));
+                }
+                let by = json_word(&c.by);
+                if by != "header" {
+                    text.push_str(&format!(" ({by})"));
+                }
+                text
+            })
+            .collect();
+        outln!(
+            "工作表 Sheet {}: {}; {}",
+            sheet.name,
+            facts.join(", "),
+            columns.join(", ")
+        );
+    }
+    if !report.source.sheets_skipped.is_empty() {
+        let skipped: Vec<String> = report
+            .source
+            .sheets_skipped
+            .iter()
+            .map(|s| format!("{} ({})", s.name, json_word(&s.why)))
+            .collect();
+        outln!("未读取的工作表 Sheets not read: {}", skipped.join(", "));
+    }
+    outln!(
+        "文件未涉及的指标 Not in the file: {}",
+        report.not_in_file.len()
+    );
+    for names in report.not_in_file.chunks(8) {
+        let names: Vec<&str> = names.iter().map(|n| n.indicator.as_str()).collect();
+        outln!("  {}", names.join("、"));
     }
 }
 
@@ -296,6 +506,8 @@ fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
         source: None,
         out: None,
         output: Output::Table,
+        columns: Vec::new(),
+        sheet_choices: Vec::new(),
     };
     let bad = |e: lexopt::Error| e.to_string();
     while let Some(arg) = parser.next().map_err(bad)? {
@@ -313,6 +525,32 @@ fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
                     TextEncoding::parse(&name)
                         .ok_or(format!("未知编码 unknown encoding: {name}"))?,
                 );
+            }
+            Long("column") => {
+                let written = parser.value().map_err(bad)?.string().map_err(bad)?;
+                args.columns.push(parse_column(&written)?);
+            }
+            Long("sheet-year") => {
+                let written = parser.value().map_err(bad)?.string().map_err(bad)?;
+                let (sheet, year) = sheet_and("--sheet-year", &written, "SHEET=YEAR", "2022")?;
+                let year = parse_year(year).ok_or(format!(
+                    "--sheet-year {written}: 年份应为四位数字 the year must be a number such as 2022"
+                ))?;
+                args.sheet_choice(sheet).year = Some(year);
+            }
+            Long("sheet-region") => {
+                let written = parser.value().map_err(bad)?.string().map_err(bad)?;
+                let (sheet, region) =
+                    sheet_and("--sheet-region", &written, "SHEET=REGION", "柯城区")?;
+                args.sheet_choice(sheet).region = Some(region.to_string());
+            }
+            Long("skip-sheet") => {
+                let written = parser.value().map_err(bad)?.string().map_err(bad)?;
+                let sheet = unquote(&written);
+                if sheet.is_empty() {
+                    return Err("--skip-sheet: 工作表名为空 the sheet name is empty".into());
+                }
+                args.sheet_choice(sheet).skip = true;
             }
             Long("plan") => args.plan = Some(parser.value().map_err(bad)?.into()),
             Long("source") => args.source = Some(parser.value().map_err(bad)?.into()),
@@ -335,4 +573,115 @@ fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
         return Ok(None);
     }
     Ok(Some(args))
+}
+
+impl Args {
+    /// The one choice for this sheet, made on its first option.
+    fn sheet_choice(&mut self, sheet: &str) -> &mut SheetChoice {
+        let index = match self.sheet_choices.iter().position(|c| c.sheet == sheet) {
+            Some(index) => index,
+            None => {
+                self.sheet_choices.push(SheetChoice {
+                    sheet: sheet.to_string(),
+                    ..SheetChoice::default()
+                });
+                self.sheet_choices.len() - 1
+            }
+        };
+        &mut self.sheet_choices[index]
+    }
+}
+
+/// `name, region, …, ignored`: the words `--column` takes.
+fn role_words() -> String {
+    Role::ALL.map(Role::word).join(", ")
+}
+
+/// A sheet name as written, without the quotes Excel puts round one in a reference
+/// (`'Sheet 1'!C`); no sheet name starts or ends with an apostrophe.
+fn unquote(sheet: &str) -> &str {
+    let sheet = sheet.trim();
+    sheet
+        .strip_prefix('\'')
+        .and_then(|s| s.strip_suffix('\''))
+        .unwrap_or(sheet)
+}
+
+/// `SHEET=REST` split at its last `=` (a sheet name may hold one; a year or region does not).
+fn sheet_and<'a>(
+    option: &str,
+    written: &'a str,
+    shape: &str,
+    example: &str,
+) -> Result<(&'a str, &'a str), String> {
+    let malformed =
+        || format!("{option} {written}: 应为 expected {shape}, e.g. {option} Sheet1={example}");
+    let (sheet, rest) = written.rsplit_once('=').ok_or_else(malformed)?;
+    let (sheet, rest) = (unquote(sheet), rest.trim());
+    if sheet.is_empty() || rest.is_empty() {
+        return Err(malformed());
+    }
+    Ok((sheet, rest))
+}
+
+/// `2022` or `2022年`.
+fn parse_year(text: &str) -> Option<i32> {
+    let digits = text.strip_suffix('年').unwrap_or(text).trim();
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// `SHEET!COL=ROLE` or `COL=ROLE`.
+fn parse_column(written: &str) -> Result<ColumnArg, String> {
+    let (place, word) = written.rsplit_once('=').ok_or_else(|| {
+        format!("--column {written}: 应为 expected SHEET!COL=ROLE, e.g. --column 'Sheet1!C=region'")
+    })?;
+    let word = word.trim();
+    let role = Role::parse(&word.to_ascii_lowercase()).ok_or_else(|| {
+        format!(
+            "--column {written}: 未知用途 unknown role \"{word}\"; 可用 roles: {}",
+            role_words()
+        )
+    })?;
+    let (sheet, letters) = match place.rsplit_once('!') {
+        Some((sheet, letters)) => {
+            let sheet = unquote(sheet);
+            if sheet.is_empty() {
+                return Err(format!(
+                    "--column {written}: 工作表名为空 the sheet name is empty"
+                ));
+            }
+            (Some(sheet.to_string()), letters.trim())
+        }
+        None => (None, place.trim()),
+    };
+    let column = column_index(letters).ok_or_else(|| {
+        format!(
+            "--column {written}: “{letters}”不是列字母 is not a column letter (A, B, …, Z, AA, … XFD)"
+        )
+    })?;
+    Ok(ColumnArg {
+        written: written.to_string(),
+        sheet,
+        column,
+        role,
+    })
+}
+
+/// Excel's column letters, 0-based (A = 0, AA = 26), up to XFD, its last column.
+fn column_index(letters: &str) -> Option<u32> {
+    const LAST: u32 = 16_383;
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let mut number = 0u32;
+    for byte in letters.bytes() {
+        if !byte.is_ascii_alphabetic() {
+            return None;
+        }
+        number = number * 26 + u32::from(byte.to_ascii_uppercase() - b'A') + 1;
+    }
+    (number - 1 <= LAST).then(|| number - 1)
 }

@@ -54,6 +54,7 @@ impl Role {
                     message_en: CRASHED_EN.into(),
                     needs_year: false,
                     needs_encoding: false,
+                    columns: None,
                 },
             },
             Role::Writer => Response::ExportFailed {

@@ -6,7 +6,7 @@
 
 use crate::check::CheckOptions;
 use crate::export::{report_csv, report_xlsx, template_xlsx};
-use crate::ingest::{read_workbook_with, IngestError, IngestErrorKind, Workbook};
+use crate::ingest::{read_workbook_with, IngestError, IngestErrorKind, SheetColumns, Workbook};
 use crate::plan::{Plan, PlanView};
 use crate::report::Report;
 use crate::Codecs;
@@ -66,6 +66,10 @@ pub struct ErrorInfo {
     pub needs_year: bool,
     /// The page offers an encoding choice.
     pub needs_encoding: bool,
+    /// The page asks what these columns are (a header its cells contradict, two year columns
+    /// that disagree).
+    #[serde(default)]
+    pub columns: Option<SheetColumns>,
 }
 
 impl From<&IngestError> for ErrorInfo {
@@ -75,6 +79,11 @@ impl From<&IngestError> for ErrorInfo {
             message_en: error.message_en(),
             needs_year: error.kind == IngestErrorKind::YearUnknown,
             needs_encoding: error.kind == IngestErrorKind::UnknownEncoding,
+            columns: error
+                .columns
+                .as_deref()
+                .filter(|_| error.asks_about_columns())
+                .cloned(),
         }
     }
 }

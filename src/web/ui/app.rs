@@ -25,6 +25,7 @@ pub fn App() -> Html {
         on_data_year,
         on_encoding,
         on_sheet,
+        on_correct,
         on_override,
         on_view,
         on_request,
@@ -76,12 +77,12 @@ pub fn App() -> Html {
             }
             if let Some(error) = &state.error {
                 <CheckFailure {lang} error={error.clone()} {prompt_years} {on_data_year}
-                    on_encoding={on_encoding.clone()} />
+                    on_encoding={on_encoding.clone()} on_correct={on_correct.clone()} />
             }
             if let (Some(report), Some(plan)) = (state.report.clone(), state.plan.clone()) {
                 <Results {lang} {report} {plan} view={state.view.clone()}
                     unmatched_total={state.unmatched_total} exporting={state.exporting}
-                    {on_year} {on_sheet} {on_encoding} {on_view} {on_override} {on_request} />
+                    {on_year} {on_sheet} {on_encoding} {on_correct} {on_view} {on_override} {on_request} />
             }
         </>
     }

@@ -1,6 +1,9 @@
+use super::corrections::{ColumnToCorrect, SheetToCorrect};
 use super::encoding_select::EncodingSelect;
-use super::i18n::Lang;
-use duibiao_core::ingest::{Layout, TextEncoding};
+use super::i18n::{Lang, Texts};
+use duibiao_core::ingest::{
+    FactSource, Layout, SheetColumns, SheetFacts, SkipReason, SkippedSheet, TextEncoding,
+};
 use duibiao_core::report::Report;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -12,9 +15,12 @@ pub struct FileFactsProps {
     pub lang: Lang,
     pub report: Rc<Report>,
     pub on_year: Callback<i32>,
-    pub on_sheet: Callback<String>,
+    /// A sheet to read alone, or `None` for every sheet.
+    pub on_sheet: Callback<Option<String>>,
     /// Present for CSV files, whose encoding can be overridden.
     pub on_encoding: Option<Callback<Option<TextEncoding>>>,
+    /// Opens the dialog that corrects how the file was read.
+    pub on_correct: Callback<Vec<SheetToCorrect>>,
 }
 
 fn selected(e: &Event) -> Option<String> {
@@ -29,11 +35,6 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
     let t = props.lang.texts();
     let report = &props.report;
     let source = &report.source;
-    let layout = match source.layout {
-        Layout::Long => t.layout_long,
-        Layout::IndicatorsByRegions => t.layout_by_regions,
-        Layout::RegionsByIndicators => t.layout_regions_by_indicators,
-    };
     let check_kind = match props.lang {
         Lang::Zh => report.check_kind.label_zh(),
         Lang::En => report.check_kind.label_en(),
@@ -50,10 +51,20 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
         let cb = props.on_sheet.clone();
         Callback::from(move |e: Event| {
             if let Some(sheet) = selected(&e) {
-                cb.emit(sheet);
+                cb.emit(Some(sheet).filter(|s| !s.is_empty()));
             }
         })
     };
+    let on_correct = {
+        let (cb, source) = (props.on_correct.clone(), source.clone());
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(sheets_to_correct(
+                &source.sheets_read,
+                &source.sheets_skipped,
+            ))
+        })
+    };
+    let one_sheet = source.sheets_read.len() == 1 && source.sheets_skipped.is_empty();
     html! {
         <section class="file-facts" aria-labelledby="facts-heading">
             <h2 id="facts-heading">{ format!("{} {} · {}", report.reporting_year, check_kind, source.file) }</h2>
@@ -66,15 +77,25 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
                 <dt><label for="sheet-select">{ t.sheet }</label></dt>
                 <dd>
                     <select id="sheet-select" onchange={on_sheet}>
+                        if source.sheets.len() > 1 {
+                            <option value="" selected={!one_sheet || source.sheets_read.len() > 1}>{ t.all_sheets }</option>
+                        }
                         { for source.sheets.iter().map(|s| html! {
-                            <option value={s.clone()} selected={*s == source.sheet}>{ s }</option>
+                            <option value={s.clone()} selected={one_sheet && *s == source.sheet}>{ s }</option>
                         }) }
                     </select>
                 </dd>
                 <dt>{ "SHA-256" }</dt><dd class="sha256">{ &source.sha256 }</dd>
                 <dt class="print-only">{ t.printed_on }</dt>
                 <dd class="print-only">{ String::from(js_sys::Date::new_0().to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED)) }</dd>
-                <dt>{ t.header_row }</dt><dd>{ format!("{} · {}", source.header_row, layout) }</dd>
+                <dt>{ t.how_read }</dt>
+                <dd class="how-read">
+                    <ul>{ for source.sheets_read.iter().map(|sheet| html! { <li>{ sheet_line(props.lang, sheet) }</li> }) }</ul>
+                    if !source.sheets_skipped.is_empty() {
+                        <p>{ format!("{}：{}", t.sheets_skipped, skipped_line(t, &source.sheets_skipped)) }</p>
+                    }
+                    <button type="button" class="link-button" id="correct-reading" onclick={on_correct}>{ t.correct_reading }</button>
+                </dd>
                 <dt>{ t.regions }</dt>
                 <dd>{ if report.regions.is_empty() { t.city_wide.to_string() } else { report.regions.join("、") } }</dd>
                 <dt><label for="year-select">{ t.reporting_year }</label></dt>
@@ -88,4 +109,115 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
             </dl>
         </section>
     }
+}
+
+/// "柯城区：纵表…，表头第 4 行，年份 2023（来自文件名）；A 序号 → 序号，B 指标名称 → 指标名称 …"
+fn sheet_line(lang: Lang, sheet: &SheetFacts) -> String {
+    let t = lang.texts();
+    let layout = match sheet.layout {
+        Layout::Long => t.layout_long,
+        Layout::IndicatorsByRegions => t.layout_by_regions,
+        Layout::RegionsByIndicators => t.layout_regions_by_indicators,
+        Layout::YearsByIndicators => t.layout_years_by_indicators,
+        Layout::Tidy => t.layout_tidy,
+    };
+    let mut line = format!(
+        "{}：{layout}，{} {}",
+        sheet.name, t.header_row, sheet.header_row
+    );
+    let source = |s: Option<FactSource>| match s {
+        Some(FactSource::Title) => t.from_title,
+        Some(FactSource::SheetName) => t.from_sheet_name,
+        Some(FactSource::FileName) => t.from_file_name,
+        Some(FactSource::Chosen) | None => t.from_chosen,
+    };
+    if let Some(year) = sheet.year {
+        line += &format!("，{} {year}（{}）", t.year_word, source(sheet.year_source));
+    }
+    if let Some(region) = &sheet.region {
+        line += &format!(
+            "，{} {region}（{}）",
+            t.region_word,
+            source(sheet.region_source)
+        );
+    }
+    let columns: Vec<String> = sheet
+        .columns
+        .iter()
+        .filter(|c| !c.header.is_empty() || c.role != duibiao_core::ingest::Role::Ignored)
+        .map(|c| {
+            let role = match lang {
+                Lang::Zh => c.role.label_zh(),
+                Lang::En => c.role.label_en(),
+            };
+            let key = c.year.map(|y| format!(" {y}")).unwrap_or_default()
+                + &c.region
+                    .as_ref()
+                    .map(|r| format!(" {r}"))
+                    .unwrap_or_default();
+            format!("{} {} → {role}{key}", c.column, c.header)
+        })
+        .collect();
+    line + "；" + &columns.join("，")
+}
+
+fn skipped_line(t: &Texts, skipped: &[SkippedSheet]) -> String {
+    skipped
+        .iter()
+        .map(|s| {
+            let why = match s.why {
+                SkipReason::Hidden => t.skip_hidden,
+                SkipReason::Empty => t.skip_empty,
+                SkipReason::NotATable => t.skip_not_a_table,
+                SkipReason::NoData => t.skip_no_data,
+                SkipReason::Chosen => t.skip_chosen,
+            };
+            format!("{}（{why}）", s.name)
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The sheets as the dialog shows them: those read, and those the user left out (to take back).
+pub fn sheets_to_correct(read: &[SheetFacts], skipped: &[SkippedSheet]) -> Vec<SheetToCorrect> {
+    let read = read.iter().map(|sheet| SheetToCorrect {
+        name: sheet.name.clone(),
+        header_row: Some(sheet.header_row),
+        year: sheet.year,
+        region: sheet.region.clone(),
+        columns: columns_to_correct(&sheet.columns),
+    });
+    let left_out = skipped
+        .iter()
+        .filter(|s| s.why == SkipReason::Chosen)
+        .map(|s| SheetToCorrect {
+            name: s.name.clone(),
+            header_row: None,
+            year: None,
+            region: None,
+            columns: Vec::new(),
+        });
+    read.chain(left_out).collect()
+}
+
+/// A sheet whose reading stopped at a question, as the dialog shows it.
+pub fn asked_to_correct(sheet: &SheetColumns) -> Vec<SheetToCorrect> {
+    vec![SheetToCorrect {
+        name: sheet.name.clone(),
+        header_row: Some(sheet.header_row),
+        year: None,
+        region: None,
+        columns: columns_to_correct(&sheet.columns),
+    }]
+}
+
+fn columns_to_correct(columns: &[duibiao_core::ingest::ColumnFacts]) -> Vec<ColumnToCorrect> {
+    columns
+        .iter()
+        .map(|c| ColumnToCorrect {
+            column: c.column.clone(),
+            header: c.header.clone(),
+            role: c.role,
+        })
+        .collect()
 }

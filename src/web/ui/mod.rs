@@ -7,6 +7,7 @@ mod address;
 mod app;
 mod chapter_summary;
 mod check_failure;
+mod corrections;
 mod downloads;
 mod drop_zone;
 mod encoding_select;

@@ -1,4 +1,5 @@
 use super::chapter_summary::ChapterSummary;
+use super::corrections::SheetToCorrect;
 use super::downloads::ReportDownloads;
 use super::file_facts::FileFacts;
 use super::i18n::Lang;
@@ -27,7 +28,8 @@ pub struct ResultsProps {
     /// A workbook is being made.
     pub exporting: bool,
     pub on_year: Callback<i32>,
-    pub on_sheet: Callback<String>,
+    pub on_sheet: Callback<Option<String>>,
+    pub on_correct: Callback<Vec<SheetToCorrect>>,
     pub on_encoding: Callback<Option<TextEncoding>>,
     pub on_view: Callback<View>,
     pub on_override: Callback<Override>,
@@ -45,7 +47,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     html! {
         <>
             <FileFacts {lang} report={report.clone()} on_year={props.on_year.clone()}
-                on_sheet={props.on_sheet.clone()} {on_encoding} />
+                on_sheet={props.on_sheet.clone()} {on_encoding} on_correct={props.on_correct.clone()} />
             <div class="sr-only" aria-live="polite">
                 { format!("{}：{}", t.checked_summary, summary_line(lang, report)) }
             </div>
@@ -58,6 +60,12 @@ pub fn Results(props: &ResultsProps) -> Html {
                 view={view.clone()} on_view={props.on_view.clone()} on_override={props.on_override.clone()} />
             <UnmatchedList {lang} report={report.clone()} plan={plan.clone()}
                 total={props.unmatched_total} on_override={props.on_override.clone()} />
+            if !report.not_in_file.is_empty() {
+                <details class="not-in-file">
+                    <summary>{ format!("{}（{}）", t.not_in_file, report.not_in_file.len()) }</summary>
+                    <ul>{ for report.not_in_file.iter().map(|i| html! { <li>{ &i.indicator }</li> }) }</ul>
+                </details>
+            }
             <ReportDownloads {lang} on_request={props.on_request.clone()} exporting={props.exporting} />
         </>
     }

@@ -9,7 +9,8 @@ pub struct SummaryCardsProps {
     pub report: Rc<Report>,
 }
 
-/// One card per status with its count for the reporting year.
+/// One card per status with its count for the reporting year, and one for the plan's
+/// indicators the file never mentions.
 #[component]
 pub fn SummaryCards(props: &SummaryCardsProps) -> Html {
     let t = props.lang.texts();
@@ -23,6 +24,12 @@ pub fn SummaryCards(props: &SummaryCardsProps) -> Html {
                         <span class="label">{ status_icon(c.status) }{ " " }{ props.lang.status(c.status) }</span>
                     </li>
                 }) }
+                if props.report.summary.not_in_file > 0 {
+                    <li class="card not-in-file" data-status="not_in_file">
+                        <span class="count">{ props.report.summary.not_in_file }</span>
+                        <span class="label">{ t.not_in_file }</span>
+                    </li>
+                }
             </ul>
         </section>
     }

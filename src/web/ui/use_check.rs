@@ -4,6 +4,7 @@
 //! a portal's `?plan=`, make the callbacks that check a file, those that change the options, and
 //! carry out what the landing page was asked.
 
+use super::corrections::{self, Corrections, SheetToCorrect};
 use super::downloads::save;
 use super::intent::Intent;
 use super::lang;
@@ -27,7 +28,10 @@ pub struct CheckControls {
     /// The year of a file's values, when it names none.
     pub on_data_year: Callback<i32>,
     pub on_encoding: Callback<Option<TextEncoding>>,
-    pub on_sheet: Callback<String>,
+    /// A sheet to read alone, or every sheet.
+    pub on_sheet: Callback<Option<String>>,
+    /// Opens the dialog that corrects how the file was read, for these sheets.
+    pub on_correct: Callback<Vec<SheetToCorrect>>,
     pub on_override: Callback<Override>,
     pub on_view: Callback<View>,
     pub on_request: Callback<Request>,
@@ -68,6 +72,12 @@ pub fn use_check(state: StateHandle, intent: Option<Intent>) -> CheckControls {
     let on_plan_file = Callback::from(move |(source, text): (String, String)| {
         client.send(Request::LoadPlan { source, text }, None)
     });
+    let on_correct = {
+        let (state, corrected) = (state.clone(), options.corrected.clone());
+        Callback::from(move |sheets: Vec<SheetToCorrect>| {
+            corrections::open(state.lang, &sheets, &state.options.read, corrected.clone())
+        })
+    };
     let toggle_lang = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -87,6 +97,7 @@ pub fn use_check(state: StateHandle, intent: Option<Intent>) -> CheckControls {
         on_data_year: options.data_year,
         on_encoding: options.encoding,
         on_sheet: options.sheet,
+        on_correct,
         on_override: options.override_,
         on_view: Callback::from(move |view| state.dispatch(Action::SetView(view))),
         on_request,
@@ -175,6 +186,7 @@ impl FileChecks {
                         message_en: format!("The sample file could not be loaded ({detail})"),
                         needs_year: false,
                         needs_encoding: false,
+                        columns: None,
                     },
                 })),
             }
@@ -203,7 +215,8 @@ struct OptionCallbacks {
     year: Callback<i32>,
     data_year: Callback<i32>,
     encoding: Callback<Option<TextEncoding>>,
-    sheet: Callback<String>,
+    sheet: Callback<Option<String>>,
+    corrected: Callback<Corrections>,
     override_: Callback<Override>,
 }
 
@@ -260,7 +273,18 @@ fn option_callbacks(state: &StateHandle, client: &WorkerClient) -> OptionCallbac
             client,
             |state, sheet| {
                 let mut options = state.options.clone();
-                options.read.sheet = Some(sheet);
+                options.read.sheet = sheet;
+                options
+            },
+            reread,
+        ),
+        corrected: sending(
+            state,
+            client,
+            |state, chosen: Corrections| {
+                let mut options = state.options.clone();
+                options.read.columns = chosen.columns;
+                options.read.sheets = chosen.sheets;
                 options
             },
             reread,

@@ -8,6 +8,8 @@ pub struct IngestError {
     pub file: String,
     pub sheet: Option<String>,
     pub kind: IngestErrorKind,
+    /// For a question about columns: the sheet's columns as read, for the user to correct.
+    pub columns: Option<Box<super::layout::SheetColumns>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +104,16 @@ impl IngestError {
             file: file.to_string(),
             sheet,
             kind,
+            columns: None,
         }
+    }
+
+    /// The user is asked what a column is (the page offers its correction, the CLI `--column`).
+    pub fn asks_about_columns(&self) -> bool {
+        matches!(
+            self.kind,
+            IngestErrorKind::ColumnNotAsHeaded { .. } | IngestErrorKind::ColumnsDisagree { .. }
+        )
     }
 
     fn place_zh(&self) -> String {

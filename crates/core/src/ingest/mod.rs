@@ -21,8 +21,8 @@ pub use format::{Format, ReaderBuild};
 pub use grid::{cell_address, CellRef, Grid};
 pub use layout::{
     unit_in_label, year_in, ColumnChoice, ColumnFacts, FactSource, Layout, Observation,
-    ReadContext, Role, RoleBy, RowLabel, SheetChoice, SheetFacts, SkipReason, SkippedSheet, Table,
-    YearSource,
+    ReadContext, Role, RoleBy, RowLabel, SheetChoice, SheetColumns, SheetFacts, SkipReason,
+    SkippedSheet, Table, YearSource,
 };
 pub use text::{decode_text, TextEncoding};
 
@@ -160,7 +160,10 @@ pub fn read_workbook_with(
     let named = |sheet: Option<String>| sheet.filter(|_| format != Format::Csv);
     let only_sheet = (grids.len() == 1).then(|| grids[0].sheet_name.clone());
     let table = layout::read_table(&grids, options.sheet.as_deref(), file_name, &choices, known)
-        .map_err(|(sheet, kind)| IngestError::new(file_name, named(sheet.or(only_sheet)), kind))?;
+        .map_err(|e| IngestError {
+            columns: e.columns,
+            ..IngestError::new(file_name, named(e.sheet.or(only_sheet)), e.kind)
+        })?;
     Ok(Workbook {
         file_name: file_name.to_string(),
         format,

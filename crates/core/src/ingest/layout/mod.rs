@@ -114,6 +114,25 @@ pub struct SheetFacts {
     pub figures: usize,
 }
 
+/// A sheet whose reading stopped at a question (two year columns that disagree, 地区 over
+/// numbers): its columns as read so far, for the user to say what they are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SheetColumns {
+    pub name: String,
+    /// 1-based.
+    pub header_row: usize,
+    pub columns: Vec<ColumnFacts>,
+}
+
+/// Why a workbook could not be read into a table: the sheet, the reason, and for a question the
+/// columns it is about.
+#[derive(Debug)]
+pub struct TableError {
+    pub sheet: Option<String>,
+    pub kind: IngestErrorKind,
+    pub columns: Option<Box<SheetColumns>>,
+}
+
 /// A sheet not read, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkippedSheet {
@@ -243,7 +262,7 @@ pub fn read_table(
     file_name: &str,
     choices: &Choices,
     known: &ReadContext,
-) -> Result<Table, (Option<String>, IngestErrorKind)> {
+) -> Result<Table, TableError> {
     let mut builder = TableBuilder::default();
     let mut no_data = None;
     for grid in grids
@@ -264,12 +283,18 @@ pub fn read_table(
             Some(why) => why,
             None => match builder.read_sheet(grid, file_name, choices, chosen, known) {
                 Ok(()) => continue,
-                Err(IngestErrorKind::NoTable { .. }) => SkipReason::NotATable,
-                Err(error @ IngestErrorKind::NoData { .. }) => {
+                Err((IngestErrorKind::NoTable { .. }, _)) => SkipReason::NotATable,
+                Err((error @ IngestErrorKind::NoData { .. }, _)) => {
                     no_data.get_or_insert((grid.sheet_name.clone(), error));
                     SkipReason::NoData
                 }
-                Err(other) => return Err((Some(grid.sheet_name.clone()), other)),
+                Err((kind, columns)) => {
+                    return Err(TableError {
+                        sheet: Some(grid.sheet_name.clone()),
+                        kind,
+                        columns: columns.map(Box::new),
+                    })
+                }
             },
         };
         builder.table.skipped.push(SkippedSheet {
@@ -278,7 +303,7 @@ pub fn read_table(
         });
     }
     if builder.table.sheets.is_empty() {
-        return Err(match no_data {
+        let (sheet, kind) = match no_data {
             Some((sheet, error)) => (Some(sheet), error),
             None => (
                 None,
@@ -286,6 +311,11 @@ pub fn read_table(
                     sheets: grids.iter().map(|g| g.sheet_name.clone()).collect(),
                 },
             ),
+        };
+        return Err(TableError {
+            sheet,
+            kind,
+            columns: None,
         });
     }
     Ok(builder.finish())
@@ -352,12 +382,12 @@ impl TableBuilder {
         choices: &Choices,
         chosen: Option<&SheetChoice>,
         known: &ReadContext,
-    ) -> Result<(), IngestErrorKind> {
+    ) -> Result<(), (IngestErrorKind, Option<SheetColumns>)> {
         let book = &known.regions;
         let no_table = || IngestErrorKind::NoTable {
             sheets: vec![grid.sheet_name.clone()],
         };
-        let header = find_header(grid, book).ok_or_else(no_table)?;
+        let header = find_header(grid, book).ok_or_else(|| (no_table(), None))?;
         let context = Context::read(
             grid,
             header.row,
@@ -375,7 +405,15 @@ impl TableBuilder {
             .iter()
             .filter(|c| c.sheet == grid.sheet_name)
             .collect();
-        let columns = Columns::read(grid, &header, &headers, &column_choices, &context, known)?;
+        let columns = Columns::read(grid, &header, &headers, &column_choices, &context, known)
+            .map_err(|(kind, columns)| {
+                let asked = SheetColumns {
+                    name: grid.sheet_name.clone(),
+                    header_row: header.row + 1,
+                    columns,
+                };
+                (kind, Some(asked))
+            })?;
         let sheet = self.table.sheets.len() as u32;
         let figures_before = self.table.observations.len();
         (self.took_sheet_year, self.took_sheet_region) = (false, false);
@@ -399,16 +437,18 @@ impl TableBuilder {
             book,
             sheet,
         };
-        if columns.name.is_some() {
-            self.names_down(&rows)?;
+        let emitted = if columns.name.is_some() {
+            self.names_down(&rows)
         } else {
-            self.indicators_across(&rows, &headers)?;
-        }
+            self.indicators_across(&rows, &headers)
+        };
+        emitted.map_err(|kind| (kind, None))?;
         let figures = self.table.observations.len() - figures_before;
         if figures == 0 {
-            return Err(IngestErrorKind::NoData {
+            let no_data = IngestErrorKind::NoData {
                 header_row: header.row + 1,
-            });
+            };
+            return Err((no_data, None));
         }
         // The sheet's year and region as the report shows them: only where a figure took them.
         let year = facts.year.filter(|_| self.took_sheet_year);

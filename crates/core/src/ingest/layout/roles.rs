@@ -175,7 +175,7 @@ impl Columns {
         choices: &[&ColumnChoice],
         context: &Context,
         known: &ReadContext,
-    ) -> Result<Columns, IngestErrorKind> {
+    ) -> Result<Columns, (IngestErrorKind, Vec<ColumnFacts>)> {
         let mut all: Vec<Column> = headers
             .iter()
             .enumerate()
@@ -200,16 +200,19 @@ impl Columns {
                 column.by = RoleBy::Chosen;
             }
         }
-        check_region_columns(&all, &profiles)?;
+        // A question names the columns as they were read up to it, for the user to correct.
+        let ask = |kind, all: &[Column]| (kind, facts_of(all));
+        check_region_columns(&all, &profiles).map_err(|kind| ask(kind, &all))?;
         let region = one_of(&mut all, Role::Region, |c| profiles[c].places);
-        let year = one_year_column(grid, header, &mut all)?;
+        let year = one_year_column(grid, header, &mut all).map_err(|kind| ask(kind, &all))?;
         let unit = one_of(&mut all, Role::Unit, |_| 0);
         let name = name_column(&mut all, &profiles, region, year);
         let values = value_columns(&mut all, &profiles, name.is_some());
         if values.is_empty() || (name.is_none() && region.is_none() && year.is_none()) {
-            return Err(IngestErrorKind::NoTable {
+            let no_table = IngestErrorKind::NoTable {
                 sheets: vec![grid.sheet_name.clone()],
-            });
+            };
+            return Err(ask(no_table, &all));
         }
         Ok(Columns {
             all,
@@ -234,18 +237,21 @@ impl Columns {
     }
 
     pub fn facts(&self) -> Vec<ColumnFacts> {
-        self.all
-            .iter()
-            .map(|c| ColumnFacts {
-                column: column_letters(c.index),
-                header: c.header.clone(),
-                role: c.role,
-                year: c.year.filter(|_| c.role == Role::Value),
-                region: c.region.clone().filter(|_| c.role == Role::Value),
-                by: c.by,
-            })
-            .collect()
+        facts_of(&self.all)
     }
+}
+
+fn facts_of(all: &[Column]) -> Vec<ColumnFacts> {
+    all.iter()
+        .map(|c| ColumnFacts {
+            column: column_letters(c.index),
+            header: c.header.clone(),
+            role: c.role,
+            year: c.year.filter(|_| c.role == Role::Value),
+            region: c.region.clone().filter(|_| c.role == Role::Value),
+            by: c.by,
+        })
+        .collect()
 }
 
 /// A column's role from its header's words; `Ignored` by `Cells` when the words say nothing.

@@ -32,7 +32,7 @@ fn named(sheet: &str, rows: Vec<Vec<RawCell>>) -> Grid {
 }
 
 fn read_with(grids: &[Grid], file: &str, choices: &Choices) -> Result<Table, IngestErrorKind> {
-    read_table(grids, None, file, choices, &quzhou()).map_err(|(_, kind)| kind)
+    read_table(grids, None, file, choices, &quzhou()).map_err(|e| e.kind)
 }
 
 fn read(g: &Grid, file: &str, year: Option<i32>) -> Result<Table, IngestErrorKind> {
