@@ -5,15 +5,14 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use duibiao::web::worker::{post_reply, serve};
-    use duibiao_core::protocol::{ExportJob, Response};
+    use duibiao::web::codecs::BROWSER;
+    use duibiao::web::worker::{bytes_at, post_reply, serve};
+    use duibiao_core::protocol::{decode, ExportJob, Response};
 
     serve(|data| {
-        let job = js_sys::Reflect::get(&data, &"job".into())
-            .ok()
-            .and_then(|job| serde_wasm_bindgen::from_value::<ExportJob>(job).ok());
+        let job = bytes_at(&data, "job").and_then(|job| decode::<ExportJob>(&job).ok());
         post_reply(match job {
-            Some(job) => job.run(),
+            Some(job) => job.run(&BROWSER),
             None => (
                 Response::ExportFailed {
                     message: "无法读取导出请求 the export request could not be read".into(),

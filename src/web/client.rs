@@ -11,8 +11,9 @@
 //! ([`Response::NeedsFullReader`]), moves the page to the full reader,
 //! which then serves every later request: one reader runs at a time, so nothing is held twice.
 
+use crate::web::worker::bytes_at;
 use duibiao_core::ingest::{Format, ReaderBuild};
-use duibiao_core::protocol::{ErrorInfo, Request, Response};
+use duibiao_core::protocol::{decode, encode, ErrorInfo, Request, Response};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -206,15 +207,14 @@ impl WorkerClient {
             }
             return;
         }
-        let response = field(&data, "response");
         if let Some(writer) = &client.writer {
-            let job = field(&response, "export");
+            let job = field(&data, "export");
             if job.is_object() {
                 writer.post(message_with("job", &job), js_sys::Array::new());
                 return;
             }
         }
-        let Ok(response) = serde_wasm_bindgen::from_value::<Response>(response) else {
+        let Some(Ok(response)) = bytes_at(&data, "response").map(|b| decode::<Response>(&b)) else {
             return;
         };
         if response == Response::NeedsFullReader {
@@ -225,10 +225,7 @@ impl WorkerClient {
             }
             return;
         }
-        let bytes = Some(field(&data, "bytes"))
-            .filter(|b| !b.is_undefined())
-            .map(|b| js_sys::Uint8Array::new(&b).to_vec());
-        (client.on_reply)(response, bytes);
+        (client.on_reply)(response, bytes_at(&data, "bytes"));
     }
 
     /// From now on the full reader serves every request; the light one stops, its memory with it.
@@ -279,11 +276,12 @@ impl WorkerClient {
             }
             _ => {}
         }
-        let Ok(value) = serde_wasm_bindgen::to_value(&request) else {
+        let Ok(encoded) = encode(&request) else {
             return;
         };
-        let message = message_with("request", &value);
-        let transfer = js_sys::Array::new();
+        let encoded = js_sys::Uint8Array::from(encoded.as_slice());
+        let message = message_with("request", &encoded);
+        let transfer = js_sys::Array::of1(&encoded.buffer());
         match payload {
             Some(Payload::File(file)) => {
                 let _ = js_sys::Reflect::set(&message, &"file".into(), &file);

@@ -1,10 +1,12 @@
 //! What the page's workers (`src/bin/duibiao-worker.rs` and `duibiao-worker-light.rs`, the reader
 //! in its two builds; `duibiao-export.rs`, the writer) share: taking the page's messages and posting
-//! replies in the shape its `WorkerClient` reads (`{response, bytes}`, the bytes transferred,
-//! never copied).
+//! replies in the shape its `WorkerClient` reads. Requests and responses cross as bytes
+//! (`protocol::encode`): `{request}` in, `{response, kind, bytes}` out (`kind` names the response,
+//! for whoever watches the messages; `bytes` a file's, transferred, never copied), and an export
+//! job as `{export}`, which the page hands to the writer unread.
 
 use duibiao_core::ingest::{check_file_size, IngestError, IngestErrorKind};
-use duibiao_core::protocol::{Reply, Request, Session};
+use duibiao_core::protocol::{decode, encode, Reply, Request, Response, Session};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -15,18 +17,35 @@ pub fn scope() -> DedicatedWorkerGlobalScope {
 
 /// Posts one reply to the page.
 pub fn post_reply((response, bytes): Reply) {
-    let Ok(value) = serde_wasm_bindgen::to_value(&response) else {
-        return;
-    };
     let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"response".into(), &value);
     let transfer = js_sys::Array::new();
-    if let Some(bytes) = bytes {
-        let array = js_sys::Uint8Array::from(bytes.as_slice());
-        let _ = js_sys::Reflect::set(&message, &"bytes".into(), &array);
+    let attach = |key: &str, bytes: &[u8]| {
+        let array = js_sys::Uint8Array::from(bytes);
+        let _ = js_sys::Reflect::set(&message, &key.into(), &array);
         transfer.push(&array.buffer());
+    };
+    let encoded = match &response {
+        Response::Export(job) => encode(job).map(|job| attach("export", &job)),
+        other => encode(other).map(|encoded| {
+            attach("response", &encoded);
+            let _ = js_sys::Reflect::set(&message, &"kind".into(), &other.kind().into());
+        }),
+    };
+    if encoded.is_err() {
+        return;
+    }
+    if let Some(bytes) = bytes {
+        attach("bytes", &bytes);
     }
     let _ = scope().post_message_with_transfer(&message, &transfer);
+}
+
+/// The bytes of a message's `key`, if it holds a byte array there.
+pub fn bytes_at(data: &JsValue, key: &str) -> Option<Vec<u8>> {
+    js_sys::Reflect::get(data, &key.into())
+        .ok()
+        .filter(|b| b.is_instance_of::<js_sys::Uint8Array>())
+        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
 }
 
 /// Hands every message's data to `handle` for the worker's lifetime, then tells the page it is
@@ -49,10 +68,7 @@ pub fn serve(handle: impl FnMut(JsValue) + 'static) {
 pub fn serve_reader() {
     let mut session = Session::new(super::codecs::BROWSER);
     serve(move |data| {
-        let Ok(request) = js_sys::Reflect::get(&data, &"request".into()) else {
-            return;
-        };
-        let Ok(request) = serde_wasm_bindgen::from_value::<Request>(request) else {
+        let Some(Ok(request)) = bytes_at(&data, "request").map(|b| decode::<Request>(&b)) else {
             return;
         };
         let bytes = match js_sys::Reflect::get(&data, &"bytes".into())

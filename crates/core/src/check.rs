@@ -84,13 +84,14 @@ pub fn evaluate_workbook(
     let table = &workbook.table;
     let (matched, mut unmatched) = match_labels(table, plan, &options.overrides);
     let (years, reporting_year) = years_to_evaluate(table, plan, options.reporting_year);
-    let figures = Figures::sort_out(table, &matched, &mut unmatched);
+    let figures = Figures::sort_out(table, plan, &matched, &mut unmatched);
     let results = evaluate_rows(table, plan, options, &figures, &years);
     let not_in_file: Vec<NotInFile> = plan
         .indicators
         .iter()
-        .filter(|i| !matched.contains_key(&i.id))
-        .map(|i| NotInFile {
+        .zip(&figures.info)
+        .filter(|(_, info)| info.is_none())
+        .map(|(i, _)| NotInFile {
             indicator_id: i.id.clone(),
             indicator: i.name.clone(),
         })
@@ -202,12 +203,12 @@ fn years_to_evaluate(table: &Table, plan: &Plan, chosen: Option<i32>) -> (Vec<i3
 }
 
 /// Each matched indicator's figures, one per region and year: the first in the file counts,
-/// and a later one for the same region and year is listed as a duplicate.
+/// and a later one for the same region and year is listed as a duplicate. Indexed as the plan's
+/// indicators.
 struct Figures<'t> {
-    /// Indicator id → its observations.
-    of: BTreeMap<&'t str, Vec<&'t Observation>>,
-    /// Indicator id → how it matched.
-    info: BTreeMap<&'t str, &'t MatchInfo>,
+    of: Vec<Vec<&'t Observation>>,
+    /// How each indicator matched; `None` for one the file never mentions.
+    info: Vec<Option<&'t MatchInfo>>,
 }
 
 impl<'t> Figures<'t> {
@@ -215,24 +216,30 @@ impl<'t> Figures<'t> {
     /// them all for every indicator × region × year took longer than reading the file.
     fn sort_out(
         table: &'t Table,
+        plan: &Plan,
         matched: &'t Matched,
         unmatched: &mut Vec<UnmatchedRow>,
     ) -> Figures<'t> {
-        let mut indicator_of_label: Vec<Option<&str>> = vec![None; table.labels.len()];
-        for (id, (labels, _)) in matched {
-            for &label in labels {
-                indicator_of_label[label as usize] = Some(id.as_str());
+        let count = plan.indicators.len();
+        let mut info = vec![None; count];
+        let mut indicator_of_label: Vec<Option<usize>> = vec![None; table.labels.len()];
+        for (index, indicator) in plan.indicators.iter().enumerate() {
+            if let Some((labels, how)) = matched.get(&indicator.id) {
+                info[index] = Some(how);
+                for &label in labels {
+                    indicator_of_label[label as usize] = Some(index);
+                }
             }
         }
-        let mut of: BTreeMap<&str, Vec<&Observation>> = BTreeMap::new();
+        let mut of = vec![Vec::new(); count];
         let mut seen = FxHashSet::default();
         let mut duplicate_rows = FxHashSet::default();
         for observation in &table.observations {
-            let Some(Some(id)) = indicator_of_label.get(observation.label as usize) else {
+            let Some(Some(index)) = indicator_of_label.get(observation.label as usize) else {
                 continue;
             };
-            if seen.insert((*id, observation.region, observation.year)) {
-                of.entry(id).or_default().push(observation);
+            if seen.insert((*index, observation.region, observation.year)) {
+                of[*index].push(observation);
             } else if duplicate_rows.insert((observation.sheet, observation.label_cell)) {
                 unmatched.push(UnmatchedRow {
                     as_written: table.labels[observation.label as usize].as_written.clone(),
@@ -242,10 +249,6 @@ impl<'t> Figures<'t> {
                 });
             }
         }
-        let info = matched
-            .iter()
-            .map(|(id, (_, info))| (id.as_str(), info))
-            .collect();
         Figures { of, info }
     }
 }
@@ -263,14 +266,12 @@ fn evaluate_rows(
         regions.push(None);
     }
     let mut results = Vec::new();
-    for indicator in &plan.indicators {
-        let Some(observations) = figures.of.get(indicator.id.as_str()) else {
+    for (index, indicator) in plan.indicators.iter().enumerate() {
+        let Some(how) = figures.info[index] else {
             continue;
         };
-        let match_info = figures
-            .info
-            .get(indicator.id.as_str())
-            .map(|i| (*i).clone());
+        let observations = &figures.of[index];
+        let match_info = Some(how.clone());
         for &region in &regions {
             let in_region: Vec<&Observation> = observations
                 .iter()

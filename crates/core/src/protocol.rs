@@ -3,6 +3,11 @@
 //! [`Request`] (a file's bytes travel beside it); its [`Session`] answers with [`Response`]s.
 //! An .xlsx to make comes back as an [`ExportJob`], which the page hands, unread, to the export
 //! worker: the .xlsx writer loads only when someone asks for a workbook, not before a first check.
+//!
+//! Messages cross as bytes ([`encode`], [`decode`]: postcard, fields by position), not as JS
+//! objects: reading a report as a JS object took serde's field-name matching for every struct,
+//! 14 kB gzip of the page's wasm. Types that cross keep every field when serialised (no
+//! `skip_serializing_if`), as a positional format needs.
 
 use crate::check::CheckOptions;
 use crate::export::{report_csv, report_xlsx, template_xlsx};
@@ -127,9 +132,38 @@ pub enum Response {
     ExportFailed {
         message: String,
     },
-    /// An .xlsx for the export worker to make; the page passes it on without reading it.
+    /// An .xlsx for the export worker to make; the worker posts it apart from the responses
+    /// (`src/web/worker.rs`), and the page passes it on without reading it.
     #[serde(skip_deserializing)]
     Export(ExportJob),
+}
+
+impl Response {
+    /// Its variant's name, as a message names it beside its bytes.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Response::Ready { .. } => "ready",
+            Response::PlanLoaded { .. } => "plan_loaded",
+            Response::PlanFailed { .. } => "plan_failed",
+            Response::Progress { .. } => "progress",
+            Response::Checked { .. } => "checked",
+            Response::Failed { .. } => "failed",
+            Response::NeedsFullReader => "needs_full_reader",
+            Response::File { .. } => "file",
+            Response::ExportFailed { .. } => "export_failed",
+            Response::Export(_) => "export",
+        }
+    }
+}
+
+/// A message as the bytes that cross between the page and a worker.
+pub fn encode<T: Serialize>(message: &T) -> Result<Vec<u8>, String> {
+    postcard::to_allocvec(message).map_err(|e| e.to_string())
+}
+
+/// The message those bytes hold.
+pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
+    postcard::from_bytes(bytes).map_err(|e| e.to_string())
 }
 
 /// A workbook to write, with everything the writer needs.
@@ -139,34 +173,42 @@ pub enum ExportJob {
     /// The report as .xlsx, every unmatched row included.
     ReportXlsx {
         report: Rc<Report>,
-        plan: Plan,
+        /// The plan file in use, as its text: the writer reads it as the reader did.
+        plan: String,
         checked_at: String,
     },
     /// The blank submission template of the plan in use.
-    Template { plan: Plan },
+    Template { plan: String },
 }
 
 impl ExportJob {
     /// The export worker's one task: the file, or why it could not be written.
-    pub fn run(self) -> Reply {
+    pub fn run(self, codecs: &Codecs) -> Reply {
+        let plan = |text: &str| Plan::read(text, codecs).map_err(|e| e.message_en());
         match self {
             ExportJob::ReportXlsx {
                 report,
-                plan,
+                plan: text,
                 checked_at,
-            } => match report_xlsx(&report, &plan, &checked_at) {
+            } => match plan(&text).and_then(|plan| {
+                report_xlsx(&report, &plan, &checked_at).map_err(|e| e.to_string())
+            }) {
                 Ok(bytes) => file_reply(&report.source.file, "对标结果.xlsx", XLSX_MIME, bytes),
-                Err(e) => export_failed(e.to_string()),
+                Err(message) => export_failed(message),
             },
-            ExportJob::Template { plan } => match template_xlsx(&plan) {
-                Ok(bytes) => (
+            ExportJob::Template { plan: text } => match plan(&text).and_then(|plan| {
+                template_xlsx(&plan)
+                    .map(|bytes| (bytes, plan.title))
+                    .map_err(|e| e.to_string())
+            }) {
+                Ok((bytes, title)) => (
                     Response::File {
-                        name: format!("{}-填报模板.xlsx", plan.title),
+                        name: format!("{title}-填报模板.xlsx"),
                         mime: XLSX_MIME.into(),
                     },
                     Some(bytes),
                 ),
-                Err(e) => export_failed(e.to_string()),
+                Err(message) => export_failed(message),
             },
         }
     }
@@ -190,6 +232,8 @@ pub struct Session {
     /// The host's decoders: how plan files and GB18030 text are read.
     codecs: Codecs,
     plan: Plan,
+    /// The plan file's text, for the writer (it reads the plan as the reader did).
+    plan_text: String,
     /// The options of the last request, for re-evaluating under a newly loaded plan.
     options: CheckOptions,
     file: Option<(String, Vec<u8>, String)>,
@@ -204,6 +248,7 @@ impl Session {
         Session {
             codecs,
             plan: crate::plan::built_in::default_plan(&codecs),
+            plan_text: crate::plan::built_in::FILES[0].1.to_string(),
             options: CheckOptions::default(),
             file: None,
             workbook: None,
@@ -231,6 +276,7 @@ impl Session {
                 Ok(plan) => {
                     let view = PlanView::from(&plan);
                     self.plan = plan;
+                    self.plan_text = text;
                     send((Response::PlanLoaded { source, plan: view }, None));
                     if self.workbook.is_some() {
                         let options = self.options.clone();
@@ -258,7 +304,7 @@ impl Session {
                 Some(report) => (
                     Response::Export(ExportJob::ReportXlsx {
                         report: report.clone(),
-                        plan: self.plan.clone(),
+                        plan: self.plan_text.clone(),
                         checked_at,
                     }),
                     None,
@@ -276,7 +322,7 @@ impl Session {
             }),
             Request::Template => send((
                 Response::Export(ExportJob::Template {
-                    plan: self.plan.clone(),
+                    plan: self.plan_text.clone(),
                 }),
                 None,
             )),
@@ -589,7 +635,7 @@ mod tests {
         let message = serde_json::to_value(response).unwrap();
         assert!(serde_json::from_value::<Response>(message.clone()).is_err());
         let job: ExportJob = serde_json::from_value(message["export"].clone()).unwrap();
-        job.run()
+        job.run(&Codecs::OWN)
     }
 
     #[test]
@@ -652,5 +698,46 @@ mod tests {
         assert!(matches!(&out[0].0, Response::ExportFailed { .. }));
         let options = CheckOptions::default();
         assert!(replies(&mut session, Request::Recheck { options }, None).is_empty());
+    }
+
+    #[test]
+    fn a_check_with_default_options_is_the_bytes_the_benchmark_writes() {
+        // benches/browser/page.js (checkMessage) writes these bytes by hand.
+        let check = Request::Check {
+            name: "rows-20.xlsx".into(),
+            options: CheckOptions::default(),
+        };
+        let mut expected = vec![2, 12];
+        expected.extend_from_slice(b"rows-20.xlsx");
+        expected.extend_from_slice(&[0; 8]);
+        assert_eq!(encode(&check).unwrap(), expected);
+    }
+
+    #[test]
+    fn every_message_crosses_as_bytes_and_back() {
+        let mut session = Session::default();
+        let mut replies = Vec::new();
+        let options = CheckOptions {
+            reporting_year: Some(2023),
+            ..CheckOptions::default()
+        };
+        let check = Request::Check {
+            name: "k.xlsx".into(),
+            options,
+        };
+        let request: Request = decode(&encode(&check).unwrap()).unwrap();
+        assert_eq!(request, check);
+        session.handle(request, Some(kecheng()), &mut |reply| replies.push(reply));
+        session.handle(Request::Hello, None, &mut |reply| replies.push(reply));
+        let csv = b"\xe6\x8c\x87\xe6\xa0\x87,2023\n".to_vec();
+        let year_unknown = Request::Check {
+            name: "x.csv".into(),
+            options: CheckOptions::default(),
+        };
+        session.handle(year_unknown, Some(csv), &mut |reply| replies.push(reply));
+        for (response, _) in replies {
+            let back: Response = decode(&encode(&response).unwrap()).unwrap();
+            assert_eq!(back, response, "{}", response.kind());
+        }
     }
 }

@@ -65,7 +65,7 @@ pub struct TargetInfo {
     /// As the plan file writes it: "<=".
     pub op_code: String,
     pub value: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The upper end of a range target, else null.
     pub upper: Option<f64>,
     pub year: i32,
     /// The target in symbols: "≤5‰".

@@ -48,7 +48,6 @@ impl Lang {
 
 /// The words of the dialog that corrects how a file was read (static/corrections.js), which has
 /// none of its own.
-#[derive(serde::Serialize)]
 pub struct CorrectionTexts {
     pub title: &'static str,
     pub hint: &'static str,

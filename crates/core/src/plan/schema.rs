@@ -40,7 +40,7 @@ pub struct Plan {
 #[serde(deny_unknown_fields)]
 pub struct Sample {
     pub file: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub name: String,
 }
 

@@ -89,9 +89,9 @@ pub struct ColumnFacts {
     pub column: String,
     pub header: String,
     pub role: Role,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The year a value column's header gives its figures.
     pub year: Option<i32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The region a value column's header gives its figures.
     pub region: Option<String>,
     pub by: RoleBy,
 }
