@@ -739,7 +739,7 @@ fn a_malformed_correction_exits_2_with_one_line_naming_what_is_wrong() {
         (
             &counties,
             &["--column", "C=ignored"],
-            &["SHEET!C=ignored", "柯城区, 衢江区"],
+            &["SHEET!COL=ROLE", "柯城区, 衢江区"],
         ),
         (
             &counties,

@@ -64,9 +64,12 @@ async fn results_table_rows_carry_status_and_label_as_written() {
     rendered().await;
 
     let rows = root.query_selector_all("tr[data-status]").unwrap();
+    let report = report();
+    assert_eq!(rows.length() as usize, report.current_rows().count());
     assert_eq!(
-        rows.length() as usize,
-        Plan::default_plan().indicators.len()
+        rows.length() as usize + report.not_in_file.len(),
+        Plan::default_plan().indicators.len(),
+        "a row for each indicator the file mentions, the others listed apart"
     );
     let row = root
         .query_selector("tr[data-as-written='儿童伤害死亡率']")
@@ -82,14 +85,14 @@ async fn results_table_rows_carry_status_and_label_as_written() {
         text.contains("进度正常"),
         "status shown in words, not colour alone: {text}"
     );
-    let missing = root
+    assert!(root
         .query_selector("tr[data-indicator='infant_mortality']")
         .unwrap()
-        .unwrap();
-    assert_eq!(
-        missing.get_attribute("data-status").as_deref(),
-        Some("missing")
-    );
+        .is_none());
+    assert!(report
+        .not_in_file
+        .iter()
+        .any(|i| i.indicator_id == "infant_mortality"));
 }
 
 #[wasm_bindgen_test]

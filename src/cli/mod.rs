@@ -19,8 +19,8 @@ macro_rules! outln {
 
 use duibiao_core::check::{check, CheckOptions};
 use duibiao_core::ingest::{
-    check_file_size, read_workbook, ColumnChoice, IngestError, IngestErrorKind, ReadOptions, Role,
-    SheetChoice, TextEncoding, MAX_FILE_BYTES,
+    check_file_size, ColumnChoice, IngestError, IngestErrorKind, Role, SheetChoice, TextEncoding,
+    MAX_FILE_BYTES,
 };
 use duibiao_core::plan::Plan;
 use duibiao_core::report::{to_table, Report};
@@ -79,7 +79,6 @@ struct Args {
 
 /// One `--column SHEET!COL=ROLE`; `sheet` is `None` when `SHEET!` was left out.
 struct ColumnArg {
-    written: String,
     sheet: Option<String>,
     column: u32,
     role: Role,
@@ -146,21 +145,18 @@ fn run_check(args: &Args, plan: &Plan) -> i32 {
     options.read.year = args.year;
     options.read.sheet = args.sheet.clone();
     options.read.encoding = args.encoding;
-    if !args.columns.is_empty() || !args.sheet_choices.is_empty() {
-        // The reader takes a choice for a sheet by its exact name: the names are checked first.
-        let sheets = match sheet_names(&file_name, &bytes, args.encoding) {
-            Ok(sheets) => sheets,
-            Err(e) => return fail(&format!("{} / {}", e.message_zh(), e.message_en())),
-        };
-        options.read.columns = match column_choices(args, &sheets) {
-            Ok(columns) => columns,
-            Err(message) => return fail(&message),
-        };
-        options.read.sheets = args.sheet_choices.clone();
-        if let Err(message) = chosen_sheets_exist(&options.read, &sheets) {
-            return fail(&message);
-        }
-    }
+    // A choice that names no sheet is for `--sheet`'s or the file's only one: the reader says
+    // so, and refuses a sheet the file does not have.
+    options.read.columns = args
+        .columns
+        .iter()
+        .map(|c| ColumnChoice {
+            sheet: c.sheet.clone().unwrap_or_default(),
+            column: c.column,
+            role: c.role,
+        })
+        .collect();
+    options.read.sheets = args.sheet_choices.clone();
     match check(&file_name, &bytes, plan, &options) {
         Ok(report) => {
             if let Some(out) = &args.out {
@@ -191,82 +187,6 @@ fn run_check(args: &Args, plan: &Plan) -> i32 {
             fail(&message)
         }
     }
-}
-
-/// A name no sheet can have: Excel, LibreOffice and WPS refuse `[`, `]` and `:` in one, and a
-/// CSV file's one sheet is `CSV`.
-const NO_SUCH_SHEET: &str = "[duibiao: no such sheet]";
-
-/// The file's sheets, in order: the reader names them when asked for a sheet it does not have.
-/// A file that cannot be read that far gets the reader's own message, as the check would.
-fn sheet_names(
-    file_name: &str,
-    bytes: &[u8],
-    encoding: Option<TextEncoding>,
-) -> Result<Vec<String>, IngestError> {
-    let probe = ReadOptions {
-        sheet: Some(NO_SUCH_SHEET.into()),
-        encoding,
-        ..ReadOptions::default()
-    };
-    match read_workbook(file_name, bytes, &probe) {
-        Err(IngestError {
-            kind: IngestErrorKind::SheetNotFound { available, .. },
-            ..
-        }) => Ok(available),
-        Err(e) => Err(e),
-        Ok(workbook) => Ok(workbook.sheet_names),
-    }
-}
-
-/// The `--column` choices with their sheets. `SHEET!` left out is the `--sheet` chosen, else
-/// the file's only sheet (a CSV file's is `CSV`); with several, the user names one.
-fn column_choices(args: &Args, sheets: &[String]) -> Result<Vec<ColumnChoice>, String> {
-    let only = match sheets {
-        [only] => Some(only),
-        _ => None,
-    };
-    let default_sheet = args.sheet.as_ref().or(only);
-    args.columns
-        .iter()
-        .map(|c| {
-            let sheet = match (&c.sheet, default_sheet) {
-                (Some(sheet), _) | (None, Some(sheet)) => sheet.clone(),
-                (None, None) => {
-                    return Err(format!(
-                    "--column {}: 文件有多个工作表，请写明是哪一个 the file has several sheets, \
-                         name one: --column 'SHEET!{}'; 工作表 sheets: {}",
-                    c.written,
-                    c.written,
-                    sheets.join(", ")
-                ))
-                }
-            };
-            Ok(ColumnChoice {
-                sheet,
-                column: c.column,
-                role: c.role,
-            })
-        })
-        .collect()
-}
-
-/// A choice for a sheet the file does not have would be dropped without a word: refused instead.
-fn chosen_sheets_exist(read: &ReadOptions, sheets: &[String]) -> Result<(), String> {
-    let chosen = read
-        .columns
-        .iter()
-        .map(|c| c.sheet.as_str())
-        .chain(read.sheets.iter().map(|s| s.sheet.as_str()));
-    for sheet in chosen {
-        if !sheets.iter().any(|s| s == sheet) {
-            return Err(format!(
-                "没有名为“{sheet}”的工作表 no sheet named \"{sheet}\"; 工作表 sheets: {}",
-                sheets.join(", ")
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// The JSON word of a report's enum (`tidy`, `sheet name`, `row_number`): new variants need no
@@ -663,7 +583,6 @@ fn parse_column(written: &str) -> Result<ColumnArg, String> {
         )
     })?;
     Ok(ColumnArg {
-        written: written.to_string(),
         sheet,
         column,
         role,

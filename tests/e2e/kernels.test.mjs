@@ -55,7 +55,8 @@ for (const kernel of KERNELS) {
         await tab.pick('long-kecheng-2023.xlsx');
         await tab.waitFor('tr[data-status]');
         assert.deepEqual(await tab.statuses(), KECHENG_2023);
-        assert.equal((await tab.all('tbody tr[data-status]', (rows) => rows.length)), 44, 'every plan indicator');
+        assert.equal((await tab.all('tbody tr[data-status]', (rows) => rows.length)), 12, 'the indicators the file mentions');
+        assert.match(await tab.text('.not-in-file summary'), /（32）/, 'the others listed once, folded');
         assert.deepEqual(await tab.all('.unmatched li', (items) => items.map((li) => li.dataset.asWritten)), ['全市常住人口']);
         const loaded = server.requests.length;
         assert.deepEqual(server.requests.slice(landing).map((path) => path.replace(/-[0-9a-f]{8,16}/, '')),
@@ -74,6 +75,41 @@ for (const kernel of KERNELS) {
         // blob: (downloads) and data: (Firefox loads a font of its own so) never reach a network.
         assert.deepEqual(tab.requests.filter((url) => !/^(blob|data):/.test(url) && !url.startsWith(origin)), [], 'none elsewhere');
         assert.equal(await tab.evaluate(() => document.querySelectorAll('script:not([src])').length), 0, 'no inline script');
+      }));
+
+    test('table shapes: a tidy export, a sheet per county, a column corrected in the page, a partial township file', () =>
+      journey(async (tab) => {
+        const rows = () => tab.all('tbody tr[data-status]', (trs) => trs.map((tr) => [tr.dataset.indicator, tr.querySelector('td.region').textContent]));
+        const regions = async () => [...new Set((await rows()).map(([, region]) => region))].sort();
+        const counties = ['开化县', '柯城区', '衢江区'];
+        await tab.pick('shapes/tidy-regions-years.xlsx');
+        await tab.waitFor('tr[data-status]');
+        assert.equal((await rows()).length, 12, '4 indicators × 3 counties in 2023');
+        assert.deepEqual(await regions(), counties);
+        assert.match(await tab.text('.how-read'), /明细表/);
+
+        await tab.pick('shapes/sheet-per-county.xlsx');
+        await tab.waitUntil(() => /sheet-per-county/.test(document.querySelector('.file-facts h2')?.textContent));
+        assert.deepEqual(await regions(), counties, 'each sheet gives its name to its rows');
+        const how = await tab.text('.how-read');
+        assert.match(how, /旧数据（隐藏）/);
+        assert.match(how, /说明（不是指标表）/);
+
+        await tab.pick('shapes/bad/two-year-columns-disagree.xlsx');
+        await tab.waitFor('#correct-reading');
+        assert.match(await tab.text('[role=alert]'), /不一致/);
+        await tab.click('#correct-reading');
+        await tab.waitFor('.corrections-dialog select[data-column="3"]');
+        await tab.select('.corrections-dialog select[data-column="3"]', 'ignored');
+        await tab.click('.corrections-dialog button[type=submit]');
+        await tab.waitFor('tr[data-status]');
+        assert.equal((await rows()).length, 12, 'read once told which year column to leave');
+        assert.match(await tab.text('.how-read'), /D 统计年度 → 不读取/);
+
+        await tab.pick('shapes/township-partial-2023.csv');
+        await tab.waitUntil(() => /township-partial/.test(document.querySelector('.file-facts h2')?.textContent));
+        assert.equal((await rows()).length, 18, '3 indicators × 6 towns, no row for what the file never mentions');
+        assert.match(await tab.text('.not-in-file summary'), /（41）/);
       }));
 
     test('a wide .xls: the region × indicator matrix and the region filter', () =>

@@ -115,7 +115,7 @@ pub enum Response {
     /// The report, with at most [`UNMATCHED_SHOWN`] of its unmatched rows; the exports have all
     /// `unmatched_total`.
     Checked {
-        report: Report,
+        report: Box<Report>,
         unmatched_total: usize,
     },
     Failed {
@@ -399,7 +399,7 @@ impl Session {
         self.report = Some(Rc::new(report));
         send((
             Response::Checked {
-                report: for_page,
+                report: Box::new(for_page),
                 unmatched_total,
             },
             None,

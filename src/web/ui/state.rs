@@ -146,7 +146,7 @@ impl Reducible for State {
                 } => {
                     next.busy = None;
                     next.error = None;
-                    next.report = Some(Rc::new(report));
+                    next.report = Some(Rc::from(report));
                     next.unmatched_total = unmatched_total;
                 }
                 Response::Failed { error } => {

@@ -91,6 +91,10 @@ pub enum IngestErrorKind {
         /// (column letter, what it says) of each.
         columns: Box<[(String, String); 2]>,
     },
+    /// A correction names no sheet, and the workbook has several.
+    ChoiceNamesNoSheet {
+        available: Vec<String>,
+    },
     /// More sheets than a submission has.
     TooManySheets {
         sheets: usize,
@@ -216,6 +220,10 @@ impl IngestError {
             TooManySheets { sheets, limit } => {
                 format!("工作簿有 {sheets} 个工作表，超过上限 {limit} 个")
             }
+            ChoiceNamesNoSheet { available } => format!(
+                "更正没有写明是哪个工作表，而工作簿有多个（{}）",
+                available.join("、")
+            ),
         }
     }
 
@@ -275,6 +283,10 @@ impl IngestError {
             TooManySheets { sheets, limit } => {
                 format!("the workbook has {sheets} sheets, over the limit of {limit}")
             }
+            ChoiceNamesNoSheet { available } => format!(
+                "a correction names no sheet and the workbook has several ({})",
+                available.join(", ")
+            ),
         }
     }
 
@@ -306,6 +318,7 @@ impl IngestError {
                 "请指明这一列是什么（页面上的“更正读取方式”，命令行用 --column 工作表!列=用途）"
             }
             TooManySheets { .. } => "请只保留要检查的工作表后另存再检查",
+            ChoiceNamesNoSheet { .. } => "请写明工作表（命令行：--column 工作表!列=用途）",
         }
     }
 
@@ -332,6 +345,7 @@ impl IngestError {
                 "Say what the column is (\"Correct how it was read\" on the page; CLI: --column SHEET!COL=ROLE)"
             }
             TooManySheets { .. } => "Keep only the sheets to check, save, and check again",
+            ChoiceNamesNoSheet { .. } => "Name the sheet (CLI: --column SHEET!COL=ROLE)",
         }
     }
 }

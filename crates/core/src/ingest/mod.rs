@@ -68,6 +68,53 @@ pub struct Workbook {
     pub table: Table,
 }
 
+/// The user's column and sheet choices with their sheets: a choice that names none is for the
+/// sheet read alone (`options.sheet`) or the file's only one; one that names a sheet the file does
+/// not have is refused, never dropped without a word.
+fn chosen_sheets(
+    options: &ReadOptions,
+    names: &[String],
+) -> Result<(Vec<ColumnChoice>, Vec<SheetChoice>), IngestErrorKind> {
+    let resolve = |sheet: &str| -> Result<String, IngestErrorKind> {
+        let unnamed = match (names, &options.sheet) {
+            (_, Some(only)) => Some(only),
+            ([only], None) => Some(only),
+            _ => None,
+        };
+        match sheet {
+            "" => unnamed.cloned().ok_or(IngestErrorKind::ChoiceNamesNoSheet {
+                available: names.to_vec(),
+            }),
+            named if names.iter().any(|n| n == named) => Ok(named.to_string()),
+            unknown => Err(IngestErrorKind::SheetNotFound {
+                wanted: unknown.to_string(),
+                available: names.to_vec(),
+            }),
+        }
+    };
+    let columns = options
+        .columns
+        .iter()
+        .map(|c| {
+            Ok(ColumnChoice {
+                sheet: resolve(&c.sheet)?,
+                ..c.clone()
+            })
+        })
+        .collect::<Result<_, IngestErrorKind>>()?;
+    let sheets = options
+        .sheets
+        .iter()
+        .map(|c| {
+            Ok(SheetChoice {
+                sheet: resolve(&c.sheet)?,
+                ..c.clone()
+            })
+        })
+        .collect::<Result<_, IngestErrorKind>>()?;
+    Ok((columns, sheets))
+}
+
 /// An .xls, .xlsb or .ods file: read by the full reader, handed on by the light one.
 #[cfg(feature = "legacy-formats")]
 fn read_legacy(bytes: &[u8], format: Format) -> Result<Vec<Grid>, IngestErrorKind> {
@@ -151,10 +198,11 @@ pub fn read_workbook_with(
             available: sheet_names,
         }));
     }
+    let (columns, sheets) = chosen_sheets(options, &sheet_names).map_err(fail)?;
     let choices = layout::Choices {
         year: options.year,
-        columns: &options.columns,
-        sheets: &options.sheets,
+        columns: &columns,
+        sheets: &sheets,
     };
     // A CSV file has no sheets to name in a message.
     let named = |sheet: Option<String>| sheet.filter(|_| format != Format::Csv);
