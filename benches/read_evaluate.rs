@@ -1,7 +1,9 @@
 //! Read + evaluate on generated submissions (6 columns: 序号 | 指标名称 | 计量单位 | 2020年 |
 //! 2022年 | 2023年; every tenth row a plan indicator) of 100, 10,000 and 200,000 rows as .xlsx and
-//! GBK CSV, and of 100, 10,000 and 65,535 rows as .xls (BIFF8 holds at most 65,536 rows). A
-//! benchmark, never a test: it prints figures and asserts nothing about speed.
+//! GBK CSV, and of 100, 10,000 and 65,535 rows as .xls (BIFF8 holds at most 65,536 rows); and the
+//! tidy shape a statistics system exports (地区 | 指标名称 | 年份 | 数值, one figure per row) of
+//! 200,000 rows as .xlsx (`rows-200000-tidy.xlsx`). A benchmark, never a test: it prints figures
+//! and asserts nothing about speed.
 //!
 //! The inputs live on disk in `target/bench-inputs/` so that the in-browser benchmark times the
 //! same files:
@@ -90,6 +92,34 @@ fn xlsx(n: usize, plan: &Plan) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     book.save_to_buffer()
 }
 
+/// Rows of the tidy input.
+const TIDY_ROWS: usize = 200_000;
+const TIDY_HEADER: [&str; 4] = ["地区", "指标名称", "年份", "数值"];
+const TIDY_REGIONS: [&str; 2] = ["柯城区", "衢江区"];
+
+/// One figure per row: each label of the long inputs for two regions and two years, in the order
+/// a system exports them (by label, then region, then year).
+fn tidy_xlsx(n: usize, plan: &Plan) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in TIDY_HEADER.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h)?;
+    }
+    for (r, row) in rows(n.div_ceil(4), plan).iter().enumerate() {
+        for (k, (region, year)) in [(0, 0), (0, 1), (1, 0), (1, 1)].into_iter().enumerate() {
+            let at = (r * 4 + k) as u32 + 1;
+            if at as usize > n {
+                break;
+            }
+            sheet.write_string(at, 0, TIDY_REGIONS[region])?;
+            sheet.write_string(at, 1, &row.label)?;
+            sheet.write_number(at, 2, f64::from(2022 + year))?;
+            sheet.write_number(at, 3, row.values[1 + year as usize] - region as f64)?;
+        }
+    }
+    book.save_to_buffer()
+}
+
 fn gbk_csv(n: usize, plan: &Plan) -> Vec<u8> {
     let mut text = HEADER.join(",");
     text.push('\n');
@@ -139,11 +169,15 @@ fn write_inputs(dir: &Path, plan: &Plan) -> Result<(), String> {
         write(dir, &format!("rows-{n}.xlsx"), &xlsx(n)?)?;
         write(dir, &format!("rows-{n}-gbk.csv"), &gbk_csv(n, plan))?;
     }
+    let tidy = tidy_xlsx(TIDY_ROWS, plan)
+        .map_err(|e| format!("cannot make the {TIDY_ROWS}-row tidy .xlsx: {e}"))?;
+    write(dir, &format!("rows-{TIDY_ROWS}-tidy.xlsx"), &tidy)?;
     let most = XLS_SIZES.into_iter().max().unwrap_or(0);
     write(dir, XLS_ROWS_FILE, &xls_rows_json(most, plan))
 }
 
-/// A file to time: `rows-N.xlsx`, `rows-N.xls` or `rows-N-gbk.csv` (any .xlsx, .xls or .csv).
+/// A file to time: `rows-N.xlsx`, `rows-N-tidy.xlsx`, `rows-N.xls` or `rows-N-gbk.csv` (any
+/// .xlsx, .xls or .csv).
 struct Input {
     format: usize,
     rows: usize,

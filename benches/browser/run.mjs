@@ -94,7 +94,7 @@ async function longTasksWhileReading(browser, url, file) {
 // `node benches/browser/run.mjs rows-200000.xlsx …` times only the files named.
 const only = process.argv.slice(2);
 const files = (await readdir(inputs))
-  .filter((f) => /^rows-\d+(-gbk)?\.(xlsx|xls|csv)$/.test(f) && f !== 'rows-20.xlsx')
+  .filter((f) => /^rows-\d+(-gbk|-tidy)?\.(xlsx|xls|csv)$/.test(f) && f !== 'rows-20.xlsx')
   .filter((f) => only.length === 0 || only.includes(f));
 const order = (f) => [extname(f), Number(f.match(/\d+/)[0])];
 files.sort((a, b) => (order(a)[0] + order(a)[1]).localeCompare(order(b)[0] + order(b)[1]) || order(a)[1] - order(b)[1]);

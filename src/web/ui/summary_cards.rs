@@ -25,7 +25,7 @@ pub fn SummaryCards(props: &SummaryCardsProps) -> Html {
                     </li>
                 }) }
                 if props.report.summary.not_in_file > 0 {
-                    <li class="card not-in-file" data-status="not_in_file">
+                    <li class="card not-in-file-card" data-status="not_in_file">
                         <span class="count">{ props.report.summary.not_in_file }</span>
                         <span class="label">{ t.not_in_file }</span>
                     </li>

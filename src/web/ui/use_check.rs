@@ -156,10 +156,13 @@ impl FileChecks {
     }
 
     /// A corrected file keeps the reporting year, the data year, the sheet and the overrides;
-    /// the encoding is detected afresh.
+    /// the encoding is detected afresh, and corrections of columns and sheets, which are about
+    /// the last file's own, go.
     fn check(&self, name: String, bytes: usize, payload: Payload) {
         let mut options = self.state.options.clone();
         options.read.encoding = None;
+        options.read.columns.clear();
+        options.read.sheets.clear();
         self.state.dispatch(Action::SetOptions(options.clone()));
         self.state.dispatch(Action::Started {
             name: name.clone(),

@@ -478,7 +478,7 @@ impl TableBuilder {
             if is_section_row(grid, row, &label, &columns.values) {
                 continue;
             }
-            let Some((region, year)) = keys.of(rows, row) else {
+            let Some((region, year)) = keys.of(rows, row, self) else {
                 continue;
             };
             let label_cell = CellRef::new(row, name_col);
@@ -489,15 +489,7 @@ impl TableBuilder {
                 .filter(|u| !u.trim().is_empty())
                 .and_then(|u| self.unit(u.trim()));
             for column in &columns.values {
-                self.observe(
-                    rows,
-                    row,
-                    column,
-                    label,
-                    label_cell,
-                    (region.as_deref(), year),
-                    unit,
-                )?;
+                self.observe(rows, row, column, label, label_cell, (region, year), unit)?;
             }
         }
         Ok(())
@@ -529,19 +521,11 @@ impl TableBuilder {
             .collect();
         let mut keys = RowKeys::default();
         for row in header.data_start..grid.rows.len() {
-            let Some((region, year)) = keys.of(rows, row) else {
+            let Some((region, year)) = keys.of(rows, row, self) else {
                 continue;
             };
             for &(column, label, label_cell) in &labelled {
-                self.observe(
-                    rows,
-                    row,
-                    column,
-                    label,
-                    label_cell,
-                    (region.as_deref(), year),
-                    None,
-                )?;
+                self.observe(rows, row, column, label, label_cell, (region, year), None)?;
             }
         }
         Ok(())
@@ -556,7 +540,7 @@ impl TableBuilder {
         column: &Column,
         label: u32,
         label_cell: CellRef,
-        (row_region, row_year): (Option<&str>, Option<i32>),
+        (row_region, row_year): (Option<u32>, Option<i32>),
         unit: Option<u32>,
     ) -> Result<(), IngestErrorKind> {
         let own_year = row_year.or(column.year);
@@ -564,11 +548,15 @@ impl TableBuilder {
             .or(rows.context.year.map(|(y, _)| y))
             .ok_or(IngestErrorKind::YearUnknown)?;
         self.took_sheet_year |= own_year.is_none();
-        let own_region = row_region.or(column.region.as_deref());
-        self.took_sheet_region |= own_region.is_none() && rows.context.region.is_some();
-        let region = own_region
-            .or(rows.context.region.as_ref().map(|(r, _)| r.as_str()))
-            .and_then(|r| self.region(r));
+        let region = match (row_region, column.region.as_deref()) {
+            (Some(region), _) => Some(region),
+            (None, Some(written)) => self.region(written),
+            (None, None) => {
+                self.took_sheet_region |= rows.context.region.is_some();
+                let sheet_region = rows.context.region.as_ref();
+                sheet_region.and_then(|(region, _)| self.region(region))
+            }
+        };
         let raw = rows.grid.get(row, column.index);
         self.table.observations.push(Observation {
             label,
@@ -599,22 +587,32 @@ struct Rows<'a> {
 /// cells of a block (a county written once over its rows, or merged down them).
 #[derive(Default)]
 struct RowKeys {
-    region: Option<String>,
+    /// The region, as an index into the table's regions, and the cell text it was read from (a
+    /// tidy export repeats one region down thousands of rows: it is recognised once).
+    region: Option<u32>,
+    region_written: String,
     year: Option<i32>,
 }
 
 impl RowKeys {
     /// `None` for a row that is not data: a note under the table, a year column that holds no
     /// year, a region column that holds no name.
-    fn of(&mut self, rows: &Rows, row: usize) -> Option<(Option<String>, Option<i32>)> {
+    fn of(
+        &mut self,
+        rows: &Rows,
+        row: usize,
+        table: &mut TableBuilder,
+    ) -> Option<(Option<u32>, Option<i32>)> {
         let (grid, columns) = (rows.grid, rows.columns);
         if let Some(col) = columns.region {
             let cell = grid.get(row, col);
             if cell.is_blank() {
-                self.region.as_ref()?;
-            } else {
+                self.region?;
+            } else if cell.text() != Some(self.region_written.as_str()) {
                 let name = row_label(cell)?;
-                self.region = Some(rows.book.recognise(&name).unwrap_or(name));
+                let region = rows.book.recognise(&name).unwrap_or_else(|| name.clone());
+                self.region = table.region(&region);
+                self.region_written = name;
             }
         }
         if let Some(col) = columns.year {
@@ -625,25 +623,24 @@ impl RowKeys {
                 self.year = Some(year_cell(cell)?);
             }
         }
-        Some((
-            columns.region.and(self.region.clone()),
-            columns.year.and(self.year),
-        ))
+        Some((columns.region.and(self.region), columns.year.and(self.year)))
     }
 }
 
 /// A chapter heading among the names (一、儿童与健康), or a title merged across the row: no
-/// figure of its own in any value column.
+/// figure of its own in any value column. (Checked on every row of a big sheet: a cell is looked
+/// at, never formatted.)
 fn is_section_row(grid: &Grid, row: usize, label: &str, values: &[Column]) -> bool {
-    let no_figure = values.iter().all(|column| {
-        let cell = grid.get(row, column.index);
-        cell.is_blank() || cell.display().trim() == label
-    });
-    let merged_across = !values.is_empty()
-        && values
-            .iter()
-            .all(|column| grid.get(row, column.index).display().trim() == label);
-    no_figure && (merged_across || is_section_heading(label))
+    let mut merged_across = !values.is_empty();
+    for column in values {
+        match grid.get(row, column.index) {
+            RawCell::Text(text) if text.trim() == label => {}
+            RawCell::Empty => merged_across = false,
+            RawCell::Text(text) if text.trim().is_empty() => merged_across = false,
+            _ => return false,
+        }
+    }
+    merged_across || is_section_heading(label)
 }
 
 /// The unit a label carries in brackets at its end: 婴儿死亡率（‰）.
