@@ -1,9 +1,10 @@
 //! The page's side of its workers: the reader (reads, matches, evaluates) and the writer (.xlsx
 //! report and template), each spawned on first use. The page sends the reader requests (a picked
 //! file is handed over unread) and hands each answer to a callback; an export job the reader
-//! answers with goes on to the writer unread. A worker that dies (a wasm trap, its script failing
-//! to load, a message it cannot take) is reported (a failed read, a failed export) and replaced,
-//! so the page never waits on it forever.
+//! answers with goes on to the writer unread. A worker that dies (a wasm trap, a message it
+//! cannot take) is reported (a failed read, a failed export) and replaced, so the page never
+//! waits on it forever; one whose script or wasm cannot be loaded (static/worker.js says so) is
+//! reported with the offline copy as the way out.
 //!
 //! The reader comes in two builds. The light one (.xlsx and .csv, what nearly every submission
 //! is) starts first; a file whose name says a format only the full reader reads (`Format::reader`),
@@ -29,18 +30,18 @@ enum Role {
 }
 
 impl Role {
-    /// The worker script: trunk's loader next to the page, or the blob URL the one-file offline
-    /// copy sets up before the app starts (file:// pages cannot start workers from files).
+    /// The worker script: static/worker.js naming the build, or the blob URL the one-file
+    /// offline copy sets up before the app starts (file:// pages cannot start workers from files).
     fn url(self) -> String {
-        let (global, file) = match self {
-            Role::LightReader => ("__DUIBIAO_LIGHT_URL", "./duibiao-worker-light_loader.js"),
-            Role::FullReader => ("__DUIBIAO_WORKER_URL", "./duibiao-worker_loader.js"),
-            Role::Writer => ("__DUIBIAO_EXPORT_URL", "./duibiao-export_loader.js"),
+        let (global, build) = match self {
+            Role::LightReader => ("__DUIBIAO_LIGHT_URL", "duibiao-worker-light"),
+            Role::FullReader => ("__DUIBIAO_WORKER_URL", "duibiao-worker"),
+            Role::Writer => ("__DUIBIAO_EXPORT_URL", "duibiao-export"),
         };
         js_sys::Reflect::get(&gloo::utils::window(), &global.into())
             .ok()
             .and_then(|v| v.as_string())
-            .unwrap_or_else(|| file.to_string())
+            .unwrap_or_else(|| format!("./worker.js?{build}"))
     }
 
     fn is_reader(self) -> bool {
@@ -50,16 +51,25 @@ impl Role {
     fn crashed(self) -> Response {
         match self {
             Role::LightReader | Role::FullReader => Response::Failed {
-                error: ErrorInfo {
-                    message_zh: CRASHED_ZH.into(),
-                    message_en: CRASHED_EN.into(),
-                    needs_year: false,
-                    needs_encoding: false,
-                    columns: None,
-                },
+                error: ErrorInfo::plain(CRASHED_ZH.into(), CRASHED_EN.into()),
             },
             Role::Writer => Response::ExportFailed {
                 message: EXPORT_CRASHED.into(),
+            },
+        }
+    }
+
+    /// Its script or its wasm never loaded: trying again will not help, the offline copy will.
+    fn not_loaded(self) -> Response {
+        match self {
+            Role::LightReader | Role::FullReader => Response::Failed {
+                error: ErrorInfo {
+                    offers_offline_copy: true,
+                    ..ErrorInfo::plain(NOT_LOADED_ZH.into(), NOT_LOADED_EN.into())
+                },
+            },
+            Role::Writer => Response::ExportFailed {
+                message: format!("{NOT_LOADED_ZH} {NOT_LOADED_EN}"),
             },
         }
     }
@@ -85,6 +95,15 @@ type OnReply = Rc<dyn Fn(Response, Option<Vec<u8>>)>;
 pub const CRASHED_ZH: &str = "读取时出错，工具已重新启动；请再选一次文件。";
 pub const CRASHED_EN: &str =
     "The reader stopped unexpectedly and was restarted; please pick the file again.";
+/// What the page shows when a worker's script or wasm cannot be loaded from the server.
+pub const NOT_LOADED_ZH: &str =
+    "本工具的读取组件（.wasm 文件）无法从服务器载入，可能被网络代理或服务器拦截。\
+    请改用单文件离线版（duibiao-offline.html），它无需再从网络载入任何内容；\
+    或请网站管理员允许 .wasm 文件（application/wasm）。";
+pub const NOT_LOADED_EN: &str = "A part of this tool (a .wasm file) could not be loaded from the \
+    server; a proxy or the server may be blocking it. Use the one-file offline copy \
+    (duibiao-offline.html), which loads nothing more from the network, or ask the site's \
+    administrator to allow .wasm files (application/wasm).";
 /// What the page shows when the writer dies (the results stay; the user can ask again).
 pub const EXPORT_CRASHED: &str =
     "生成文件时出错，请再试一次。The file could not be written; please try again.";
@@ -197,6 +216,10 @@ impl WorkerClient {
     /// One message from the worker: it is ready, an export job for the writer, or an answer.
     fn received(&self, data: JsValue) {
         let client = &self.0;
+        if field(&data, "loadFailed").is_string() {
+            self.crashed();
+            return;
+        }
         if field(&data, "ready").as_bool() == Some(true) {
             if let Some(running) = client.running.borrow_mut().as_mut() {
                 for (message, transfer) in running.queue.take().unwrap_or_default() {
@@ -241,10 +264,11 @@ impl WorkerClient {
         client.plan_owed.set(client.plan.borrow().is_some());
     }
 
-    /// The worker's `error` and `messageerror`: whatever it was doing is lost, so the page is
-    /// told (a failed read ends "reading"; a failed export, its wait), and a fresh reader takes
-    /// over. Only one that had started is replaced at once; one whose script never loaded is
-    /// tried again at the next request, not in a loop. A writer starts again when next needed.
+    /// The worker's `error` and `messageerror`, or its wasm not loading: whatever it was doing is
+    /// lost, so the page is told (a failed read ends "reading"; a failed export, its wait). One
+    /// that had started is replaced at once by a fresh one; one that never loaded is tried again
+    /// at the next request, not in a loop, and the page points to the offline copy. A writer
+    /// starts again when next needed.
     fn crashed(&self) {
         let client = &self.0;
         let Some(crashed) = client.running.borrow_mut().take() else {
@@ -255,8 +279,12 @@ impl WorkerClient {
         client.light_check.take();
         client.plan_owed.set(client.plan.borrow().is_some());
         let role = client.role.get();
+        if !had_started {
+            (client.on_reply)(role.not_loaded(), None);
+            return;
+        }
         (client.on_reply)(role.crashed(), None);
-        if had_started && role.is_reader() {
+        if role.is_reader() {
             let _ = self.spawn();
         }
     }

@@ -60,7 +60,7 @@ for (const kernel of KERNELS) {
         assert.deepEqual(await tab.all('.unmatched li', (items) => items.map((li) => li.dataset.asWritten)), ['全市常住人口']);
         const loaded = server.requests.length;
         assert.deepEqual(server.requests.slice(landing).map((path) => path.replace(/-[0-9a-f]{8,16}/, '')),
-          ['/duibiao-web.js', '/duibiao-web_bg.wasm', '/duibiao-worker-light_loader.js', '/duibiao-worker-light.js', '/duibiao-worker-light_bg.wasm'],
+          ['/duibiao-web.js', '/duibiao-web_bg.wasm', '/worker.js', '/duibiao-worker-light.js', '/duibiao-worker-light_bg.wasm'],
           'the app loads on first use, page then worker');
 
         await tab.click('tr[data-indicator="child_injury_mortality"] .row-toggle');

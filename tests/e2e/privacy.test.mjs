@@ -41,7 +41,7 @@ test('a whole journey makes no request after the app has loaded, and none to ano
   // The app loads on first use: the page's glue and wasm, then the worker's three files, once.
   const appFiles = requests.slice(firstPaint).map((url) => new URL(url).pathname.replace(/-[0-9a-f]{8,16}/, ''));
   assert.deepEqual(appFiles, ['/duibiao-web.js', '/duibiao-web_bg.wasm',
-    '/duibiao-worker-light_loader.js', '/duibiao-worker-light.js', '/duibiao-worker-light_bg.wasm']);
+    '/worker.js', '/duibiao-worker-light.js', '/duibiao-worker-light_bg.wasm']);
   const loaded = requests.length;
   const distFiles = new Set(readdirSync(dist));
   for (const url of requests) {
@@ -66,7 +66,7 @@ test('a whole journey makes no request after the app has loaded, and none to ano
   // downloads are blob: URLs made in the page and never reach a network.
   const after = requests.slice(loaded).filter((url) => !url.startsWith('blob:'));
   assert.deepEqual(after.map((url) => new URL(url).pathname.replace(/-[0-9a-f]{8,16}/, '')),
-    ['/duibiao-export_loader.js', '/duibiao-export.js', '/duibiao-export_bg.wasm'],
+    ['/worker.js', '/duibiao-export.js', '/duibiao-export_bg.wasm'],
     'after the app loaded, only the writer when a workbook is first asked for');
   assert.deepEqual(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:')), []);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);

@@ -9,8 +9,8 @@ import { servedApp, openApp, pick, statuses, fixtures, KECHENG_2023 } from './su
 
 const app = servedApp();
 
-const LIGHT = ['/duibiao-worker-light_loader.js', '/duibiao-worker-light.js', '/duibiao-worker-light_bg.wasm'];
-const FULL = ['/duibiao-worker_loader.js', '/duibiao-worker.js', '/duibiao-worker_bg.wasm'];
+const LIGHT = ['/duibiao-worker-light.js', '/duibiao-worker-light_bg.wasm'];
+const FULL = ['/duibiao-worker.js', '/duibiao-worker_bg.wasm'];
 
 /** The app's page, recording which reader files it asks for. */
 async function readerPage() {

@@ -10,6 +10,7 @@ import { servedApp, pick, screenshot, statuses, fixtures } from './support.mjs';
 
 const app = servedApp();
 const CRASHED_ZH = '读取时出错，工具已重新启动；请再选一次文件。';
+const NOT_LOADED_ZH = /读取组件（\.wasm 文件）无法从服务器载入.*单文件离线版（duibiao-offline\.html）/;
 
 /** A page whose scripts see `setup` run first (before the app reads `window.__DUIBIAO_LIGHT_URL`). */
 async function pageWith(setup, arg) {
@@ -33,14 +34,14 @@ async function alertText(page) {
   return alert.textContent();
 }
 
-test('a reader whose script fails to load ends "reading" with a message; the next pick works', async (t) => {
+test('a reader whose script fails to load ends "reading" pointing to the offline copy; the next pick works', async (t) => {
   const { page, errors } = await pageWith(() => {
     window.__DUIBIAO_LIGHT_URL = './no-such-reader.js';
   });
   await pick(page, 'long-kecheng-2023.xlsx');
   const text = await alertText(page);
   t.diagnostic(text);
-  assert.match(text, new RegExp(CRASHED_ZH));
+  assert.match(text, NOT_LOADED_ZH);
   assert.equal(await page.$('.busy'), null, 'no longer "reading"');
   await screenshot(page, 'worker-failed-to-load');
   await page.evaluate(() => delete window.__DUIBIAO_LIGHT_URL);
@@ -52,12 +53,42 @@ test('a reader whose script fails to load ends "reading" with a message; the nex
   await page.close();
 });
 
+test('a reader whose wasm the server refuses: within seconds the page says so and links the offline copy', async (t) => {
+  const page = await app.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // As a proxy does: a page of its own, not the wasm.
+  const refuse = (route) => route.fulfill({ status: 403, contentType: 'text/html', body: '<h1>Forbidden</h1>' });
+  await page.route('**/duibiao-worker-light_bg.wasm', refuse);
+  await page.goto(`${app.server.url}`);
+  await page.waitForSelector('input[type=file]');
+  const started = Date.now();
+  await pick(page, 'long-kecheng-2023.xlsx');
+  const text = await alertText(page);
+  const seconds = (Date.now() - started) / 1000;
+  t.diagnostic(`${text} (${seconds.toFixed(1)} s)`);
+  assert.match(text, NOT_LOADED_ZH);
+  assert.ok(seconds < 10, `said within seconds, not after a timeout: ${seconds} s`);
+  assert.equal(await page.$('.busy'), null, 'no longer "reading"');
+  assert.equal(await page.getAttribute('[role=alert] a.offline-copy', 'href'), 'duibiao-offline.html');
+  await page.click('button.lang-toggle');
+  assert.match(await page.textContent('[role=alert]'), /could not be loaded from the server.*offline copy/);
+  await page.click('button.lang-toggle');
+  // Once the server serves it, the next pick reads as usual.
+  await page.unroute('**/duibiao-worker-light_bg.wasm', refuse);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  assert.equal(await page.$('[role=alert]'), null);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a reader that dies while reading (as a wasm trap does) is replaced at once', async (t) => {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
   let served = 0;
   // The first reader says it is ready, then throws on the first request as a trapped wasm call
   // does; the replacement is the real one.
-  await page.route('**/duibiao-worker-light_loader.js', (route) => {
+  await page.route((url) => url.pathname.endsWith('/worker.js') && url.search === '?duibiao-worker-light', (route) => {
     served += 1;
     if (served > 1) return route.continue();
     return route.fulfill({

@@ -75,6 +75,24 @@ pub struct ErrorInfo {
     /// that disagree).
     #[serde(default)]
     pub columns: Option<SheetColumns>,
+    /// The page offers the one-file offline copy (a part of the app could not be loaded from the
+    /// server).
+    #[serde(default)]
+    pub offers_offline_copy: bool,
+}
+
+impl ErrorInfo {
+    /// A message and nothing to ask.
+    pub fn plain(message_zh: String, message_en: String) -> ErrorInfo {
+        ErrorInfo {
+            message_zh,
+            message_en,
+            needs_year: false,
+            needs_encoding: false,
+            columns: None,
+            offers_offline_copy: false,
+        }
+    }
 }
 
 impl From<&IngestError> for ErrorInfo {
@@ -89,6 +107,7 @@ impl From<&IngestError> for ErrorInfo {
                 .as_deref()
                 .filter(|_| error.asks_about_columns())
                 .cloned(),
+            offers_offline_copy: false,
         }
     }
 }
@@ -158,7 +177,15 @@ impl Response {
 
 /// A message as the bytes that cross between the page and a worker.
 pub fn encode<T: Serialize>(message: &T) -> Result<Vec<u8>, String> {
-    postcard::to_allocvec(message).map_err(|e| e.to_string())
+    // Sized first, then written once: a growing Vec would hold up to twice a large report's bytes
+    // at its peak, and a worker's wasm memory never shrinks.
+    let size = postcard::experimental::serialized_size(message).map_err(|e| e.to_string())?;
+    let mut bytes = vec![0; size];
+    let written = postcard::to_slice(message, &mut bytes)
+        .map_err(|e| e.to_string())?
+        .len();
+    bytes.truncate(written);
+    Ok(bytes)
 }
 
 /// The message those bytes hold.

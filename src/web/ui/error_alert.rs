@@ -20,7 +20,11 @@ pub fn ErrorAlert(props: &ErrorAlertProps) -> Html {
         <div class="error-alert" role="alert">
             <h2>{ t.error_heading }</h2>
             <p class="error-message">{ message }</p>
-            <p>{ t.try_another }</p>
+            if props.error.offers_offline_copy {
+                <p><a class="offline-copy" href="duibiao-offline.html" download="">{ t.offline_copy }</a></p>
+            } else {
+                <p>{ t.try_another }</p>
+            }
         </div>
     }
 }

@@ -184,13 +184,10 @@ impl FileChecks {
             match plan_source::fetch_bytes(&sample.url).await {
                 Ok(bytes) => checks.check(sample.name, bytes.len(), Payload::Bytes(bytes)),
                 Err(detail) => checks.state.dispatch(Action::WorkerSaid(Response::Failed {
-                    error: ErrorInfo {
-                        message_zh: format!("示例文件无法载入（{detail}）"),
-                        message_en: format!("The sample file could not be loaded ({detail})"),
-                        needs_year: false,
-                        needs_encoding: false,
-                        columns: None,
-                    },
+                    error: ErrorInfo::plain(
+                        format!("示例文件无法载入（{detail}）"),
+                        format!("The sample file could not be loaded ({detail})"),
+                    ),
                 })),
             }
         });

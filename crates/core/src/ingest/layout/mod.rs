@@ -437,6 +437,7 @@ impl TableBuilder {
             book,
             sheet,
         };
+        self.make_room(&rows);
         let emitted = if columns.name.is_some() {
             self.names_down(&rows)
         } else {
@@ -462,6 +463,27 @@ impl TableBuilder {
             ..facts
         });
         Ok(())
+    }
+
+    /// Room for a sheet's figures before they come: a 200,000-row sheet's observations are most
+    /// of a check's memory, and a doubling Vec would hold up to twice them (a worker's wasm memory
+    /// never shrinks). Exactly when the sheet at least doubles the table; otherwise amortised, so
+    /// a workbook of many small sheets is not copied once per sheet.
+    fn make_room(&mut self, rows: &Rows) {
+        let values = &rows.columns.values;
+        let figures = (rows.header.data_start..rows.grid.rows.len())
+            .map(|row| {
+                let cells = &rows.grid.rows[row];
+                let filled = |c: &&Column| cells.get(c.index).is_some_and(|v| !v.is_blank());
+                values.iter().filter(filled).count()
+            })
+            .sum::<usize>();
+        let observations = &mut self.table.observations;
+        if figures >= observations.len() {
+            observations.reserve_exact(figures);
+        } else {
+            observations.reserve(figures);
+        }
     }
 
     /// Indicators down the side (a column of names): each row's figures under its value columns.
