@@ -177,15 +177,7 @@ impl Response {
 
 /// A message as the bytes that cross between the page and a worker.
 pub fn encode<T: Serialize>(message: &T) -> Result<Vec<u8>, String> {
-    // Sized first, then written once: a growing Vec would hold up to twice a large report's bytes
-    // at its peak, and a worker's wasm memory never shrinks.
-    let size = postcard::experimental::serialized_size(message).map_err(|e| e.to_string())?;
-    let mut bytes = vec![0; size];
-    let written = postcard::to_slice(message, &mut bytes)
-        .map_err(|e| e.to_string())?
-        .len();
-    bytes.truncate(written);
-    Ok(bytes)
+    postcard::to_allocvec(message).map_err(|e| e.to_string())
 }
 
 /// The message those bytes hold.
