@@ -31,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
         year: (selector & 0b100 != 0).then_some(2023),
         encoding: ENCODINGS[((selector >> 3) & 0b11) as usize],
         sheet: (selector & 0b10_0000 != 0).then(|| "Sheet1".to_string()),
+        ..ReadOptions::default()
     };
     if let Ok(workbook) = read_workbook(file_name, bytes, &options) {
         let plan = PLAN.get_or_init(Plan::default_plan);
