@@ -13,7 +13,7 @@ function reply(worker, accept) {
 /**
  * The request the page's worker client sends (src/web/client.rs) for a check with the default
  * options, as the bytes `protocol::encode` makes of it (postcard: the variant `check` = 2, the
- * name's length and UTF-8 bytes, then the eight empty option fields). The core's test
+ * name's length and UTF-8 bytes, then the nine empty option fields). The core's test
  * `protocol::tests::a_check_with_default_options_is_the_bytes_the_benchmark_writes` keeps this
  * true.
  */
@@ -27,7 +27,7 @@ function checkMessage(name, bytes) {
     }
     length.push((n & 0x7f) | 0x80);
   }
-  const request = Uint8Array.from([2, ...length, ...utf8, 0, 0, 0, 0, 0, 0, 0, 0]);
+  const request = Uint8Array.from([2, ...length, ...utf8, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   return { request, bytes };
 }
 

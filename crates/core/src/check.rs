@@ -1,6 +1,6 @@
 //! The whole pipeline in one call: bytes → workbook → matches → evaluations → report.
 
-use crate::evaluate::{evaluate, Case, Evaluation, Reading};
+use crate::evaluate::{earlier_figure, evaluate, Case, Evaluation, Reading};
 use crate::ingest::value::Value;
 use crate::ingest::{
     read_workbook_with, unit_in_label, IngestError, Observation, ReadContext, ReadOptions, Table,
@@ -8,6 +8,7 @@ use crate::ingest::{
 };
 use crate::matching::{Matcher, Outcome, Override};
 use crate::plan::Plan;
+use crate::plausibility::{check_across, check_figure, settle, Confirmation};
 use crate::report::{
     count_statuses, DomainCounts, MatchInfo, NotInFile, PlanInfo, Report, ResultRow, SourceInfo,
     Summary, TargetInfo, UnmatchedRow, UnmatchedWhy,
@@ -26,6 +27,8 @@ pub struct CheckOptions {
     pub overrides: Vec<Override>,
     /// Values the plan does not give but a target needs (the 2018 base of 近视率), by indicator id.
     pub supplied_bases: BTreeMap<String, f64>,
+    /// Flagged figures the user says are right.
+    pub confirmed: Vec<Confirmation>,
 }
 
 /// Reads, matches and evaluates a file, with the core's own decoders (the CLI's and the tests').
@@ -85,7 +88,7 @@ pub fn evaluate_workbook(
     let (matched, mut unmatched) = match_labels(table, plan, &options.overrides);
     let (years, reporting_year) = years_to_evaluate(table, plan, options.reporting_year);
     let figures = Figures::sort_out(table, plan, &matched, &mut unmatched);
-    let results = evaluate_rows(table, plan, options, &figures, &years);
+    let results = evaluate_rows(table, plan, options, &figures, &years, reporting_year);
     let not_in_file: Vec<NotInFile> = plan
         .indicators
         .iter()
@@ -260,12 +263,15 @@ fn evaluate_rows(
     options: &CheckOptions,
     figures: &Figures,
     years: &[i32],
+    reporting_year: i32,
 ) -> Vec<ResultRow> {
     let mut regions: Vec<Option<u32>> = (0..table.regions.len() as u32).map(Some).collect();
     if regions.is_empty() || table.observations.iter().any(|o| o.region.is_none()) {
         regions.push(None);
     }
     let mut results = Vec::new();
+    // Each row's own yardstick (its earlier figure or base), for the checks across rows.
+    let mut references = Vec::new();
     for (index, indicator) in plan.indicators.iter().enumerate() {
         let Some(how) = figures.info[index] else {
             continue;
@@ -306,16 +312,36 @@ fn evaluate_rows(
                         .or(observations.first().copied())
                         .map(|o| table.labels[o.label as usize].as_written.clone()),
                 };
-                results.push(result_row(
-                    &case,
-                    evaluate(&case),
-                    place,
-                    match_info.clone(),
-                ));
+                let mut row = result_row(&case, evaluate(&case), place, match_info.clone());
+                let checked = row
+                    .findings
+                    .value
+                    .map(|value| check_figure(&case, value, earlier_figure(&case)));
+                references.push(checked.as_ref().and_then(|c| c.reference));
+                if let Some(checked) = checked {
+                    row.findings.flags = checked.flags;
+                    row.findings.confirmed = observation
+                        .is_some_and(|o| is_confirmed(table, o, &options.confirmed));
+                }
+                results.push(row);
             }
         }
     }
+    check_across(plan, &mut results, &references, reporting_year);
+    results.iter_mut().for_each(settle);
     results
+}
+
+/// Whether the user confirmed this figure, by its sheet, cell and value as written.
+fn is_confirmed(table: &Table, observation: &Observation, confirmed: &[Confirmation]) -> bool {
+    if confirmed.is_empty() {
+        return false;
+    }
+    let sheet = &table.sheets[observation.sheet as usize].name;
+    let (cell, value) = (observation.cell.to_string(), observation.as_written());
+    confirmed
+        .iter()
+        .any(|c| c.covers(sheet, table.sheets.len() == 1, &cell, &value))
 }
 
 /// Where a result row's figure is: its region, its cell, its label as written.
@@ -371,6 +397,7 @@ fn summarise(
     let current = || results.iter().filter(|r| r.year == reporting_year);
     Summary {
         counts: count_statuses(current()),
+        flagged: current().filter(|r| r.findings.is_flagged()).count(),
         by_domain: plan
             .domains
             .iter()

@@ -16,6 +16,7 @@ pub mod ingest;
 pub mod matching;
 pub mod numbers;
 pub mod plan;
+pub mod plausibility;
 pub mod protocol;
 pub mod regions;
 pub mod report;

@@ -728,7 +728,7 @@ mod tests {
         };
         let mut expected = vec![2, 12];
         expected.extend_from_slice(b"rows-20.xlsx");
-        expected.extend_from_slice(&[0; 8]);
+        expected.extend_from_slice(&[0; 9]);
         assert_eq!(encode(&check).unwrap(), expected);
     }
 

@@ -168,6 +168,9 @@ pub struct Summary {
     pub by_domain: Vec<DomainCounts>,
     /// How many of the plan's indicators the file never mentions (文件未涉及的指标).
     pub not_in_file: usize,
+    /// Rows of the reporting year whose figure a plausibility check flagged and the user has
+    /// not confirmed (待核对的数值).
+    pub flagged: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

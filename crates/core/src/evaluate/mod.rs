@@ -16,6 +16,7 @@ pub use verdict::Verdict;
 use crate::ingest::value::Value;
 use crate::numbers::{trim_float, Comparator, EPSILON};
 use crate::plan::{Indicator, Kind, Op, Plan};
+use crate::plausibility::Flag;
 use crate::units::Unit;
 use serde::Serialize;
 
@@ -140,6 +141,14 @@ pub struct Findings {
     pub expected_share: Option<f64>,
     /// The value the target asks for at the end of the period, when one number says it.
     pub goal: Option<f64>,
+    /// What the plausibility checks saw in the figure (`crate::plausibility`); empty when
+    /// nothing.
+    pub flags: Vec<Flag>,
+    /// For a figure flagged implausible and shown as `review`: the status it has once the
+    /// user confirms it.
+    pub status_if_confirmed: Option<Status>,
+    /// The user confirmed this flagged figure (by sheet, cell and value).
+    pub confirmed: bool,
 }
 
 /// One point of a path: a year and the value the path gives it.
@@ -147,6 +156,13 @@ pub struct Findings {
 pub struct PathPoint {
     pub year: i32,
     pub value: f64,
+}
+
+impl Findings {
+    /// Flagged by a plausibility check and not yet confirmed.
+    pub fn is_flagged(&self) -> bool {
+        !self.flags.is_empty() && !self.confirmed
+    }
 }
 
 impl Evaluation {
@@ -166,6 +182,9 @@ impl Evaluation {
             path: Vec::new(),
             expected_share: None,
             goal: None,
+            flags: Vec::new(),
+            status_if_confirmed: None,
+            confirmed: false,
         };
         Evaluation { verdict, findings }
     }
@@ -229,9 +248,6 @@ fn in_plan_unit(
             let (unit_zh, unit_en) = unit_words(from);
             Err(Verdict::UnitMismatch { unit_zh, unit_en })
         }
-        (None, Some(Unit::Percent)) if looks_like_fraction(indicator, *value) => {
-            Err(Verdict::BareFraction { value: *value })
-        }
         _ => Ok((*value, *comparator)),
     }
 }
@@ -243,17 +259,6 @@ fn unit_words(unit: Unit) -> (&'static str, &'static str) {
         Unit::Fraction => ("小数", "a fraction"),
         other => (other.symbol(), other.symbol()),
     }
-}
-
-/// A bare value at most 1 against a percent target whose scale is far above 1.
-fn looks_like_fraction(indicator: &Indicator, value: f64) -> bool {
-    let scale = indicator
-        .baseline
-        .as_ref()
-        .map(|b| b.value)
-        .or(indicator.target.value)
-        .unwrap_or(0.0);
-    value.abs() <= 1.0 && scale > 5.0
 }
 
 pub fn evaluate(case: &Case) -> Evaluation {
@@ -293,8 +298,8 @@ fn judge(case: &Case) -> Evaluation {
         Ok(v) => v,
         Err(verdict) => return Evaluation::of(verdict),
     };
-    let previous = previous_value(case);
-    let trend = previous.map(|p| trend_of(direction(indicator.target.op), p, value));
+    let previous = earlier_figure(case);
+    let trend = previous.map(|(_, p)| trend_of(direction(indicator.target.op), p, value));
     let mut evaluation = match indicator.target.op {
         Op::IncreaseYearly => rules::increase_yearly(case, value),
         Op::DecreasePpYearly => rules::decrease_pp_yearly(case, value),
@@ -340,8 +345,8 @@ fn numeric(case: &Case, year: i32) -> Option<f64> {
     }
 }
 
-/// The file's value for the latest year before the one evaluated.
-fn previous_value(case: &Case) -> Option<f64> {
+/// The file's latest figure before the year evaluated, with its year.
+pub fn earlier_figure(case: &Case) -> Option<(i32, f64)> {
     let mut earlier: Vec<i32> = case
         .readings
         .iter()
@@ -349,7 +354,10 @@ fn previous_value(case: &Case) -> Option<f64> {
         .filter(|&y| y < case.year)
         .collect();
     earlier.sort_unstable();
-    earlier.into_iter().rev().find_map(|y| numeric(case, y))
+    earlier
+        .into_iter()
+        .rev()
+        .find_map(|y| numeric(case, y).map(|v| (y, v)))
 }
 
 fn trend_of(direction: Direction, previous: f64, value: f64) -> Trend {

@@ -25,8 +25,6 @@ pub enum Verdict {
         unit_zh: &'static str,
         unit_en: &'static str,
     },
-    /// A bare number ≤ 1 against a % target: a fraction or a tiny rate?
-    BareFraction { value: f64 },
     /// The cell gives only a bound (<6), and the bound already meets the target.
     BoundSettles { bound: Comparator, value: f64 },
     /// The cell gives only a bound that cannot tell (≤8.78 against <8.78).
@@ -79,7 +77,6 @@ impl Verdict {
             | Verdict::NotANumber { .. }
             | Verdict::Qualitative { .. }
             | Verdict::UnitMismatch { .. }
-            | Verdict::BareFraction { .. }
             | Verdict::BoundUnsettled { .. }
             | Verdict::NeedsPreviousYear { .. }
             | Verdict::NeedsStartValue { .. } => Status::Review,
@@ -115,7 +112,6 @@ impl Verdict {
             | Verdict::NotANumber { .. }
             | Verdict::Qualitative { .. }
             | Verdict::UnitMismatch { .. }
-            | Verdict::BareFraction { .. }
             | Verdict::NeedsPreviousYear { .. }
             | Verdict::NeedsStartValue { .. } => self.why_not_compared(case, &words),
             Verdict::BoundSettles { bound, value } => words.bound(*bound, *value, true),
@@ -149,7 +145,7 @@ impl Verdict {
     /// a rule that needs another year's.
     fn why_not_compared(&self, case: &Case, w: &Words) -> (String, String) {
         let indicator = case.indicator;
-        let (name, year, base_year) = (&indicator.name, w.year, w.base_year);
+        let (name, year) = (&indicator.name, w.year);
         let (goal_zh, goal_en) = (&w.goal_zh, &w.goal_en);
         match self {
             Verdict::NoValue => (
@@ -172,19 +168,6 @@ impl Verdict {
             Verdict::UnitMismatch { unit_zh, unit_en } => (
                 format!("单位“{unit_zh}”与规划单位“{}”不一致", indicator.unit),
                 format!("the unit \"{unit_en}\" does not match the plan's unit \"{}\"", indicator.unit),
-            ),
-            Verdict::BareFraction { value } => (
-                format!(
-                    "数值 {} 未注明单位，而规划单位为 %（{base_year} 年为 {}）；若它是小数，应为 {}%，请核对后注明单位",
-                    n(*value),
-                    indicator.baseline.as_ref().map_or("—".into(), |b| n(b.value)),
-                    n(value * 100.0)
-                ),
-                format!(
-                    "the value {} states no unit while the plan's unit is %; if it is a fraction it would be {}%: check it and state the unit",
-                    n(*value),
-                    n(value * 100.0)
-                ),
             ),
             Verdict::NeedsPreviousYear { previous_year } => (
                 format!("“逐年增加”需要与上一年比较：请提供 {previous_year} 年的数值"),

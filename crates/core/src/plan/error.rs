@@ -18,6 +18,12 @@ pub enum PlanError {
         field: &'static str,
         expected: String,
     },
+    /// A plausibility check that cannot be used; the plan loads without it.
+    CheckDropped {
+        entry: String,
+        field: &'static str,
+        expected: String,
+    },
 }
 
 impl fmt::Display for PlanError {
@@ -42,6 +48,13 @@ impl PlanError {
             } => {
                 format!("规划文件中 {entry} 的字段 {field} 有误：应为{expected}")
             }
+            PlanError::CheckDropped {
+                entry,
+                field,
+                expected,
+            } => format!(
+                "规划文件中 {entry} 的字段 {field} 有误：应为{expected}。该条核对规则未使用，规划的其余内容照常使用"
+            ),
         }
     }
 
@@ -62,6 +75,13 @@ impl PlanError {
                     "In the plan file, field `{field}` of {entry} is wrong: expected {expected}"
                 )
             }
+            PlanError::CheckDropped {
+                entry,
+                field,
+                expected,
+            } => format!(
+                "In the plan file, field `{field}` of {entry} is wrong: expected {expected}. That check is not used; the rest of the plan is"
+            ),
         }
     }
 }

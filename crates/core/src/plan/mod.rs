@@ -7,12 +7,14 @@
 //! published text (`source_check`).
 
 pub mod built_in;
+mod checks;
 mod error;
 mod schema;
 mod source_check;
 mod validate;
 mod view;
 
+pub use checks::{Checks, RangeCheck, RelationCheck, YearlyChangeCheck};
 pub use error::PlanError;
 pub use schema::*;
 pub use view::{IndicatorView, PlanView};
@@ -28,8 +30,9 @@ pub const PLAN_SCHEMA_1: &str = "duibiao-plan/1";
 impl Plan {
     /// Parses (with the host's JSON parser) and validates a plan file.
     pub fn read(text: &str, codecs: &Codecs) -> Result<Plan, PlanError> {
-        let plan = (codecs.parse_plan)(text.trim_start_matches('\u{feff}'))?;
+        let mut plan = (codecs.parse_plan)(text.trim_start_matches('\u{feff}'))?;
         plan.validate()?;
+        plan.check_problems = plan.sort_out_checks();
         Ok(plan)
     }
 

@@ -1,5 +1,7 @@
 //! A plan file's schema: the plan, its indicators and their targets, as the JSON says them.
 
+use super::checks::Checks;
+use super::PlanError;
 use crate::numbers::{trim_float, Comparator};
 use crate::regions::Region;
 use serde::{Deserialize, Serialize};
@@ -32,6 +34,12 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
     #[serde(default)]
     pub excluded: Vec<Excluded>,
+    /// What the plan's figures can plausibly be (a schema 2 field; `checks.rs`).
+    #[serde(default, skip_serializing_if = "Checks::is_empty")]
+    pub checks: Checks,
+    /// The checks dropped on loading, each with why: the rest of the plan is used all the same.
+    #[serde(skip)]
+    pub check_problems: Vec<PlanError>,
 }
 
 /// A sample submission that comes with a plan file: `file` is a path relative to the plan file's

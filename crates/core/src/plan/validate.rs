@@ -40,11 +40,11 @@ impl Plan {
         let plan_entry = || format!("规划 “{}”", self.id);
         // A reader of schema 1 would refuse the fields schema 2 added: a file that uses them
         // says so.
-        if self.schema == PLAN_SCHEMA_1 && self.sample.is_some() {
+        if self.schema == PLAN_SCHEMA_1 && (self.sample.is_some() || !self.checks.is_empty()) {
             return Err(invalid(
                 plan_entry(),
                 "schema",
-                format!("“{PLAN_SCHEMA}”（sample 是第 2 版的字段）"),
+                format!("“{PLAN_SCHEMA}”（sample 和 checks 是第 2 版的字段）"),
             ));
         }
         if !is_snake_case_id(&self.id) {

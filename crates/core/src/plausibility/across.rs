@@ -1,0 +1,245 @@
+//! Figures checked against each other: an indicator across the regions of one year (copied
+//! down, one far from the others, ×10 from the rest), related indicators of one region and year
+//! (a part above its whole), and a figure for a year after the reporting year.
+
+use super::figure::{factor, SLIP_FACTOR};
+use super::words::{self, Reference};
+use super::{Flag, Rule, Severity};
+use crate::numbers::EPSILON;
+use crate::plan::{Indicator, Plan};
+use crate::report::ResultRow;
+use crate::units::Unit;
+use rustc_hash::FxHashMap;
+
+/// At least this many regions before one is called far from the others.
+const OUTLIER_MIN_REGIONS: usize = 5;
+/// The modified z-score (0.6745·|x − median| / MAD) above which a figure is far from the others.
+const OUTLIER_SCORE: f64 = 3.5;
+/// … and at least this share of the median away from it.
+const OUTLIER_MIN_SHARE: f64 = 0.1;
+/// At least this many regions with one figure before it looks copied down.
+const COPIED_MIN_REGIONS: usize = 3;
+
+/// `references[i]`: the figure before row `i`'s, or its base, from `check_figure`.
+pub fn check_across(
+    plan: &Plan,
+    rows: &mut [ResultRow],
+    references: &[Option<f64>],
+    reporting_year: i32,
+) {
+    let mut groups: FxHashMap<(&str, i32), Vec<usize>> = FxHashMap::default();
+    for (index, row) in rows.iter().enumerate() {
+        if row.findings.value.is_some() {
+            groups
+                .entry((plan_id(plan, &row.indicator_id), row.year))
+                .or_default()
+                .push(index);
+        }
+    }
+    let mut found: Vec<(usize, Flag)> = Vec::new();
+    for ((id, _), members) in &groups {
+        if let Some(indicator) = plan.indicator(id) {
+            across_regions(indicator, rows, references, members, &mut found);
+        }
+    }
+    related(plan, rows, references, &mut found);
+    for (index, row) in rows.iter().enumerate() {
+        if row.year > reporting_year && row.findings.value.is_some() {
+            let (reason, reason_en) = words::future_year(row.year, reporting_year);
+            found.push((index, flag(Rule::FutureYear, Severity::Unusual, reason, reason_en)));
+        }
+    }
+    for (index, flag) in found {
+        rows[index].findings.flags.push(flag);
+    }
+}
+
+/// The plan's own copy of an id, so the groups borrow the plan and not the rows.
+fn plan_id<'p>(plan: &'p Plan, id: &str) -> &'p str {
+    plan.indicator(id).map_or("", |i| i.id.as_str())
+}
+
+fn flag(rule: Rule, severity: Severity, reason: String, reason_en: String) -> Flag {
+    Flag {
+        rule,
+        severity,
+        reason,
+        reason_en,
+    }
+}
+
+fn value_of(row: &ResultRow) -> f64 {
+    row.findings.value.unwrap_or(f64::NAN)
+}
+
+fn implausible(row: &ResultRow) -> bool {
+    row.findings
+        .flags
+        .iter()
+        .any(|f| f.severity == Severity::Implausible)
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 0 {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    }
+}
+
+/// One indicator and year across the file's regions.
+fn across_regions(
+    indicator: &Indicator,
+    rows: &[ResultRow],
+    references: &[Option<f64>],
+    members: &[usize],
+    found: &mut Vec<(usize, Flag)>,
+) {
+    let regional: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| rows[i].region.is_some())
+        .collect();
+    if regional.len() < COPIED_MIN_REGIONS {
+        return;
+    }
+    let values: Vec<f64> = regional.iter().map(|&i| value_of(&rows[i])).collect();
+    let unit = Unit::parse(&indicator.unit);
+    let first = values[0];
+    let all_same = values.iter().all(|v| (v - first).abs() <= EPSILON);
+    let at_a_bound = first.abs() <= EPSILON
+        || (unit == Some(Unit::Percent) && (first - 100.0).abs() <= EPSILON)
+        || indicator
+            .target
+            .value
+            .is_some_and(|t| (t - first).abs() <= EPSILON);
+    if all_same {
+        if !at_a_bound {
+            for &i in &regional {
+                let (reason, reason_en) = words::copied_down(indicator, regional.len(), first);
+                found.push((i, flag(Rule::CopiedDown, Severity::Unusual, reason, reason_en)));
+            }
+        }
+        return;
+    }
+    let is_rate = unit.is_some_and(Unit::is_rate);
+    for (position, &i) in regional.iter().enumerate() {
+        if implausible(&rows[i]) {
+            continue;
+        }
+        let value = values[position];
+        let mut others: Vec<f64> = values
+            .iter()
+            .enumerate()
+            .filter(|&(p, &v)| p != position && v > 0.0)
+            .map(|(_, &v)| v)
+            .collect();
+        if others.len() < COPIED_MIN_REGIONS {
+            continue;
+        }
+        let middle = median(&mut others);
+        // With no history of its own, a rate ×10 from every other region's is a slip.
+        if is_rate && references[i].is_none() && value > 0.0 && factor(value, middle) >= SLIP_FACTOR
+        {
+            let (reason, reason_en) = words::jump(
+                indicator,
+                value,
+                Reference::Regions { value: middle },
+                unit,
+            );
+            found.push((i, flag(Rule::Jump, Severity::Implausible, reason, reason_en)));
+            continue;
+        }
+        if let Some(flag) = outlier(indicator, value, &values) {
+            found.push((i, flag));
+        }
+    }
+}
+
+/// A figure far from the others by the median and its median absolute deviation.
+fn outlier(indicator: &Indicator, value: f64, all: &[f64]) -> Option<Flag> {
+    if all.len() < OUTLIER_MIN_REGIONS {
+        return None;
+    }
+    let mut values = all.to_vec();
+    let middle = median(&mut values);
+    let mut deviations: Vec<f64> = all.iter().map(|v| (v - middle).abs()).collect();
+    let spread = median(&mut deviations);
+    let distance = (value - middle).abs();
+    // Far by the spread and by a tenth of the level: six counties within half a point of each
+    // other make a spread so small that a seventh one point off would score as far.
+    if spread <= EPSILON
+        || 0.6745 * distance / spread <= OUTLIER_SCORE
+        || distance < OUTLIER_MIN_SHARE * middle.abs()
+    {
+        return None;
+    }
+    let (reason, reason_en) = words::outlier(indicator, value, middle);
+    Some(flag(Rule::Outlier, Severity::Unusual, reason, reason_en))
+}
+
+/// The plan's relations, for each region and year: a part above its whole. The figure that
+/// moved further from its own history is flagged; both when that cannot tell.
+fn related(
+    plan: &Plan,
+    rows: &[ResultRow],
+    references: &[Option<f64>],
+    found: &mut Vec<(usize, Flag)>,
+) {
+    if plan.checks.relations.is_empty() {
+        return;
+    }
+    let mut at: FxHashMap<(&str, Option<&str>, i32), usize> = FxHashMap::default();
+    for (index, row) in rows.iter().enumerate() {
+        if row.findings.value.is_some() {
+            at.insert(
+                (row.indicator_id.as_str(), row.region.as_deref(), row.year),
+                index,
+            );
+        }
+    }
+    // How far a figure is from its own history, on a log scale; None without history.
+    let moved = |i: usize| references[i].map(|r| factor(value_of(&rows[i]), r).ln());
+    for relation in &plan.checks.relations {
+        for pair in relation.indicators.windows(2) {
+            let (Some(part), Some(whole)) = (plan.indicator(&pair[0]), plan.indicator(&pair[1]))
+            else {
+                continue;
+            };
+            for (index, row) in rows.iter().enumerate() {
+                if row.indicator_id != part.id {
+                    continue;
+                }
+                let Some(&other) = at.get(&(whole.id.as_str(), row.region.as_deref(), row.year))
+                else {
+                    continue;
+                };
+                let (small, large) = (value_of(row), value_of(&rows[other]));
+                if small <= large + EPSILON {
+                    continue;
+                }
+                let (reason, reason_en) =
+                    words::relation(part, small, whole, large, &relation.reason);
+                let margin = 1.5_f64.ln();
+                let blamed = match (moved(index), moved(other)) {
+                    (Some(a), Some(b)) if a > b + margin => vec![index],
+                    (Some(a), Some(b)) if b > a + margin => vec![other],
+                    _ => vec![index, other],
+                };
+                for i in blamed {
+                    found.push((
+                        i,
+                        flag(
+                            Rule::Relation,
+                            Severity::Implausible,
+                            reason.clone(),
+                            reason_en.clone(),
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! One figure against what its measure allows and against its own history: the file's figure
+//! of an earlier year and the plan's base (or, with neither, the target).
+
+use super::words::{self, Reference};
+use super::{Flag, Rule, Severity};
+use crate::evaluate::Case;
+use crate::plan::{Indicator, Op};
+use crate::units::Unit;
+
+/// A step of at least this factor from every reference is a slip (a lost point is ×10).
+pub(super) const SLIP_FACTOR: f64 = 7.0;
+/// … and of at least this factor a large but possible jump (rates only).
+const LARGE_FACTOR: f64 = 3.0;
+/// With only the target to go by, a step this large (a fraction for a percent is ×100).
+const TARGET_ONLY_FACTOR: f64 = 30.0;
+
+/// What one figure's checks found, and the reference its history gives (for the checks across
+/// figures, which ask which of two related figures moved).
+pub struct Checked {
+    pub flags: Vec<Flag>,
+    pub reference: Option<f64>,
+}
+
+/// Checks `value` (in the plan's unit) of `case`'s year; `earlier` is the file's latest figure
+/// before it, with its year.
+pub fn check_figure(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Checked {
+    let indicator = case.indicator;
+    let unit = Unit::parse(&indicator.unit);
+    let mut flags = Vec::new();
+    if let Some(flag) = out_of_range(case, value, unit) {
+        flags.push(flag);
+    }
+    let base = indicator
+        .baseline
+        .as_ref()
+        .filter(|b| b.year == case.plan.baseline_year && Some(b.year) != earlier.map(|e| e.0))
+        .map(|b| Reference::Base {
+            year: b.year,
+            value: b.value,
+        });
+    let mut references: Vec<Reference> = earlier
+        .map(|(year, value)| Reference::Earlier { year, value })
+        .into_iter()
+        .chain(base)
+        .filter(|r| r.value() > 0.0)
+        .collect();
+    let reference = references.first().map(Reference::value);
+    let mut slip_factor = SLIP_FACTOR;
+    if references.is_empty() {
+        if let Some(target) = target_reference(indicator, unit) {
+            slip_factor = if unit == Some(Unit::Percent) && target.value() >= 50.0 {
+                SLIP_FACTOR
+            } else {
+                TARGET_ONLY_FACTOR
+            };
+            references.push(target);
+        }
+    }
+    let factor_from_all = (value > 0.0 && !references.is_empty()).then(|| {
+        references
+            .iter()
+            .map(|r| factor(value, r.value()))
+            .fold(f64::INFINITY, f64::min)
+    });
+    let is_rate = unit.is_some_and(Unit::is_rate);
+    match (factor_from_all, references.first()) {
+        (Some(f), Some(&first)) if f >= slip_factor && flags.is_empty() => {
+            let (reason, reason_en) = words::jump(indicator, value, first, unit);
+            flags.push(Flag {
+                rule: Rule::Jump,
+                severity: Severity::Implausible,
+                reason,
+                reason_en,
+            });
+        }
+        (Some(f), Some(&first @ Reference::Earlier { .. })) if f >= LARGE_FACTOR && is_rate => {
+            let (reason, reason_en) = words::large_jump(indicator, value, first, f);
+            flags.push(Flag {
+                rule: Rule::Jump,
+                severity: Severity::Unusual,
+                reason,
+                reason_en,
+            });
+        }
+        _ => {
+            if let Some(flag) = beyond_yearly_change(case, value, earlier) {
+                flags.push(flag);
+            }
+        }
+    }
+    Checked { flags, reference }
+}
+
+/// How many times one positive figure is the other, ≥ 1.
+pub(super) fn factor(a: f64, b: f64) -> f64 {
+    if a > b {
+        a / b
+    } else {
+        b / a
+    }
+}
+
+/// The range the plan gives the indicator, else its unit's: a % 0–100, ‰ 0–1000, a count ≥ 0.
+/// A growth rate (增长, 增速, 增幅) may be negative or above 100 %: the unit gives it none.
+fn range_of(case: &Case, unit: Option<Unit>) -> Option<(Option<f64>, Option<f64>, String)> {
+    let indicator = case.indicator;
+    if let Some(range) = case.plan.checks.range_of(&indicator.id) {
+        return Some((range.min, range.max, range.reason.clone()));
+    }
+    if ["增长", "增速", "增幅", "变化"]
+        .iter()
+        .any(|w| indicator.name.contains(w))
+    {
+        return None;
+    }
+    let max = match unit? {
+        Unit::Percent => Some(100.0),
+        Unit::PerMille => Some(1000.0),
+        Unit::PerTenThousand => Some(10_000.0),
+        Unit::PerHundredThousand => Some(100_000.0),
+        Unit::Fraction => Some(1.0),
+        Unit::Count => None,
+    };
+    Some((Some(0.0), max, String::new()))
+}
+
+fn out_of_range(case: &Case, value: f64, unit: Option<Unit>) -> Option<Flag> {
+    let (min, max, plan_reason) = range_of(case, unit)?;
+    let below = min.filter(|&m| value < m - crate::numbers::EPSILON);
+    let above = max.filter(|&m| value > m + crate::numbers::EPSILON);
+    let (reason, reason_en) = match (below, above) {
+        (Some(min), _) => words::below_range(case.indicator, value, min, &plan_reason),
+        (None, Some(max)) => words::above_range(case.indicator, value, max, &plan_reason),
+        (None, None) => return None,
+    };
+    Some(Flag {
+        rule: Rule::Range,
+        severity: Severity::Implausible,
+        reason,
+        reason_en,
+    })
+}
+
+/// The target as the only yardstick, for a rate with no base and no earlier figure.
+fn target_reference(indicator: &Indicator, unit: Option<Unit>) -> Option<Reference> {
+    let comparable = matches!(indicator.target.op, Op::Compare(_) | Op::Range);
+    let value = indicator.target.value.filter(|&v| v > 0.0 && comparable)?;
+    unit.filter(|u| u.is_rate())
+        .map(|_| Reference::Target { value })
+}
+
+fn beyond_yearly_change(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Option<Flag> {
+    let limit = case.plan.checks.yearly_change_of(&case.indicator.id)?;
+    let (year, before) = earlier?;
+    let years = f64::from((case.year - year).max(1));
+    let change = (value - before).abs();
+    (change > limit.max * years + crate::numbers::EPSILON).then(|| {
+        let (reason, reason_en) =
+            words::yearly_change(case.indicator, value, year, before, limit);
+        Flag {
+            rule: Rule::YearlyChange,
+            severity: Severity::Unusual,
+            reason,
+            reason_en,
+        }
+    })
+}

@@ -1,0 +1,222 @@
+//! Each rule on both sides of its line, through the whole check of a small file against the
+//! built-in children's plan (its checks included).
+
+use super::*;
+use crate::check::{check, CheckOptions};
+use crate::evaluate::Status;
+use crate::plan::Plan;
+use crate::report::Report;
+
+fn run(name: &str, csv: &str, options: &CheckOptions) -> Report {
+    check(name, csv.as_bytes(), &Plan::default_plan(), options).unwrap()
+}
+
+fn report(csv: &str) -> Report {
+    run("2023年监测.csv", csv, &CheckOptions::default())
+}
+
+/// The reporting year's row of an indicator (and region).
+fn row<'r>(report: &'r Report, id: &str, region: Option<&str>) -> &'r ResultRow {
+    report
+        .current_rows()
+        .find(|r| r.indicator_id == id && r.region.as_deref() == region)
+        .unwrap_or_else(|| panic!("no row for {id} {region:?}"))
+}
+
+fn rules(row: &ResultRow) -> Vec<(Rule, Severity)> {
+    row.findings
+        .flags
+        .iter()
+        .map(|f| (f.rule, f.severity))
+        .collect()
+}
+
+#[test]
+fn a_figure_outside_what_its_measure_allows_is_never_met() {
+    let r = report(
+        "指标名称,2023年\n学前教育毛入园率,982\n高中阶段毛入学率,104.5\n12岁儿童龋患率,235\n0—6岁儿童健康管理率,96\n",
+    );
+    let preschool = row(&r, "preschool_gross_enrollment", None);
+    assert_eq!(rules(preschool), [(Rule::Range, Severity::Implausible)]);
+    assert_eq!(preschool.findings.status, Status::Review);
+    assert_eq!(preschool.findings.status_if_confirmed, Some(Status::Met));
+    assert!(preschool.findings.reason.contains("150%"), "{}", preschool.findings.reason);
+    assert!(preschool.findings.reason.contains("可超过 100%"), "the plan's reason");
+    let high_school = row(&r, "high_school_gross_enrollment", None);
+    assert!(rules(high_school).is_empty(), "a gross rate may pass 100 %");
+    let caries = row(&r, "caries_rate_age12", None);
+    assert_eq!(rules(caries), [(Rule::Range, Severity::Implausible)]);
+    assert_eq!(caries.findings.status_if_confirmed, Some(Status::Behind));
+    assert!(rules(row(&r, "child_health_management_0_6", None)).is_empty());
+    assert_eq!(r.summary.flagged, 2);
+}
+
+#[test]
+fn a_lost_decimal_point_against_the_base_or_the_year_before_is_flagged() {
+    let r = report(
+        "指标名称,2022年,2023年\n千名儿童儿科执业(助理)医师数,0.9,95\n每千人拥有3岁以下婴幼儿托位数,3.3,38\n\
+         普惠性幼儿园覆盖率,96,0.93\n建立儿童活动中心的县(市、区)比例,83.3,100\n",
+    );
+    let doctors = row(&r, "pediatricians_per_1000_children", None);
+    assert_eq!(rules(doctors), [(Rule::Jump, Severity::Implausible)]);
+    assert_eq!(doctors.findings.status, Status::Review);
+    assert_eq!(doctors.findings.status_if_confirmed, Some(Status::Met));
+    assert!(doctors.findings.flags[0].reason.contains("相差约 100 倍"), "{}", doctors.findings.flags[0].reason);
+    let places = row(&r, "nursery_places_per_1000_people", None);
+    assert_eq!(rules(places), [(Rule::Jump, Severity::Implausible)]);
+    assert!(places.findings.flags[0].reason.contains("2022 年的 3.3"));
+    let coverage = row(&r, "inclusive_kindergarten_coverage", None);
+    assert_eq!(rules(coverage), [(Rule::Jump, Severity::Implausible)]);
+    assert!(coverage.findings.flags[0].reason.contains("0.93 即 93%"), "{}", coverage.findings.flags[0].reason);
+    let centres = row(&r, "county_children_activity_center_ratio", None);
+    assert!(rules(centres).is_empty(), "16.67 → 100 over five years is ×6: possible");
+}
+
+#[test]
+fn the_right_figures_of_the_same_file_pass() {
+    let r = report(
+        "指标名称,2022年,2023年\n千名儿童儿科执业(助理)医师数,0.9,0.95\n每千人拥有3岁以下婴幼儿托位数,3.3,3.8\n\
+         普惠性幼儿园覆盖率,96,93\n",
+    );
+    assert!(r.current_rows().all(|row| row.findings.flags.is_empty()));
+    assert_eq!(r.summary.flagged, 0);
+}
+
+#[test]
+fn a_part_above_its_whole_flags_the_figure_that_moved() {
+    let slipped = report("指标名称,2022年,2023年\n新生儿死亡率,1.7,1.8\n婴儿死亡率,2.6,1.2\n5岁以下儿童死亡率,3.1,3.0\n");
+    let infant = row(&slipped, "infant_mortality", None);
+    assert_eq!(rules(infant), [(Rule::Relation, Severity::Implausible)]);
+    assert_eq!(infant.findings.status, Status::Review);
+    assert!(rules(row(&slipped, "neonatal_mortality", None)).is_empty());
+    assert!(rules(row(&slipped, "under5_mortality", None)).is_empty());
+
+    let clean = report("指标名称,2022年,2023年\n新生儿死亡率,1.7,1.8\n婴儿死亡率,2.6,2.5\n5岁以下儿童死亡率,3.1,3.0\n");
+    assert!(clean.current_rows().all(|row| row.findings.flags.is_empty()));
+
+    // No history to tell which moved: both are flagged.
+    let bare = report("指标名称,2023年\n新生儿死亡率,1.8\n婴儿死亡率,1.2\n");
+    assert_eq!(rules(row(&bare, "neonatal_mortality", None)).len(), 1);
+    assert_eq!(rules(row(&bare, "infant_mortality", None)).len(), 1);
+}
+
+#[test]
+fn a_large_but_possible_change_is_a_warning_and_the_status_stays() {
+    let r = report("指标名称,2022年,2023年\n婴儿死亡率,2.0,5.5\n5岁以下儿童贫血患病率,2,8.5\n新生儿死亡率,1.2,1.5\n");
+    let infant = row(&r, "infant_mortality", None);
+    assert_eq!(rules(infant), [(Rule::YearlyChange, Severity::Unusual)]);
+    assert_eq!(infant.findings.status, Status::Behind, "5.5 against ≤5‰, on the path");
+    assert_eq!(infant.findings.status_if_confirmed, None);
+    let anaemia = row(&r, "under5_anemia_prevalence", None);
+    assert_eq!(rules(anaemia), [(Rule::Jump, Severity::Unusual)]);
+    assert_eq!(anaemia.findings.status, Status::Met, "8.5 meets ≤9 %");
+    assert!(rules(row(&r, "neonatal_mortality", None)).is_empty());
+    assert_eq!(r.summary.flagged, 2, "warnings count as flagged, not as review");
+    assert_eq!(r.count(Status::Review), 0);
+}
+
+#[test]
+fn across_regions_copied_down_far_off_and_ten_times_the_others() {
+    let csv = "指标名称,柯城区,衢江区,龙游县,江山市,常山县,开化县\n\
+               0—6个月婴儿纯母乳喂养率,72.5,72.5,72.5,72.5,72.5,72.5\n\
+               新生儿访视率,100,100,100,100,100,100\n\
+               0—6岁儿童健康管理率,96.1,95.8,96.5,95.9,96.3,80\n\
+               3岁以下婴幼儿健康管理率,96.1,95.8,96.5,95.9,96.3,94.5\n\
+               5岁以下儿童生长迟缓率,2.1,2.5,1.8,2.2,2.4,21\n";
+    let r = report(csv);
+    let copied = row(&r, "exclusive_breastfeeding_0_6m", Some("开化县"));
+    assert_eq!(rules(copied), [(Rule::CopiedDown, Severity::Unusual)]);
+    assert_eq!(copied.findings.status, Status::Met);
+    assert!(rules(row(&r, "neonatal_visit_rate", Some("柯城区"))).is_empty(), "100 % everywhere is plausible");
+    let far = row(&r, "child_health_management_0_6", Some("开化县"));
+    assert_eq!(rules(far), [(Rule::Outlier, Severity::Unusual)]);
+    assert_eq!(far.findings.status, Status::Behind, "not demoted");
+    assert!(rules(row(&r, "child_health_management_0_6", Some("柯城区"))).is_empty());
+    assert!(rules(row(&r, "under3_health_management", Some("开化县"))).is_empty(), "1.5 points off is close");
+    let tenfold = row(&r, "under5_stunting_rate", Some("开化县"));
+    assert_eq!(rules(tenfold), [(Rule::Jump, Severity::Implausible)]);
+    assert!(tenfold.findings.flags[0].reason.contains("其他地区的中位数"));
+    assert!(rules(row(&r, "under5_stunting_rate", Some("柯城区"))).is_empty());
+}
+
+#[test]
+fn a_figure_after_the_reporting_year_is_a_warning() {
+    let options = CheckOptions {
+        reporting_year: Some(2022),
+        ..CheckOptions::default()
+    };
+    let r = run("监测.csv", "指标名称,2022年,2023年\n婴儿死亡率,2.6,2.5\n", &options);
+    let later = r
+        .results
+        .iter()
+        .find(|row| row.year == 2023)
+        .unwrap();
+    assert_eq!(rules(later), [(Rule::FutureYear, Severity::Unusual)]);
+    assert!(rules(row(&r, "infant_mortality", None)).is_empty());
+}
+
+#[test]
+fn a_confirmed_figure_is_evaluated_as_usual_until_it_changes() {
+    let csv = "指标名称,2023年\n千名儿童儿科执业(助理)医师数,95\n";
+    let confirm = |value: &str| CheckOptions {
+        confirmed: vec![Confirmation::parse(&format!("B2={value}")).unwrap()],
+        ..CheckOptions::default()
+    };
+    let confirmed = run("2023.csv", csv, &confirm("95"));
+    let doctors = row(&confirmed, "pediatricians_per_1000_children", None);
+    assert_eq!(doctors.findings.status, Status::Met);
+    assert!(doctors.findings.confirmed);
+    assert_eq!(doctors.findings.status_if_confirmed, None);
+    assert_eq!(doctors.findings.flags.len(), 1, "the flag stays, confirmed");
+    assert_eq!(confirmed.summary.flagged, 0);
+
+    let stale = run("2023.csv", csv, &confirm("9.5"));
+    let doctors = row(&stale, "pediatricians_per_1000_children", None);
+    assert_eq!(doctors.findings.status, Status::Review, "another value needs its own confirmation");
+    assert!(!doctors.findings.confirmed);
+}
+
+#[test]
+fn confirmations_read_as_the_cli_takes_them() {
+    assert_eq!(
+        Confirmation::parse("柯城区!b5 = 95"),
+        Some(Confirmation {
+            sheet: "柯城区".into(),
+            cell: "B5".into(),
+            value: "95".into()
+        })
+    );
+    assert_eq!(Confirmation::parse("B5=95").map(|c| c.sheet), Some(String::new()));
+    assert_eq!(Confirmation::parse("B5"), None);
+    assert_eq!(Confirmation::parse("5B=1"), None);
+    let c = Confirmation::parse("Sheet1!C3=0.930").unwrap();
+    assert!(c.covers("Sheet1", false, "C3", "0.93"), "numbers compare as numbers");
+    assert!(!c.covers("Sheet2", false, "C3", "0.93"));
+    assert!(!c.covers("Sheet1", false, "C4", "0.93"));
+    assert!(Confirmation::parse("C3=1").unwrap().covers("任何", true, "c3", "1"));
+    assert!(!Confirmation::parse("C3=1").unwrap().covers("任何", false, "C3", "1"));
+}
+
+#[test]
+fn every_check_of_the_built_in_plans_names_an_indicator_and_a_reason() {
+    for (_, json) in crate::plan::built_in::FILES {
+        // Read as the page reads it: a check the loader drops would be missing, not failing.
+        let plan = Plan::from_json(json).unwrap();
+        assert!(plan.check_problems.is_empty(), "{}: {:?}", plan.id, plan.check_problems);
+        let checks = &plan.checks;
+        let named = checks
+            .ranges
+            .iter()
+            .map(|c| (vec![c.indicator.clone()], &c.reason))
+            .chain(checks.relations.iter().map(|c| (c.indicators.clone(), &c.reason)))
+            .chain(checks.yearly_change.iter().map(|c| (vec![c.indicator.clone()], &c.reason)));
+        for (ids, reason) in named {
+            assert!(!reason.trim().is_empty(), "{ids:?} has no reason");
+            for id in ids {
+                assert!(plan.indicator(&id).is_some(), "{}: no indicator {id}", plan.id);
+            }
+        }
+    }
+    let children = Plan::default_plan();
+    assert!(!children.checks.relations.is_empty() && !children.checks.ranges.is_empty());
+}
