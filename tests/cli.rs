@@ -234,7 +234,8 @@ fn awkward_values_are_read_or_sent_to_review() {
         ("12岁儿童龋患率", "", "met"), // =20+3 with its saved result 23
         ("3岁以下婴幼儿健康管理率", "", "review"), // #DIV/0!
         ("纯母乳喂养率", "", "missing"), // 暂无
-        ("中医药健康管理服务覆盖率", "", "met"), // "1,234": a thousands separator
+        // "1,234": read with its thousands separator, and a % above 100 cannot be right.
+        ("中医药健康管理服务覆盖率", "", "review"),
     ]);
     assert_eq!(cached, expected);
     let uncached = statuses(&report("values-forms.xlsx", &[]));
@@ -841,4 +842,108 @@ fn the_table_ends_with_how_each_sheet_was_read_and_what_the_file_leaves_out() {
     let path = fixture("shapes/bad/two-year-columns-disagree.xlsx");
     let (_, stdout, _) = duibiao(&["check", &path, "--column", "Sheet1!D=ignored"]);
     assert!(stdout.contains("D 统计年度 → ignored (chosen)"), "{stdout}");
+}
+
+#[test]
+fn a_slip_is_review_until_its_cell_is_confirmed() {
+    let file = gbk_file(
+        "草稿2023.csv",
+        "指标名称,2022年,2023年\r\n千名儿童儿科执业(助理)医师数,0.9,95\r\n婴儿死亡率,2.6,2.5\r\n",
+    );
+    let path = file.to_string_lossy().into_owned();
+    let row_of = |report: &Value| {
+        report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["indicator_id"] == "pediatricians_per_1000_children" && r["year"] == 2023)
+            .cloned()
+            .unwrap()
+    };
+    let (code, stdout, stderr) = duibiao(&["check", &path, "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let slip = row_of(&report);
+    assert_eq!(slip["status"], "review");
+    assert_eq!(slip["status_if_confirmed"], "met");
+    assert_eq!(slip["flags"][0]["rule"], "jump");
+    assert_eq!(slip["flags"][0]["severity"], "implausible");
+    assert!(slip["flags"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("可能漏了小数点"));
+    assert!(slip["flags"][0]["reason_en"]
+        .as_str()
+        .unwrap()
+        .contains("decimal point"));
+    assert_eq!(report["summary"]["flagged"], 1);
+    let clean = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator_id"] == "infant_mortality")
+        .unwrap();
+    assert_eq!(clean["flags"], serde_json::json!([]));
+
+    let (code, table, _) = duibiao(&["check", &path]);
+    assert_eq!(code, 0);
+    assert!(
+        table.contains("待核对"),
+        "the table says what to check:\n{table}"
+    );
+
+    let (code, stdout, stderr) =
+        duibiao(&["check", &path, "--format", "json", "--confirm", "C2=95"]);
+    assert_eq!(code, 0, "{stderr}");
+    let confirmed = row_of(&serde_json::from_str(&stdout).unwrap());
+    assert_eq!(confirmed["status"], "met");
+    assert_eq!(confirmed["confirmed"], true);
+    assert_eq!(confirmed["status_if_confirmed"], Value::Null);
+
+    let (code, _, stderr) = duibiao(&["check", &path, "--confirm", "C2"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--confirm C2") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_plan_whose_checks_are_wrong_is_used_without_them_and_says_which() {
+    let dir = std::env::temp_dir().join(format!("duibiao-checks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (_, stdout, _) = duibiao(&["plan", "--format", "json"]);
+    let plan: Value = serde_json::from_str(&stdout).unwrap();
+    let text = stdout_plan_with(&plan, |plan| {
+        let relations = plan["checks"]["relations"].as_array_mut().unwrap();
+        relations.push(serde_json::json!(
+            {"indicators": ["infant_mortality", "neonatal_mortality"], "reason": "反了"}));
+        relations.push(serde_json::json!(
+            {"indicators": ["infant_mortality", "no_such_indicator"], "reason": "未知"}));
+        plan["checks"]["ranges"][0]["min"] = serde_json::json!(200);
+    });
+    let plan_path = dir.join("plan.json");
+    std::fs::write(&plan_path, text).unwrap();
+    let file = gbk_file(
+        "死亡率2023.csv",
+        "指标名称,2023年\r\n新生儿死亡率,1.8\r\n婴儿死亡率,2.5\r\n",
+    );
+    let (code, stdout, stderr) = duibiao(&[
+        "check",
+        file.to_str().unwrap(),
+        "--plan",
+        plan_path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    for named in ["relations 第 2 条", "relations 第 3 条", "ranges 第 1 条"] {
+        assert!(stderr.contains(named), "{named} in:\n{stderr}");
+    }
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        report["summary"]["counts"][0]["count"], 2,
+        "both met: the plan's targets are all there"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

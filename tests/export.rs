@@ -208,7 +208,16 @@ fn a_filled_template_is_checked_with_no_manual_mapping() {
             .status
             .word()
     };
-    assert_eq!(status("infant_mortality"), "met");
+    let infant = report
+        .current_rows()
+        .find(|r| r.indicator_id == "infant_mortality")
+        .unwrap();
+    assert_eq!(
+        status("infant_mortality"),
+        "met",
+        "{:?}",
+        infant.findings.flags
+    );
     assert_eq!(
         status("child_injury_mortality"),
         "on_track",
@@ -220,4 +229,123 @@ fn a_filled_template_is_checked_with_no_manual_mapping() {
     assert_eq!(status("myopia_rate_yearly_decline"), "review");
     assert_eq!(status("minors_receiving_legal_aid"), "review");
     assert_eq!(status("neonatal_mortality"), "missing");
+}
+
+/// The template filled as an official would, 2022 and 2023, with six typical slips in 2023:
+/// each slip is flagged and never certified, and no clean figure is flagged.
+#[test]
+fn a_filled_template_with_six_slips_has_each_flagged_and_nothing_else() {
+    let plan = Plan::default_plan();
+    let template = template_xlsx(&plan).unwrap();
+    let clean: &[(&str, &str, &str)] = &[
+        ("严重致残的出生缺陷发生率", "7.5", "7.8"),
+        ("儿童伤害死亡率", "9.8", "9.0"),
+        ("高中阶段毛入学率", "98.4", "98.6"),
+        ("未成年人救助保护中心实体化运行率", "80", "100"),
+        ("残疾儿童康复救助人数", "580", "600"),
+        ("乡镇(街道)建有示范型儿童之家的比例", "95", "97"),
+        ("建立儿童活动中心的县(市、区)比例", "50", "66.67"),
+        (
+            "公共文化设施管理单位每年开展家庭教育指导或亲子活动次数",
+            "3",
+            "4",
+        ),
+        ("设立亲子阅读区的社区图书室比例", "85", "88"),
+        ("新生儿死亡率", "1.7", "1.8"),
+        ("5岁以下儿童死亡率", "3.1", "2.9"),
+        ("0—6个月婴儿纯母乳喂养率", "62", "64"),
+        ("5岁以下儿童贫血患病率", "8.5", "8.1"),
+        ("5岁以下儿童生长迟缓率", "3.2", "3.0"),
+        ("新生儿访视率", "96", "97"),
+        ("危重新生儿救治中心", "1", "1"),
+        ("0—6岁儿童健康管理率", "95", "96"),
+        ("0—3岁中医药健康管理服务覆盖率", "68", "70"),
+        ("0—3岁儿童发育监测筛查率", "84", "86"),
+        ("儿童总体近视率", "52", "51"),
+        ("乡镇(街道)婴幼儿照护服务机构覆盖率", "40", "45"),
+        ("3岁以下婴幼儿健康管理率", "93", "94"),
+        ("3岁以下婴幼儿家长科学育儿知识普及率", "80", "83"),
+        ("婴幼儿照护服务机构从业人员持证率", "80", "84"),
+        ("儿童食品抽检不合格问题处置率", "100", "100"),
+        ("九年义务教育巩固率", "100", "100"),
+        ("全国义务教育优质均衡发展县(市、区)", "1", "2"),
+        ("义务段学校“互联网+义务教育”覆盖率", "100", "100"),
+        ("残疾儿童义务教育入学率", "98.5", "99"),
+        ("开展标准化发育筛查的乡镇(社区)基层医疗机构比例", "70", "75"),
+        ("区域性儿童福利机构", "1", "1"),
+        ("社区儿童维权机构覆盖率", "95", "100"),
+        ("县(市、区)“12355”青少年服务台基层工作站覆盖率", "90", "100"),
+        ("中小学法治校长、法治辅导员配备率", "98", "100"),
+        ("中小学生普法教育率", "99", "100"),
+    ];
+    // (name, 2022, 2023 slip, what it is)
+    let slips: &[(&str, &str, &str, &str)] = &[
+        (
+            "千名儿童儿科执业(助理)医师数",
+            "0.9",
+            "95",
+            "pediatricians_per_1000_children",
+        ),
+        (
+            "每千人拥有3岁以下婴幼儿托位数",
+            "3.3",
+            "38",
+            "nursery_places_per_1000_people",
+        ),
+        (
+            "学前教育毛入园率",
+            "98.3",
+            "982",
+            "preschool_gross_enrollment",
+        ),
+        ("婴儿死亡率", "2.3", "1.2", "infant_mortality"),
+        (
+            "普惠性幼儿园覆盖率",
+            "96.5",
+            "0.93",
+            "inclusive_kindergarten_coverage",
+        ),
+        ("12岁儿童龋患率", "24", "235", "caries_rate_age12"),
+    ];
+    let values: BTreeMap<&str, Vec<(i32, &str)>> = clean
+        .iter()
+        .map(|&(name, a, b)| (name, vec![(2022, a), (2023, b)]))
+        .chain(
+            slips
+                .iter()
+                .map(|&(name, a, b, _)| (name, vec![(2022, a), (2023, b)])),
+        )
+        .collect();
+    let filled = fill(&template, &values);
+    let report = check("草稿2023.xlsx", &filled, &plan, &CheckOptions::default()).unwrap();
+    assert!(report.unmatched.is_empty(), "{:?}", report.unmatched);
+    let slip_ids: Vec<&str> = slips.iter().map(|s| s.3).collect();
+    for row in report.current_rows() {
+        let slipped = slip_ids.contains(&row.indicator_id.as_str());
+        let certified = matches!(row.findings.status.word(), "met" | "on_track");
+        if slipped {
+            assert!(
+                !row.findings.flags.is_empty() && !certified,
+                "{} {:?}: {} {}",
+                row.indicator,
+                row.value_as_written,
+                row.findings.status.word(),
+                row.findings.reason
+            );
+        } else {
+            assert!(
+                row.findings.flags.is_empty(),
+                "{} {:?} flagged: {:?}",
+                row.indicator,
+                row.value_as_written,
+                row.findings.flags
+            );
+        }
+    }
+    assert_eq!(report.summary.flagged, slips.len());
+    assert!(report
+        .results
+        .iter()
+        .filter(|r| r.year == 2022)
+        .all(|r| r.findings.flags.is_empty()));
 }

@@ -23,6 +23,7 @@ use duibiao_core::ingest::{
     MAX_FILE_BYTES,
 };
 use duibiao_core::plan::Plan;
+use duibiao_core::plausibility::Confirmation;
 use duibiao_core::report::{to_table, Report};
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -34,7 +35,7 @@ USAGE:
 duibiao check FILE [--year Y] [--sheet NAME] [--encoding utf-8|gbk|utf-16] [--plan PLAN.json] [--format table|json]
                    [--out REPORT.xlsx|REPORT.csv]
                    [--column SHEET!COL=ROLE]... [--sheet-year SHEET=YEAR]... [--sheet-region SHEET=REGION]...
-                   [--skip-sheet SHEET]...
+                   [--skip-sheet SHEET]... [--confirm SHEET!CELL=VALUE]...
 duibiao template [--plan PLAN.json] --out TEMPLATE.xlsx
 duibiao plan [--plan PLAN.json] [--format table|json] [--source PLAN-TEXT.txt]
 
@@ -48,6 +49,13 @@ column holds; `--format table` ends with how each sheet was read. To correct it:
   --sheet-region SHEET=REGION  the same for the region
   --skip-sheet SHEET        do not read SHEET
 Each may be given several times; quote what holds ! or spaces for the shell.
+
+A figure that cannot be right as written (a % above 100, ten times the year before, a part
+above its whole) is `review` with the reason, never met; `status_if_confirmed` says what it
+would be. When it is right after all:
+  --confirm SHEET!CELL=VALUE  the figure in CELL of SHEET, written VALUE, is right: evaluate it
+                            as usual ('柯城区!C5=95'; SHEET! may be left out for a one-sheet
+                            table). A changed figure needs a new confirmation.
 
 `plan --source` checks a plan file against the plan's published text: every quote verbatim,
 every figure of a target in its quote (exit 1 with one line per problem).
@@ -75,6 +83,8 @@ struct Args {
     columns: Vec<ColumnArg>,
     /// `--sheet-year`, `--sheet-region` and `--skip-sheet`, one per sheet.
     sheet_choices: Vec<SheetChoice>,
+    /// `--confirm`: flagged figures the user says are right.
+    confirmed: Vec<Confirmation>,
 }
 
 /// One `--column SHEET!COL=ROLE`; `sheet` is `None` when `SHEET!` was left out.
@@ -97,7 +107,18 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         None => Plan::default_plan(),
         Some(path) => match std::fs::read_to_string(path) {
             Ok(text) => match Plan::from_json(&text) {
-                Ok(plan) => plan,
+                Ok(plan) => {
+                    // Checks that cannot be used are dropped; the plan is used all the same.
+                    for problem in &plan.check_problems {
+                        eprintln!(
+                            "duibiao: {}: {} / {}",
+                            path.display(),
+                            problem.message_zh(),
+                            problem.message_en()
+                        );
+                    }
+                    plan
+                }
                 Err(e) => {
                     return fail(&format!(
                         "{}: {} / {}",
@@ -140,6 +161,7 @@ fn run_check(args: &Args, plan: &Plan) -> i32 {
     };
     let mut options = CheckOptions {
         reporting_year: args.year,
+        confirmed: args.confirmed.clone(),
         ..CheckOptions::default()
     };
     options.read.year = args.year;
@@ -428,6 +450,7 @@ fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
         output: Output::Table,
         columns: Vec::new(),
         sheet_choices: Vec::new(),
+        confirmed: Vec::new(),
     };
     let bad = |e: lexopt::Error| e.to_string();
     while let Some(arg) = parser.next().map_err(bad)? {
@@ -471,6 +494,12 @@ fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
                     return Err("--skip-sheet: 工作表名为空 the sheet name is empty".into());
                 }
                 args.sheet_choice(sheet).skip = true;
+            }
+            Long("confirm") => {
+                let written = parser.value().map_err(bad)?.string().map_err(bad)?;
+                args.confirmed.push(Confirmation::parse(&written).ok_or(format!(
+                    "--confirm {written}: 应为 expected SHEET!CELL=VALUE, e.g. --confirm '柯城区!C5=95'"
+                ))?);
             }
             Long("plan") => args.plan = Some(parser.value().map_err(bad)?.into()),
             Long("source") => args.source = Some(parser.value().map_err(bad)?.into()),

@@ -320,8 +320,8 @@ fn evaluate_rows(
                 references.push(checked.as_ref().and_then(|c| c.reference));
                 if let Some(checked) = checked {
                     row.findings.flags = checked.flags;
-                    row.findings.confirmed = observation
-                        .is_some_and(|o| is_confirmed(table, o, &options.confirmed));
+                    row.findings.confirmed =
+                        observation.is_some_and(|o| is_confirmed(table, o, &options.confirmed));
                 }
                 results.push(row);
             }

@@ -243,6 +243,10 @@ pub fn to_table(report: &Report) -> String {
             .counts
             .iter()
             .map(|c| format!("{} {}: {}", c.status.label_zh(), c.status.word(), c.count))
+            .chain(std::iter::once(format!(
+                "待核对 flagged: {}",
+                report.summary.flagged
+            )))
             .collect::<Vec<_>>()
             .join("  ")
     );
@@ -260,6 +264,14 @@ pub fn to_table(report: &Report) -> String {
             row.target.text,
             row.findings.reason
         );
+        for flag in &row.findings.flags {
+            let word = if row.findings.confirmed {
+                "已确认无误 confirmed"
+            } else {
+                "待核对 check"
+            };
+            let _ = writeln!(out, "          {word}: {}", flag.reason);
+        }
     }
     if !report.unmatched.is_empty() {
         let _ = writeln!(out, "\n未匹配的行 Unmatched rows:");

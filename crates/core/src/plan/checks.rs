@@ -151,7 +151,10 @@ impl Plan {
                 Some(("indicator", "本规划中已有的指标 id"))
             } else if !(change.max.is_finite() && change.max > 0.0) {
                 Some(("max", "大于 0 的数值"))
-            } else if yearly_change.iter().any(|c| c.indicator == change.indicator) {
+            } else if yearly_change
+                .iter()
+                .any(|c| c.indicator == change.indicator)
+            {
                 Some(("indicator", "每个指标只有一条（与前面的重复）"))
             } else if change.reason.trim().is_empty() {
                 Some(("reason", "说明该限度的理由"))
@@ -178,7 +181,11 @@ impl Plan {
 fn loops_back<'a>(kept: &[RelationCheck], chain: &'a [String]) -> Option<&'a str> {
     let mut edges: Vec<(&str, &str)> = kept
         .iter()
-        .flat_map(|r| r.indicators.windows(2).map(|w| (w[0].as_str(), w[1].as_str())))
+        .flat_map(|r| {
+            r.indicators
+                .windows(2)
+                .map(|w| (w[0].as_str(), w[1].as_str()))
+        })
         .collect();
     edges.extend(chain.windows(2).map(|w| (w[0].as_str(), w[1].as_str())));
     // A loop: some indicator of the chain reaches itself.
@@ -252,7 +259,10 @@ mod tests {
                 "yearly_change":[{"indicator":"infant","max":3,"reason":"一年很少变化 3‰ 以上"}]}"#,
         );
         assert!(plan.check_problems.is_empty(), "{:?}", plan.check_problems);
-        assert_eq!(plan.checks.range_of("coverage").and_then(|r| r.max), Some(150.0));
+        assert_eq!(
+            plan.checks.range_of("coverage").and_then(|r| r.max),
+            Some(150.0)
+        );
         assert_eq!(plan.checks.relations.len(), 1);
         assert!(plan.checks.yearly_change_of("infant").is_some());
     }
@@ -282,7 +292,10 @@ mod tests {
         assert_eq!(fields.len(), expected.len(), "{fields:?}");
         for ((field, entry), (want_field, want_entry)) in fields.iter().zip(expected) {
             assert_eq!(*field, want_field, "{entry}");
-            assert!(entry.contains(want_entry), "{entry} should name {want_entry}");
+            assert!(
+                entry.contains(want_entry),
+                "{entry} should name {want_entry}"
+            );
         }
         assert_eq!(plan.indicators.len(), 3, "the targets are all there");
         assert_eq!(plan.checks.relations.len(), 1, "the good relation is kept");
@@ -291,7 +304,9 @@ mod tests {
 
     #[test]
     fn a_relation_that_repeats_an_indicator_is_a_loop() {
-        let plan = plan_with(r#"{"relations":[{"indicators":["infant","neonatal","infant"],"reason":"r"}]}"#);
+        let plan = plan_with(
+            r#"{"relations":[{"indicators":["infant","neonatal","infant"],"reason":"r"}]}"#,
+        );
         assert_eq!(fields(&plan).len(), 1);
         assert!(plan.check_problems[0].message_zh().contains("不成环"));
     }

@@ -46,7 +46,10 @@ pub fn check_across(
     for (index, row) in rows.iter().enumerate() {
         if row.year > reporting_year && row.findings.value.is_some() {
             let (reason, reason_en) = words::future_year(row.year, reporting_year);
-            found.push((index, flag(Rule::FutureYear, Severity::Unusual, reason, reason_en)));
+            found.push((
+                index,
+                flag(Rule::FutureYear, Severity::Unusual, reason, reason_en),
+            ));
         }
     }
     for (index, flag) in found {
@@ -119,7 +122,10 @@ fn across_regions(
         if !at_a_bound {
             for &i in &regional {
                 let (reason, reason_en) = words::copied_down(indicator, regional.len(), first);
-                found.push((i, flag(Rule::CopiedDown, Severity::Unusual, reason, reason_en)));
+                found.push((
+                    i,
+                    flag(Rule::CopiedDown, Severity::Unusual, reason, reason_en),
+                ));
             }
         }
         return;
@@ -143,13 +149,12 @@ fn across_regions(
         // With no history of its own, a rate ×10 from every other region's is a slip.
         if is_rate && references[i].is_none() && value > 0.0 && factor(value, middle) >= SLIP_FACTOR
         {
-            let (reason, reason_en) = words::jump(
-                indicator,
-                value,
-                Reference::Regions { value: middle },
-                unit,
-            );
-            found.push((i, flag(Rule::Jump, Severity::Implausible, reason, reason_en)));
+            let (reason, reason_en) =
+                words::jump(indicator, value, Reference::Regions { value: middle }, unit);
+            found.push((
+                i,
+                flag(Rule::Jump, Severity::Implausible, reason, reason_en),
+            ));
             continue;
         }
         if let Some(flag) = outlier(indicator, value, &values) {
@@ -209,7 +214,7 @@ fn related(
                 continue;
             };
             for (index, row) in rows.iter().enumerate() {
-                if row.indicator_id != part.id {
+                if row.indicator_id != part.id || row.findings.value.is_none() {
                     continue;
                 }
                 let Some(&other) = at.get(&(whole.id.as_str(), row.region.as_deref(), row.year))

@@ -63,8 +63,10 @@ pub fn check_figure(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Che
             .fold(f64::INFINITY, f64::min)
     });
     let is_rate = unit.is_some_and(Unit::is_rate);
+    // A figure already out of range says enough.
+    let factor_from_all = factor_from_all.filter(|_| flags.is_empty());
     match (factor_from_all, references.first()) {
-        (Some(f), Some(&first)) if f >= slip_factor && flags.is_empty() => {
+        (Some(f), Some(&first)) if f >= slip_factor => {
             let (reason, reason_en) = words::jump(indicator, value, first, unit);
             flags.push(Flag {
                 rule: Rule::Jump,
@@ -155,8 +157,7 @@ fn beyond_yearly_change(case: &Case, value: f64, earlier: Option<(i32, f64)>) ->
     let years = f64::from((case.year - year).max(1));
     let change = (value - before).abs();
     (change > limit.max * years + crate::numbers::EPSILON).then(|| {
-        let (reason, reason_en) =
-            words::yearly_change(case.indicator, value, year, before, limit);
+        let (reason, reason_en) = words::yearly_change(case.indicator, value, year, before, limit);
         Flag {
             rule: Rule::YearlyChange,
             severity: Severity::Unusual,

@@ -73,14 +73,20 @@ pub struct Confirmation {
 impl Confirmation {
     /// As the CLI takes it: `柯城区!B5=95` or, for a one-sheet table, `B5=95`.
     pub fn parse(text: &str) -> Option<Confirmation> {
-        let (place, value) = text.split_once('=')?;
+        let (place, value) = text.rsplit_once('=')?;
         let (sheet, cell) = place.rsplit_once('!').unwrap_or(("", place));
+        // Excel quotes a sheet name with spaces: 'Sheet 1'!B5.
+        let sheet = sheet.trim();
+        let sheet = sheet
+            .strip_prefix('\'')
+            .and_then(|s| s.strip_suffix('\''))
+            .unwrap_or(sheet);
         let cell = cell.trim().to_ascii_uppercase();
         let is_cell = cell.starts_with(|c: char| c.is_ascii_alphabetic())
             && cell.ends_with(|c: char| c.is_ascii_digit())
             && cell.chars().all(|c| c.is_ascii_alphanumeric());
         is_cell.then(|| Confirmation {
-            sheet: sheet.trim().to_string(),
+            sheet: sheet.to_string(),
             cell,
             value: value.trim().to_string(),
         })

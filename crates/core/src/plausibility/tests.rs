@@ -40,8 +40,15 @@ fn a_figure_outside_what_its_measure_allows_is_never_met() {
     assert_eq!(rules(preschool), [(Rule::Range, Severity::Implausible)]);
     assert_eq!(preschool.findings.status, Status::Review);
     assert_eq!(preschool.findings.status_if_confirmed, Some(Status::Met));
-    assert!(preschool.findings.reason.contains("150%"), "{}", preschool.findings.reason);
-    assert!(preschool.findings.reason.contains("可超过 100%"), "the plan's reason");
+    assert!(
+        preschool.findings.reason.contains("150%"),
+        "{}",
+        preschool.findings.reason
+    );
+    assert!(
+        preschool.findings.reason.contains("可超过 100%"),
+        "the plan's reason"
+    );
     let high_school = row(&r, "high_school_gross_enrollment", None);
     assert!(rules(high_school).is_empty(), "a gross rate may pass 100 %");
     let caries = row(&r, "caries_rate_age12", None);
@@ -61,15 +68,26 @@ fn a_lost_decimal_point_against_the_base_or_the_year_before_is_flagged() {
     assert_eq!(rules(doctors), [(Rule::Jump, Severity::Implausible)]);
     assert_eq!(doctors.findings.status, Status::Review);
     assert_eq!(doctors.findings.status_if_confirmed, Some(Status::Met));
-    assert!(doctors.findings.flags[0].reason.contains("相差约 100 倍"), "{}", doctors.findings.flags[0].reason);
+    assert!(
+        doctors.findings.flags[0].reason.contains("相差约 100 倍"),
+        "{}",
+        doctors.findings.flags[0].reason
+    );
     let places = row(&r, "nursery_places_per_1000_people", None);
     assert_eq!(rules(places), [(Rule::Jump, Severity::Implausible)]);
     assert!(places.findings.flags[0].reason.contains("2022 年的 3.3"));
     let coverage = row(&r, "inclusive_kindergarten_coverage", None);
     assert_eq!(rules(coverage), [(Rule::Jump, Severity::Implausible)]);
-    assert!(coverage.findings.flags[0].reason.contains("0.93 即 93%"), "{}", coverage.findings.flags[0].reason);
+    assert!(
+        coverage.findings.flags[0].reason.contains("0.93 即 93%"),
+        "{}",
+        coverage.findings.flags[0].reason
+    );
     let centres = row(&r, "county_children_activity_center_ratio", None);
-    assert!(rules(centres).is_empty(), "16.67 → 100 over five years is ×6: possible");
+    assert!(
+        rules(centres).is_empty(),
+        "16.67 → 100 over five years is ×6: possible"
+    );
 }
 
 #[test]
@@ -92,7 +110,9 @@ fn a_part_above_its_whole_flags_the_figure_that_moved() {
     assert!(rules(row(&slipped, "under5_mortality", None)).is_empty());
 
     let clean = report("指标名称,2022年,2023年\n新生儿死亡率,1.7,1.8\n婴儿死亡率,2.6,2.5\n5岁以下儿童死亡率,3.1,3.0\n");
-    assert!(clean.current_rows().all(|row| row.findings.flags.is_empty()));
+    assert!(clean
+        .current_rows()
+        .all(|row| row.findings.flags.is_empty()));
 
     // No history to tell which moved: both are flagged.
     let bare = report("指标名称,2023年\n新生儿死亡率,1.8\n婴儿死亡率,1.2\n");
@@ -105,13 +125,20 @@ fn a_large_but_possible_change_is_a_warning_and_the_status_stays() {
     let r = report("指标名称,2022年,2023年\n婴儿死亡率,2.0,5.5\n5岁以下儿童贫血患病率,2,8.5\n新生儿死亡率,1.2,1.5\n");
     let infant = row(&r, "infant_mortality", None);
     assert_eq!(rules(infant), [(Rule::YearlyChange, Severity::Unusual)]);
-    assert_eq!(infant.findings.status, Status::Behind, "5.5 against ≤5‰, on the path");
+    assert_eq!(
+        infant.findings.status,
+        Status::Behind,
+        "5.5 against ≤5‰, on the path"
+    );
     assert_eq!(infant.findings.status_if_confirmed, None);
     let anaemia = row(&r, "under5_anemia_prevalence", None);
     assert_eq!(rules(anaemia), [(Rule::Jump, Severity::Unusual)]);
     assert_eq!(anaemia.findings.status, Status::Met, "8.5 meets ≤9 %");
     assert!(rules(row(&r, "neonatal_mortality", None)).is_empty());
-    assert_eq!(r.summary.flagged, 2, "warnings count as flagged, not as review");
+    assert_eq!(
+        r.summary.flagged, 2,
+        "warnings count as flagged, not as review"
+    );
     assert_eq!(r.count(Status::Review), 0);
 }
 
@@ -127,15 +154,23 @@ fn across_regions_copied_down_far_off_and_ten_times_the_others() {
     let copied = row(&r, "exclusive_breastfeeding_0_6m", Some("开化县"));
     assert_eq!(rules(copied), [(Rule::CopiedDown, Severity::Unusual)]);
     assert_eq!(copied.findings.status, Status::Met);
-    assert!(rules(row(&r, "neonatal_visit_rate", Some("柯城区"))).is_empty(), "100 % everywhere is plausible");
+    assert!(
+        rules(row(&r, "neonatal_visit_rate", Some("柯城区"))).is_empty(),
+        "100 % everywhere is plausible"
+    );
     let far = row(&r, "child_health_management_0_6", Some("开化县"));
     assert_eq!(rules(far), [(Rule::Outlier, Severity::Unusual)]);
     assert_eq!(far.findings.status, Status::Behind, "not demoted");
     assert!(rules(row(&r, "child_health_management_0_6", Some("柯城区"))).is_empty());
-    assert!(rules(row(&r, "under3_health_management", Some("开化县"))).is_empty(), "1.5 points off is close");
+    assert!(
+        rules(row(&r, "under3_health_management", Some("开化县"))).is_empty(),
+        "1.5 points off is close"
+    );
     let tenfold = row(&r, "under5_stunting_rate", Some("开化县"));
     assert_eq!(rules(tenfold), [(Rule::Jump, Severity::Implausible)]);
-    assert!(tenfold.findings.flags[0].reason.contains("其他地区的中位数"));
+    assert!(tenfold.findings.flags[0]
+        .reason
+        .contains("其他地区的中位数"));
     assert!(rules(row(&r, "under5_stunting_rate", Some("柯城区"))).is_empty());
 }
 
@@ -145,12 +180,12 @@ fn a_figure_after_the_reporting_year_is_a_warning() {
         reporting_year: Some(2022),
         ..CheckOptions::default()
     };
-    let r = run("监测.csv", "指标名称,2022年,2023年\n婴儿死亡率,2.6,2.5\n", &options);
-    let later = r
-        .results
-        .iter()
-        .find(|row| row.year == 2023)
-        .unwrap();
+    let r = run(
+        "监测.csv",
+        "指标名称,2022年,2023年\n婴儿死亡率,2.6,2.5\n",
+        &options,
+    );
+    let later = r.results.iter().find(|row| row.year == 2023).unwrap();
     assert_eq!(rules(later), [(Rule::FutureYear, Severity::Unusual)]);
     assert!(rules(row(&r, "infant_mortality", None)).is_empty());
 }
@@ -172,7 +207,11 @@ fn a_confirmed_figure_is_evaluated_as_usual_until_it_changes() {
 
     let stale = run("2023.csv", csv, &confirm("9.5"));
     let doctors = row(&stale, "pediatricians_per_1000_children", None);
-    assert_eq!(doctors.findings.status, Status::Review, "another value needs its own confirmation");
+    assert_eq!(
+        doctors.findings.status,
+        Status::Review,
+        "another value needs its own confirmation"
+    );
     assert!(!doctors.findings.confirmed);
 }
 
@@ -186,15 +225,25 @@ fn confirmations_read_as_the_cli_takes_them() {
             value: "95".into()
         })
     );
-    assert_eq!(Confirmation::parse("B5=95").map(|c| c.sheet), Some(String::new()));
+    assert_eq!(
+        Confirmation::parse("B5=95").map(|c| c.sheet),
+        Some(String::new())
+    );
     assert_eq!(Confirmation::parse("B5"), None);
     assert_eq!(Confirmation::parse("5B=1"), None);
     let c = Confirmation::parse("Sheet1!C3=0.930").unwrap();
-    assert!(c.covers("Sheet1", false, "C3", "0.93"), "numbers compare as numbers");
+    assert!(
+        c.covers("Sheet1", false, "C3", "0.93"),
+        "numbers compare as numbers"
+    );
     assert!(!c.covers("Sheet2", false, "C3", "0.93"));
     assert!(!c.covers("Sheet1", false, "C4", "0.93"));
-    assert!(Confirmation::parse("C3=1").unwrap().covers("任何", true, "c3", "1"));
-    assert!(!Confirmation::parse("C3=1").unwrap().covers("任何", false, "C3", "1"));
+    assert!(Confirmation::parse("C3=1")
+        .unwrap()
+        .covers("任何", true, "c3", "1"));
+    assert!(!Confirmation::parse("C3=1")
+        .unwrap()
+        .covers("任何", false, "C3", "1"));
 }
 
 #[test]
@@ -202,18 +251,37 @@ fn every_check_of_the_built_in_plans_names_an_indicator_and_a_reason() {
     for (_, json) in crate::plan::built_in::FILES {
         // Read as the page reads it: a check the loader drops would be missing, not failing.
         let plan = Plan::from_json(json).unwrap();
-        assert!(plan.check_problems.is_empty(), "{}: {:?}", plan.id, plan.check_problems);
+        assert!(
+            plan.check_problems.is_empty(),
+            "{}: {:?}",
+            plan.id,
+            plan.check_problems
+        );
         let checks = &plan.checks;
         let named = checks
             .ranges
             .iter()
             .map(|c| (vec![c.indicator.clone()], &c.reason))
-            .chain(checks.relations.iter().map(|c| (c.indicators.clone(), &c.reason)))
-            .chain(checks.yearly_change.iter().map(|c| (vec![c.indicator.clone()], &c.reason)));
+            .chain(
+                checks
+                    .relations
+                    .iter()
+                    .map(|c| (c.indicators.clone(), &c.reason)),
+            )
+            .chain(
+                checks
+                    .yearly_change
+                    .iter()
+                    .map(|c| (vec![c.indicator.clone()], &c.reason)),
+            );
         for (ids, reason) in named {
             assert!(!reason.trim().is_empty(), "{ids:?} has no reason");
             for id in ids {
-                assert!(plan.indicator(&id).is_some(), "{}: no indicator {id}", plan.id);
+                assert!(
+                    plan.indicator(&id).is_some(),
+                    "{}: no indicator {id}",
+                    plan.id
+                );
             }
         }
     }

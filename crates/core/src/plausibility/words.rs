@@ -82,8 +82,16 @@ pub fn jump(
         )
     } else if unit == Some(Unit::Percent) && value <= 1.0 {
         (
-            format!("可能填的是小数（{} 即 {}%），而不是百分数", n(value), n(value * 100.0)),
-            format!("it may be a fraction ({} = {}%) where a percent is meant", n(value), n(value * 100.0)),
+            format!(
+                "可能填的是小数（{} 即 {}%），而不是百分数",
+                n(value),
+                n(value * 100.0)
+            ),
+            format!(
+                "it may be a fraction ({} = {}%) where a percent is meant",
+                n(value),
+                n(value * 100.0)
+            ),
         )
     } else {
         (
@@ -144,7 +152,10 @@ pub fn below_range(
     let u = unit_of(indicator);
     let (v, min) = (n(value), n(min));
     let (why, why_en) = if plan_reason.is_empty() {
-        ("该指标不会为负数".to_string(), "it cannot be negative".to_string())
+        (
+            "该指标不会为负数".to_string(),
+            "it cannot be negative".to_string(),
+        )
     } else {
         (plan_reason.to_string(), plan_reason.to_string())
     };
