@@ -5,6 +5,7 @@ use calamine::{Reader, Xlsx};
 use duibiao_core::check::{check, CheckOptions};
 use duibiao_core::export::{report_csv, report_xlsx, template_xlsx};
 use duibiao_core::plan::Plan;
+use duibiao_core::plausibility::Confirmation;
 use duibiao_core::report::Report;
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -87,7 +88,7 @@ fn the_xlsx_report_holds_every_result_with_its_status() {
         report
             .results
             .iter()
-            .filter(|r| r.findings.status.word() == "review")
+            .filter(|r| r.findings.status.word() == "review" || !r.findings.flags.is_empty())
             .count()
     );
 }
@@ -348,4 +349,55 @@ fn a_filled_template_with_six_slips_has_each_flagged_and_nothing_else() {
         .iter()
         .filter(|r| r.year == 2022)
         .all(|r| r.findings.flags.is_empty()));
+
+    // The official confirms one figure; the downloads carry the flags and the confirmation.
+    let doctors = |report: &duibiao_core::report::Report| {
+        report
+            .current_rows()
+            .find(|r| r.indicator_id == "pediatricians_per_1000_children")
+            .cloned()
+            .unwrap()
+    };
+    let slip = doctors(&report);
+    let confirmation = Confirmation {
+        sheet: "填报表".into(),
+        cell: slip.cell.clone().unwrap(),
+        value: slip.value_as_written.clone().unwrap(),
+    };
+    let options = CheckOptions {
+        confirmed: vec![confirmation],
+        ..CheckOptions::default()
+    };
+    let confirmed = check("草稿2023.xlsx", &filled, &plan, &options).unwrap();
+    assert_eq!(doctors(&confirmed).findings.status.word(), "met");
+    assert_eq!(confirmed.summary.flagged, slips.len() - 1);
+    let bytes = report_xlsx(&confirmed, &plan, "2026-12-04 16:00 UTC").unwrap();
+    let results = sheet(&bytes, "结果");
+    let header = &results[0];
+    let column = |name: &str| header.iter().position(|h| h.starts_with(name)).unwrap();
+    let xlsx_row = |indicator: &str| {
+        results
+            .iter()
+            .find(|r| r[0] == indicator && r[4] == "2023")
+            .unwrap()
+    };
+    let confirmed_row = xlsx_row("千名儿童儿科执业(助理)医师数");
+    assert!(confirmed_row[column("核对提示")].contains("相差约 100 倍"));
+    assert_eq!(confirmed_row[column("已确认")], "已确认数值无误 confirmed");
+    let open_slip = xlsx_row("学前教育毛入园率");
+    assert!(open_slip[column("核对提示")].starts_with("【不合理】"));
+    assert_eq!(open_slip[column("核对无误后")], "已达标 met");
+    let summary = sheet(&bytes, "汇总");
+    assert!(summary
+        .iter()
+        .any(|r| r[0].starts_with("待核对") && r[1] == "5"));
+    let csv = String::from_utf8(report_csv(&confirmed)).unwrap();
+    assert!(csv
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with("核对提示,核对无误后状态,已确认数值无误"));
+    assert!(csv
+        .lines()
+        .any(|l| l.contains("千名儿童") && l.contains("2023") && l.ends_with(",是")));
 }

@@ -25,6 +25,9 @@ pub fn report_csv(report: &Report) -> Vec<u8> {
         "趋势",
         "原因",
         "Reason",
+        "核对提示",
+        "核对无误后状态",
+        "已确认数值无误",
     ];
     push_row(&mut out, header.iter().map(|h| h.to_string()));
     for row in &report.results {
@@ -58,6 +61,12 @@ pub fn report_csv(report: &Report) -> Vec<u8> {
                     .unwrap_or_default(),
                 row.findings.reason.clone(),
                 row.findings.reason_en.clone(),
+                row.findings.flags_text(false),
+                row.findings
+                    .status_if_confirmed
+                    .map(|s| s.label_zh().to_string())
+                    .unwrap_or_default(),
+                if row.findings.confirmed { "是" } else { "" }.to_string(),
             ]
             .into_iter(),
         );
@@ -84,6 +93,9 @@ pub fn report_csv(report: &Report) -> Vec<u8> {
                 String::new(),
                 format!("未对应到规划指标（{}）", row.why.word()),
                 format!("not matched to a plan indicator ({})", row.why.word()),
+                String::new(),
+                String::new(),
+                String::new(),
             ]
             .into_iter(),
         );

@@ -34,6 +34,10 @@ pub fn report_xlsx(report: &Report, plan: &Plan, checked_at: &str) -> Result<Vec
         ("检查时间 Checked at", checked_at.to_string()),
         ("报告年份 Reporting year", report.reporting_year.to_string()),
         ("地区 Regions", report.regions.join("、")),
+        (
+            "待核对的数值 Flagged figures",
+            report.summary.flagged.to_string(),
+        ),
     ];
     for (row, (label, value)) in facts.iter().enumerate() {
         summary.write_string_with_format(row as u32, 0, *label, &bold)?;
@@ -109,7 +113,7 @@ pub fn report_xlsx(report: &Report, plan: &Plan, checked_at: &str) -> Result<Vec
         report
             .results
             .iter()
-            .filter(|r| r.findings.status == Status::Review),
+            .filter(|r| r.findings.status == Status::Review || !r.findings.flags.is_empty()),
         plan,
         &bold,
         &wrap,
@@ -118,7 +122,7 @@ pub fn report_xlsx(report: &Report, plan: &Plan, checked_at: &str) -> Result<Vec
     Ok(workbook.save_to_buffer()?)
 }
 
-const RESULT_HEADERS: [&str; 15] = [
+const RESULT_HEADERS: [&str; 18] = [
     "指标 Indicator",
     "领域 Chapter",
     "填报名称 As written",
@@ -134,6 +138,9 @@ const RESULT_HEADERS: [&str; 15] = [
     "直线进度应达 On the path",
     "原因",
     "Reason",
+    "核对提示 Checks",
+    "核对无误后 If confirmed",
+    "已确认 Confirmed",
 ];
 
 fn write_results<'a>(
@@ -190,11 +197,21 @@ fn write_results<'a>(
         }
         sheet.write_string_with_format(r, 13, &row.findings.reason, wrap)?;
         sheet.write_string_with_format(r, 14, &row.findings.reason_en, wrap)?;
+        if !row.findings.flags.is_empty() {
+            sheet.write_string_with_format(r, 15, row.findings.flags_text(false), wrap)?;
+        }
+        if let Some(status) = row.findings.status_if_confirmed {
+            sheet.write_string(r, 16, format!("{} {}", status.label_zh(), status.word()))?;
+        }
+        if row.findings.confirmed {
+            sheet.write_string(r, 17, "已确认数值无误 confirmed")?;
+        }
     }
     sheet.set_column_width(0, 30)?;
     sheet.set_column_width(2, 30)?;
     sheet.set_column_width(13, 50)?;
     sheet.set_column_width(14, 50)?;
+    sheet.set_column_width(15, 50)?;
     sheet.set_freeze_panes(1, 1)?;
     Ok(())
 }

@@ -60,6 +60,40 @@ pub enum Severity {
     Unusual,
 }
 
+impl Severity {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Severity::Implausible => "不合理",
+            Severity::Unusual => "异常",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Severity::Implausible => "implausible",
+            Severity::Unusual => "unusual",
+        }
+    }
+}
+
+impl Findings {
+    /// The flags in one line, for a download's cell: "【不合理】… ；【异常】…".
+    pub fn flags_text(&self, en: bool) -> String {
+        let one = |f: &Flag| {
+            if en {
+                format!("[{}] {}", f.severity.label_en(), f.reason_en)
+            } else {
+                format!("【{}】{}", f.severity.label_zh(), f.reason)
+            }
+        };
+        self.flags
+            .iter()
+            .map(one)
+            .collect::<Vec<_>>()
+            .join(if en { "; " } else { "；" })
+    }
+}
+
 /// The user's word that a flagged figure is right: the sheet, the cell and the value as written.
 /// A changed figure needs a new one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
