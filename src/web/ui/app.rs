@@ -27,6 +27,7 @@ pub fn App() -> Html {
         on_sheet,
         on_correct,
         on_override,
+        on_confirm,
         on_view,
         on_request,
         on_plan_file,
@@ -82,7 +83,7 @@ pub fn App() -> Html {
             if let (Some(report), Some(plan)) = (state.report.clone(), state.plan.clone()) {
                 <Results {lang} {report} {plan} view={state.view.clone()}
                     unmatched_total={state.unmatched_total} exporting={state.exporting}
-                    {on_year} {on_sheet} {on_encoding} {on_correct} {on_view} {on_override} {on_request} />
+                    {on_year} {on_sheet} {on_encoding} {on_correct} {on_view} {on_override} {on_confirm} {on_request} />
             }
         </>
     }

@@ -43,6 +43,11 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
         .as_ref()
         .map(|p| p.notes.clone())
         .unwrap_or_default();
+    let dropped = props
+        .plan
+        .as_ref()
+        .map(|p| p.check_problems.clone())
+        .unwrap_or_default();
     html! {
         <section class="plan-panel" aria-labelledby="plan-heading">
             <h2 id="plan-heading" class="sr-only">{ t.plan_in_use }</h2>
@@ -55,6 +60,14 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
                     <summary>{ t.plan_notes }</summary>
                     <ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 </details>
+            }
+            if !dropped.is_empty() {
+                <div class="plan-warning" role="status">
+                    <p>{ t.checks_dropped }</p>
+                    <ul>{ for dropped.iter().map(|(zh, en)| html! {
+                        <li>{ if lang == Lang::En { en } else { zh } }</li>
+                    }) }</ul>
+                </div>
             }
             if props.origin == PlanOrigin::Embedded {
                 { for SUMMARIES[1..].iter().map(|other| other_plan(lang, other)) }

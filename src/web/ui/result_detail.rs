@@ -4,6 +4,7 @@ use super::value_chart::ValueChart;
 use duibiao_core::matching::{Method, Override};
 use duibiao_core::numbers::trim_float;
 use duibiao_core::plan::PlanView;
+use duibiao_core::plausibility::Confirmation;
 use duibiao_core::report::{Report, ResultRow};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,6 +16,8 @@ pub struct ResultDetailProps {
     pub plan: Rc<PlanView>,
     pub row: ResultRow,
     pub on_override: Callback<Override>,
+    #[prop_or_default]
+    pub on_confirm: Callback<Confirmation>,
 }
 
 /// A row's detail: the plan's own sentence, the rule applied, the match and a control to change
@@ -80,6 +83,7 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
     );
     html! {
         <div class="detail">
+            <FigureCheck lang={props.lang} row={row.clone()} on_confirm={props.on_confirm.clone()} />
             <dl>
                 <dt>{ t.plan_words }</dt>
                 <dd>
@@ -105,5 +109,52 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
                     label={format!("{} {}", indicator.name, t.values_by_year)} goal_word={t.chart_goal} />
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FigureCheckProps {
+    lang: Lang,
+    row: ResultRow,
+    on_confirm: Callback<Confirmation>,
+}
+
+/// What the plausibility checks saw in the figure, and the user's word that it is right (or
+/// taking that word back): the row is then evaluated again by the reader.
+#[component]
+fn FigureCheck(props: &FigureCheckProps) -> Html {
+    let (t, findings) = (props.lang.texts(), &props.row.findings);
+    if findings.flags.is_empty() {
+        return html! {};
+    }
+    let en = props.lang == Lang::En;
+    let confirmation = Confirmation::of_row(&props.row);
+    let onclick = confirmation.map(|c| {
+        let on_confirm = props.on_confirm.clone();
+        Callback::from(move |_: MouseEvent| on_confirm.emit(c.clone()))
+    });
+    html! {
+        <section class="figure-check" aria-label={t.flags_heading}>
+            <h3>{ t.flags_heading }</h3>
+            <ul>
+                { for findings.flags.iter().map(|f| html! {
+                    <li data-severity={f.severity.label_en()}>
+                        <strong>{ if en { f.severity.label_en() } else { f.severity.label_zh() } }</strong>
+                        { " " }{ if en { &f.reason_en } else { &f.reason } }
+                    </li>
+                }) }
+            </ul>
+            if let Some(status) = findings.status_if_confirmed {
+                <p class="if-confirmed">{ t.if_confirmed }{ props.lang.status(status) }</p>
+            }
+            if findings.confirmed {
+                <p class="confirmed">{ "✔ " }{ t.confirmed_figure }</p>
+            }
+            if let Some(onclick) = onclick {
+                <button type="button" class="confirm-figure" {onclick}>
+                    { if findings.confirmed { t.undo_confirm } else { t.confirm_figure } }
+                </button>
+            }
+        </section>
     }
 }

@@ -12,6 +12,7 @@ use super::view::View;
 use duibiao_core::ingest::{Format, TextEncoding};
 use duibiao_core::matching::Override;
 use duibiao_core::plan::PlanView;
+use duibiao_core::plausibility::Confirmation;
 use duibiao_core::protocol::Request;
 use duibiao_core::report::Report;
 use std::rc::Rc;
@@ -33,6 +34,7 @@ pub struct ResultsProps {
     pub on_encoding: Callback<Option<TextEncoding>>,
     pub on_view: Callback<View>,
     pub on_override: Callback<Override>,
+    pub on_confirm: Callback<Confirmation>,
     pub on_request: Callback<Request>,
 }
 
@@ -57,7 +59,8 @@ pub fn Results(props: &ResultsProps) -> Html {
             <ResultsFilters {lang} report={report.clone()} plan={plan.clone()}
                 view={view.clone()} on_view={props.on_view.clone()} />
             <ResultsTable {lang} report={report.clone()} plan={plan.clone()}
-                view={view.clone()} on_view={props.on_view.clone()} on_override={props.on_override.clone()} />
+                view={view.clone()} on_view={props.on_view.clone()} on_override={props.on_override.clone()}
+                on_confirm={props.on_confirm.clone()} />
             <UnmatchedList {lang} report={report.clone()} plan={plan.clone()}
                 total={props.unmatched_total} on_override={props.on_override.clone()} />
             if !report.not_in_file.is_empty() {

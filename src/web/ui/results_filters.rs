@@ -36,7 +36,10 @@ pub fn ResultsFilters(props: &ResultsFiltersProps) -> Html {
             on_view.emit(next);
         })
     };
-    let on_status = changed(|v, s| v.status = Status::ALL.into_iter().find(|st| st.word() == s));
+    let on_status = changed(|v, s| {
+        v.flagged = s == "flagged";
+        v.status = Status::ALL.into_iter().find(|st| st.word() == s);
+    });
     let on_domain = changed(|v, s| v.domain = (!s.is_empty()).then_some(s));
     let on_region = changed(|v, s| v.region = (!s.is_empty()).then_some(s));
     let on_sort = changed(|v, s| {
@@ -66,7 +69,10 @@ pub fn ResultsFilters(props: &ResultsFiltersProps) -> Html {
         <div class="filters no-print" role="group" aria-label={t.filters}>
             <label>{ t.col_status }
                 <select id="filter-status" onchange={on_status}>
-                    <option value="" selected={view.status.is_none()}>{ t.all }</option>
+                    <option value="" selected={view.status.is_none() && !view.flagged}>{ t.all }</option>
+                    if props.report.summary.flagged > 0 {
+                        <option value="flagged" selected={view.flagged}>{ t.flagged }</option>
+                    }
                     { for Status::ALL.iter().map(|s| html! {
                         <option value={s.word()} selected={view.status == Some(*s)}>{ props.lang.status(*s) }</option>
                     }) }

@@ -6,6 +6,7 @@ use duibiao_core::evaluate::Trend;
 use duibiao_core::ingest::value::trim_float;
 use duibiao_core::matching::Override;
 use duibiao_core::plan::PlanView;
+use duibiao_core::plausibility::Confirmation;
 use duibiao_core::report::{Report, ResultRow};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,6 +22,8 @@ pub struct ResultsTableProps {
     pub on_view: Callback<View>,
     #[prop_or_default]
     pub on_override: Callback<Override>,
+    #[prop_or_default]
+    pub on_confirm: Callback<Confirmation>,
 }
 
 /// Every plan indicator × region for the reporting year, filtered and sorted as the view says.
@@ -107,6 +110,7 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
                 data-status={row.findings.status.word()}
                 data-as-written={row.as_written.clone().unwrap_or_default()}
                 data-indicator={row.indicator_id.clone()}
+                data-flagged={row.findings.is_flagged().then_some("true")}
             >
                 <th scope="row">
                     <button type="button" class="row-toggle" aria-expanded={open.to_string()} aria-controls={detail_id.clone()} onclick={toggle}>
@@ -124,7 +128,12 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
                     }
                 </td>
                 <td>{ &row.target.text }</td>
-                <td class="status"><span class="badge">{ status_icon(row.findings.status) }{ " " }{ lang.status(row.findings.status) }</span></td>
+                <td class="status">
+                    <span class="badge">{ status_icon(row.findings.status) }{ " " }{ lang.status(row.findings.status) }</span>
+                    if row.findings.is_flagged() {
+                        <span class="flag">{ "⚑ " }{ t.flagged }</span>
+                    }
+                </td>
                 <td class="num">{ row.findings.gap.map(trim_float).unwrap_or_default() }</td>
                 <td>{ progress_bar(row, t.col_progress) }</td>
                 <td class="reason">{ reason }</td>
@@ -133,7 +142,7 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
                 <tr class="detail-row" id={detail_id}>
                     <td colspan="8">
                         <ResultDetail {lang} report={props.report.clone()} plan={plan.clone()} row={row.clone()}
-                            on_override={props.on_override.clone()} />
+                            on_override={props.on_override.clone()} on_confirm={props.on_confirm.clone()} />
                     </td>
                 </tr>
             }

@@ -6,6 +6,7 @@ use super::view::View;
 use duibiao_core::check::CheckOptions;
 use duibiao_core::matching::Override;
 use duibiao_core::plan::PlanView;
+use duibiao_core::plausibility::Confirmation;
 use duibiao_core::protocol::{ErrorInfo, Response, Stage};
 use duibiao_core::report::Report;
 use std::rc::Rc;
@@ -91,6 +92,19 @@ impl State {
             .overrides
             .retain(|o| o.as_written != decision.as_written);
         options.overrides.push(decision);
+        options
+    }
+}
+
+impl State {
+    /// The options with a flagged figure confirmed, or its confirmation taken back.
+    pub fn with_confirmation(&self, confirmation: Confirmation) -> CheckOptions {
+        let mut options = self.options.clone();
+        let before = options.confirmed.len();
+        options.confirmed.retain(|c| *c != confirmation);
+        if options.confirmed.len() == before {
+            options.confirmed.push(confirmation);
+        }
         options
     }
 }

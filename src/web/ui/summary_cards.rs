@@ -9,8 +9,8 @@ pub struct SummaryCardsProps {
     pub report: Rc<Report>,
 }
 
-/// One card per status with its count for the reporting year, and one for the plan's
-/// indicators the file never mentions.
+/// The figures to check first, then one card per status with its count for the reporting year,
+/// and one for the plan's indicators the file never mentions.
 #[component]
 pub fn SummaryCards(props: &SummaryCardsProps) -> Html {
     let t = props.lang.texts();
@@ -18,6 +18,12 @@ pub fn SummaryCards(props: &SummaryCardsProps) -> Html {
         <section class="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ t.summary_heading }</h2>
             <ul class="cards">
+                if props.report.summary.flagged > 0 {
+                    <li class="card flagged-card" data-status="flagged">
+                        <span class="count">{ props.report.summary.flagged }</span>
+                        <span class="label">{ "⚑ " }{ t.flagged }</span>
+                    </li>
+                }
                 { for props.report.summary.counts.iter().map(|c| html! {
                     <li class={classes!("card", format!("status-{}", c.status.word()))} data-status={c.status.word()}>
                         <span class="count">{ c.count }</span>

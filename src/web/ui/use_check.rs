@@ -15,6 +15,7 @@ use crate::web::client::{Payload, WorkerClient};
 use duibiao_core::check::CheckOptions;
 use duibiao_core::ingest::TextEncoding;
 use duibiao_core::matching::Override;
+use duibiao_core::plausibility::Confirmation;
 use duibiao_core::protocol::{ErrorInfo, Request, Response};
 use yew::prelude::*;
 
@@ -33,6 +34,7 @@ pub struct CheckControls {
     /// Opens the dialog that corrects how the file was read, for these sheets.
     pub on_correct: Callback<Vec<SheetToCorrect>>,
     pub on_override: Callback<Override>,
+    pub on_confirm: Callback<Confirmation>,
     pub on_view: Callback<View>,
     pub on_request: Callback<Request>,
     pub on_plan_file: Callback<(String, String)>,
@@ -99,6 +101,7 @@ pub fn use_check(state: StateHandle, intent: Option<Intent>) -> CheckControls {
         on_sheet: options.sheet,
         on_correct,
         on_override: options.override_,
+        on_confirm: options.confirm,
         on_view: Callback::from(move |view| state.dispatch(Action::SetView(view))),
         on_request,
         on_plan_file,
@@ -155,7 +158,8 @@ impl FileChecks {
         }
     }
 
-    /// A corrected file keeps the reporting year, the data year, the sheet and the overrides;
+    /// A corrected file keeps the reporting year, the data year, the sheet, the overrides and the
+    /// confirmed figures (each holds only while its cell keeps its value);
     /// the encoding is detected afresh, and corrections of columns and sheets, which are about
     /// the last file's own, go.
     fn check(&self, name: String, bytes: usize, payload: Payload) {
@@ -218,6 +222,7 @@ struct OptionCallbacks {
     sheet: Callback<Option<String>>,
     corrected: Callback<Corrections>,
     override_: Callback<Override>,
+    confirm: Callback<Confirmation>,
 }
 
 fn option_callbacks(state: &StateHandle, client: &WorkerClient) -> OptionCallbacks {
@@ -290,5 +295,6 @@ fn option_callbacks(state: &StateHandle, client: &WorkerClient) -> OptionCallbac
             reread,
         ),
         override_: sending(state, client, State::with_override, reevaluate),
+        confirm: sending(state, client, State::with_confirmation, reevaluate),
     }
 }

@@ -11,7 +11,7 @@ pub enum SortKey {
     /// The plan's order.
     #[default]
     Plan,
-    /// Worst first: not met, behind, review, missing, on track, met.
+    /// Worst first: figures to check, then not met, behind, review, missing, on track, met.
     Status,
     /// Largest gap first.
     Gap,
@@ -20,6 +20,8 @@ pub enum SortKey {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct View {
     pub status: Option<Status>,
+    /// Only the figures to check (flagged, not confirmed).
+    pub flagged: bool,
     pub domain: Option<String>,
     pub region: Option<String>,
     pub query: String,
@@ -45,6 +47,7 @@ pub fn visible_rows<'a>(report: &'a Report, plan: &PlanView, view: &View) -> Vec
     let mut rows: Vec<&ResultRow> = report
         .current_rows()
         .filter(|r| view.status.is_none_or(|s| r.findings.status == s))
+        .filter(|r| !view.flagged || r.findings.is_flagged())
         .filter(|r| view.domain.as_ref().is_none_or(|d| &r.domain == d))
         .filter(|r| view.region.is_none() || r.region == view.region)
         .filter(|r| {
@@ -62,7 +65,9 @@ pub fn visible_rows<'a>(report: &'a Report, plan: &PlanView, view: &View) -> Vec
         .collect();
     match view.sort {
         SortKey::Plan => {}
-        SortKey::Status => rows.sort_by_key(|r| severity(r.findings.status)),
+        SortKey::Status => {
+            rows.sort_by_key(|r| (!r.findings.is_flagged(), severity(r.findings.status)))
+        }
         SortKey::Gap => rows.sort_by(|a, b| {
             b.findings
                 .gap

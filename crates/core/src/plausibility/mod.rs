@@ -126,6 +126,17 @@ impl Confirmation {
         })
     }
 
+    /// The confirmation of a row's figure as the report shows it (its cell "B5" or "柯城区!B5").
+    pub fn of_row(row: &ResultRow) -> Option<Confirmation> {
+        let (cell, value) = (row.cell.as_deref()?, row.value_as_written.as_deref()?);
+        let (sheet, cell) = cell.rsplit_once('!').unwrap_or(("", cell));
+        Some(Confirmation {
+            sheet: sheet.to_string(),
+            cell: cell.to_string(),
+            value: value.trim().to_string(),
+        })
+    }
+
     /// Whether this confirms the figure in `cell` of `sheet` written `value`. An empty sheet
     /// confirms only in a table read from one sheet; values compare as written, or as numbers.
     pub fn covers(&self, sheet: &str, one_sheet: bool, cell: &str, value: &str) -> bool {

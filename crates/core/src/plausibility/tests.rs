@@ -205,6 +205,23 @@ fn a_confirmed_figure_is_evaluated_as_usual_until_it_changes() {
     assert_eq!(doctors.findings.flags.len(), 1, "the flag stays, confirmed");
     assert_eq!(confirmed.summary.flagged, 0);
 
+    let from_the_row = CheckOptions {
+        confirmed: vec![Confirmation::of_row(row(
+            &run("2023.csv", csv, &CheckOptions::default()),
+            "pediatricians_per_1000_children",
+            None,
+        ))
+        .unwrap()],
+        ..CheckOptions::default()
+    };
+    let confirmed = run("2023.csv", csv, &from_the_row);
+    assert!(
+        row(&confirmed, "pediatricians_per_1000_children", None)
+            .findings
+            .confirmed,
+        "the page confirms from the row"
+    );
+
     let stale = run("2023.csv", csv, &confirm("9.5"));
     let doctors = row(&stale, "pediatricians_per_1000_children", None);
     assert_eq!(
