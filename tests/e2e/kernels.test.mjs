@@ -149,6 +149,34 @@ for (const kernel of KERNELS) {
         }
       }));
 
+    test('a draft with slips: the figures to check first, one confirmed and evaluated, the .xlsx carries both', () =>
+      journey(async (tab) => {
+        await tab.pick('slips/county-draft-2023.csv');
+        await tab.waitFor('tr[data-status]');
+        const cards = () => tab.all('.cards li', (items) => items.map((li) => [li.dataset.status, li.querySelector('.count').textContent]));
+        assert.deepEqual((await cards())[0], ['flagged', '7'], 'the figures to check come first');
+        await tab.select('#filter-status', 'flagged');
+        const shown = await tab.all('tbody tr[data-status]', (rows) => rows.map((r) => [r.dataset.indicator, r.dataset.status]));
+        assert.equal(shown.length, 7);
+        assert.ok(shown.every(([, status]) => status === 'review'), 'a slip is never met');
+        await tab.select('#filter-status', '');
+
+        const doctors = 'tr[data-indicator="pediatricians_per_1000_children"]';
+        await tab.click(`${doctors} .row-toggle`);
+        await tab.waitFor('.figure-check');
+        assert.match(await tab.text('.figure-check'), /95人 与2022 年的 0\.9人相差约 100 倍，可能漏了小数点/);
+        assert.match(await tab.text('.figure-check'), /核对无误后为：已达标/);
+        await tab.click('.confirm-figure');
+        await tab.waitUntil(() => document.querySelector('tr[data-indicator="pediatricians_per_1000_children"]')?.dataset.status === 'met');
+        await tab.waitFor('.figure-check .confirmed');
+        assert.deepEqual((await cards())[0], ['flagged', '6']);
+
+        const report = await tab.download('#download-xlsx');
+        const text = xlsxText(report.path);
+        assert.ok(text.includes('已确认数值无误 confirmed'), 'the confirmation is in the report');
+        assert.ok(text.includes('【不合理】982% 超过“学前教育毛入园率”可能的最大值 150%'), 'and the open flags');
+      }));
+
     test('the one-file offline copy works from file:// with the network off', () =>
       journey(async (tab) => {
         await tab.pick('long-kecheng-2023.xls');

@@ -15,42 +15,32 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Checks {
-    /// Ranges that differ from the unit's (% 0–100, ‰ 0–1000, a count ≥ 0).
+    /// Ranges that differ from the unit's (% 0–100, ‰ 0–1000, a count ≥ 0): `indicator`, `min`
+    /// and/or `max`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ranges: Vec<RangeCheck>,
-    /// Indicators, in order, each never above the next (a part before its whole).
+    pub ranges: Vec<Check>,
+    /// `indicators` in order, each never above the next (a part before its whole).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub relations: Vec<RelationCheck>,
-    /// The change in a year beyond which a figure is unusual (a warning, not a demotion).
+    pub relations: Vec<Check>,
+    /// The change of `indicator` in a year (`max`, in its unit) beyond which a figure is unusual
+    /// (a warning, not a demotion).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub yearly_change: Vec<YearlyChangeCheck>,
+    pub yearly_change: Vec<Check>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One check, of whichever list holds it; each list uses the fields its comment names. (One
+/// type for the three: the worker's plan reader costs wasm bytes per type.)
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RangeCheck {
+pub struct Check {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub indicator: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RelationCheck {
-    /// Each at most the next: `["neonatal_mortality", "infant_mortality", "under5_mortality"]`.
-    pub indicators: Vec<String>,
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct YearlyChangeCheck {
-    pub indicator: String,
-    /// In the indicator's unit (percentage points for a %), per year.
-    pub max: f64,
     pub reason: String,
 }
 
@@ -59,15 +49,22 @@ impl Checks {
         self.ranges.is_empty() && self.relations.is_empty() && self.yearly_change.is_empty()
     }
 
-    pub fn range_of(&self, indicator_id: &str) -> Option<&RangeCheck> {
+    pub fn range_of(&self, indicator_id: &str) -> Option<&Check> {
         self.ranges.iter().find(|r| r.indicator == indicator_id)
     }
 
-    pub fn yearly_change_of(&self, indicator_id: &str) -> Option<&YearlyChangeCheck> {
+    pub fn yearly_change_of(&self, indicator_id: &str) -> Option<&Check> {
         self.yearly_change
             .iter()
             .find(|c| c.indicator == indicator_id)
     }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum List {
+    Ranges,
+    Relations,
+    YearlyChange,
 }
 
 impl Plan {
@@ -75,110 +72,118 @@ impl Plan {
     pub(super) fn sort_out_checks(&mut self) -> Vec<PlanError> {
         let mut problems = Vec::new();
         let checks = std::mem::take(&mut self.checks);
-        let known = |id: &str| self.indicators.iter().any(|i| i.id == id);
-
-        let mut ranges: Vec<RangeCheck> = Vec::new();
-        for (index, range) in checks.ranges.into_iter().enumerate() {
-            let entry = format!("核对规则 ranges 第 {} 条（{}）", index + 1, range.indicator);
-            let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
-            let problem = if !known(&range.indicator) {
-                Some(("indicator", "本规划中已有的指标 id".to_string()))
-            } else if range.min.is_none() && range.max.is_none() {
-                Some(("min", "min 或 max 至少一项".into()))
-            } else if !finite(range.min) || !finite(range.max) {
-                Some(("max", "有限数值".into()))
-            } else if range.min.zip(range.max).is_some_and(|(min, max)| min > max) {
-                Some(("max", "不小于 min 的数值".into()))
-            } else if ranges.iter().any(|r| r.indicator == range.indicator) {
-                Some(("indicator", "每个指标只有一条范围（与前面的重复）".into()))
-            } else if range.reason.trim().is_empty() {
-                Some(("reason", "说明该范围的理由".into()))
-            } else {
-                None
-            };
-            match problem {
-                Some((field, expected)) => problems.push(dropped(entry, field, expected)),
-                None => ranges.push(range),
+        let mut kept = Checks::default();
+        for (list, name, given) in [
+            (List::Ranges, "ranges", checks.ranges),
+            (List::Relations, "relations", checks.relations),
+            (List::YearlyChange, "yearly_change", checks.yearly_change),
+        ] {
+            for (index, check) in given.into_iter().enumerate() {
+                let kept_list = match list {
+                    List::Ranges => &mut kept.ranges,
+                    List::Relations => &mut kept.relations,
+                    List::YearlyChange => &mut kept.yearly_change,
+                };
+                match self.check_problem(list, &check, kept_list) {
+                    Some((field, expected)) => {
+                        let what = if list == List::Relations {
+                            check.indicators.join(" ≤ ")
+                        } else {
+                            check.indicator.clone()
+                        };
+                        problems.push(PlanError::CheckDropped {
+                            entry: format!("核对规则 {name} 第 {} 条（{what}）", index + 1),
+                            field,
+                            expected,
+                        });
+                    }
+                    None => kept_list.push(check),
+                }
             }
         }
+        self.checks = kept;
+        problems
+    }
 
-        let mut relations: Vec<RelationCheck> = Vec::new();
-        for (index, relation) in checks.relations.into_iter().enumerate() {
-            let entry = format!(
-                "核对规则 relations 第 {} 条（{}）",
-                index + 1,
-                relation.indicators.join(" ≤ ")
-            );
-            let units: Vec<Option<Unit>> = relation
+    /// What is wrong with a check of `list`, given the checks of that list kept so far.
+    fn check_problem(
+        &self,
+        list: List,
+        check: &Check,
+        kept: &[Check],
+    ) -> Option<(&'static str, String)> {
+        let known = |id: &str| self.indicator(id).is_some();
+        let problem = |field, expected: &str| Some((field, expected.to_string()));
+        let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+        if list == List::Relations {
+            let units: Vec<Option<Unit>> = check
                 .indicators
                 .iter()
                 .filter_map(|id| self.indicator(id))
                 .map(|i| Unit::parse(&i.unit))
                 .collect();
-            let problem = if relation.indicators.len() < 2 {
-                Some(("indicators", "至少两个指标".to_string()))
-            } else if let Some(unknown) = relation.indicators.iter().find(|id| !known(id)) {
-                Some((
+            if check.indicators.len() < 2 || !check.indicator.is_empty() {
+                return problem("indicators", "至少两个指标的 id（关系只用 indicators）");
+            }
+            if let Some(unknown) = check.indicators.iter().find(|id| !known(id)) {
+                return Some((
                     "indicators",
                     format!("本规划中已有的指标 id（没有 “{unknown}”）"),
-                ))
-            } else if units.windows(2).any(|w| w[0] != w[1]) {
-                Some(("indicators", "单位相同的指标".into()))
-            } else if let Some(id) = loops_back(&relations, &relation.indicators) {
-                Some((
+                ));
+            }
+            if units.windows(2).any(|w| w[0] != w[1]) {
+                return problem("indicators", "单位相同的指标");
+            }
+            if let Some(id) = loops_back(kept, &check.indicators) {
+                return Some((
                     "indicators",
                     format!("不成环的顺序（“{id}”与其他规则一起构成了 a ≤ b ≤ a）"),
-                ))
-            } else if relation.reason.trim().is_empty() {
-                Some(("reason", "说明该关系的理由".into()))
-            } else {
-                None
+                ));
+            }
+            if check.min.is_some() || check.max.is_some() {
+                return problem("max", "省略（关系没有 min 和 max）");
+            }
+        } else {
+            if !known(&check.indicator) || !check.indicators.is_empty() {
+                return problem(
+                    "indicator",
+                    "本规划中已有的指标 id（此类规则只用 indicator）",
+                );
+            }
+            if kept.iter().any(|k| k.indicator == check.indicator) {
+                return problem("indicator", "每个指标只有一条（与前面的重复）");
+            }
+            if !finite(check.min) || !finite(check.max) {
+                return problem("max", "有限数值");
+            }
+            let range_problem = match list {
+                List::Ranges if check.min.is_none() && check.max.is_none() => {
+                    Some("min 或 max 至少一项")
+                }
+                List::Ranges if check.min.zip(check.max).is_some_and(|(a, b)| a > b) => {
+                    Some("不小于 min 的数值")
+                }
+                List::YearlyChange
+                    if check.min.is_some() || !check.max.is_some_and(|m| m > 0.0) =>
+                {
+                    Some("大于 0 的数值（一年内通常的最大变化；不用 min）")
+                }
+                _ => None,
             };
-            match problem {
-                Some((field, expected)) => problems.push(dropped(entry, field, expected)),
-                None => relations.push(relation),
+            if let Some(expected) = range_problem {
+                return problem("max", expected);
             }
         }
-
-        let mut yearly_change: Vec<YearlyChangeCheck> = Vec::new();
-        for (index, change) in checks.yearly_change.into_iter().enumerate() {
-            let entry = format!(
-                "核对规则 yearly_change 第 {} 条（{}）",
-                index + 1,
-                change.indicator
-            );
-            let problem = if !known(&change.indicator) {
-                Some(("indicator", "本规划中已有的指标 id"))
-            } else if !(change.max.is_finite() && change.max > 0.0) {
-                Some(("max", "大于 0 的数值"))
-            } else if yearly_change
-                .iter()
-                .any(|c| c.indicator == change.indicator)
-            {
-                Some(("indicator", "每个指标只有一条（与前面的重复）"))
-            } else if change.reason.trim().is_empty() {
-                Some(("reason", "说明该限度的理由"))
-            } else {
-                None
-            };
-            match problem {
-                Some((field, expected)) => problems.push(dropped(entry, field, expected)),
-                None => yearly_change.push(change),
-            }
+        if check.reason.trim().is_empty() {
+            return problem("reason", "说明这条规则的理由");
         }
-
-        self.checks = Checks {
-            ranges,
-            relations,
-            yearly_change,
-        };
-        problems
+        None
     }
 }
 
 /// The first indicator of `chain` that the relations kept so far (and the chain itself) already
 /// put at or below a later one of the chain … or above it: a ≤ b with b ≤ a, or a repeated id.
-fn loops_back<'a>(kept: &[RelationCheck], chain: &'a [String]) -> Option<&'a str> {
+fn loops_back<'a>(kept: &[Check], chain: &'a [String]) -> Option<&'a str> {
     let mut edges: Vec<(&str, &str)> = kept
         .iter()
         .flat_map(|r| {
@@ -207,14 +212,6 @@ fn loops_back<'a>(kept: &[RelationCheck], chain: &'a [String]) -> Option<&'a str
         }
         false
     })
-}
-
-fn dropped(entry: String, field: &'static str, expected: impl Into<String>) -> PlanError {
-    PlanError::CheckDropped {
-        entry,
-        field,
-        expected: expected.into(),
-    }
 }
 
 #[cfg(test)]

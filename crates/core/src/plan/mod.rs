@@ -14,7 +14,7 @@ mod source_check;
 mod validate;
 mod view;
 
-pub use checks::{Checks, RangeCheck, RelationCheck, YearlyChangeCheck};
+pub use checks::{Check, Checks};
 pub use error::PlanError;
 pub use schema::*;
 pub use view::{IndicatorView, PlanView};

@@ -9,7 +9,6 @@ use crate::numbers::EPSILON;
 use crate::plan::{Indicator, Plan};
 use crate::report::ResultRow;
 use crate::units::Unit;
-use rustc_hash::FxHashMap;
 
 /// At least this many regions before one is called far from the others.
 const OUTLIER_MIN_REGIONS: usize = 5;
@@ -27,22 +26,22 @@ pub fn check_across(
     references: &[Option<f64>],
     reporting_year: i32,
 ) {
-    let mut groups: FxHashMap<(&str, i32), Vec<usize>> = FxHashMap::default();
-    for (index, row) in rows.iter().enumerate() {
-        if row.findings.value.is_some() {
-            groups
-                .entry((plan_id(plan, &row.indicator_id), row.year))
-                .or_default()
-                .push(index);
-        }
-    }
     let mut found: Vec<(usize, Flag)> = Vec::new();
-    for ((id, _), members) in &groups {
+    // The median of the other regions' figures, a yardstick where a row has no history.
+    let mut peers: Vec<Option<f64>> = vec![None; rows.len()];
+    for (id, members) in groups(rows) {
         if let Some(indicator) = plan.indicator(id) {
-            across_regions(indicator, rows, references, members, &mut found);
+            across_regions(
+                indicator, rows, references, &members, &mut peers, &mut found,
+            );
         }
     }
-    related(plan, rows, references, &mut found);
+    let yardsticks: Vec<Option<f64>> = references
+        .iter()
+        .zip(&peers)
+        .map(|(own, peers)| own.or(*peers))
+        .collect();
+    related(plan, rows, &yardsticks, &mut found);
     for (index, row) in rows.iter().enumerate() {
         if row.year > reporting_year && row.findings.value.is_some() {
             let (reason, reason_en) = words::future_year(row.year, reporting_year);
@@ -57,9 +56,28 @@ pub fn check_across(
     }
 }
 
-/// The plan's own copy of an id, so the groups borrow the plan and not the rows.
-fn plan_id<'p>(plan: &'p Plan, id: &str) -> &'p str {
-    plan.indicator(id).map_or("", |i| i.id.as_str())
+/// The rows with a figure of each indicator and year. The report holds an indicator's rows
+/// together (region by region, year by year), so one pass finds each group.
+fn groups(rows: &[ResultRow]) -> Vec<(&str, Vec<usize>)> {
+    let mut groups: Vec<(&str, i32, Vec<usize>)> = Vec::new();
+    let mut block_start = 0;
+    for (index, row) in rows.iter().enumerate() {
+        if row.findings.value.is_none() {
+            continue;
+        }
+        let id = row.indicator_id.as_str();
+        if groups.get(block_start).is_some_and(|g| g.0 != id) {
+            block_start = groups.len();
+        }
+        match groups[block_start..].iter_mut().find(|g| g.1 == row.year) {
+            Some(group) => group.2.push(index),
+            None => groups.push((id, row.year, vec![index])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(id, _, members)| (id, members))
+        .collect()
 }
 
 fn flag(rule: Rule, severity: Severity, reason: String, reason_en: String) -> Flag {
@@ -83,7 +101,25 @@ fn implausible(row: &ResultRow) -> bool {
 }
 
 fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
+    // Sorted by their bits in an order that keeps the numbers' (the u64 sort is in the reader
+    // already; one for f64 would add its bytes).
+    let key = |v: f64| {
+        let bits = v.to_bits();
+        if bits >> 63 == 1 {
+            !bits
+        } else {
+            bits | 1 << 63
+        }
+    };
+    let mut keys: Vec<u64> = values.iter().map(|&v| key(v)).collect();
+    keys.sort_unstable();
+    for (value, key) in values.iter_mut().zip(keys) {
+        *value = f64::from_bits(if key >> 63 == 1 {
+            key & !(1 << 63)
+        } else {
+            !key
+        });
+    }
     let mid = values.len() / 2;
     if values.len().is_multiple_of(2) {
         (values[mid - 1] + values[mid]) / 2.0
@@ -98,6 +134,7 @@ fn across_regions(
     rows: &[ResultRow],
     references: &[Option<f64>],
     members: &[usize],
+    peers: &mut [Option<f64>],
     found: &mut Vec<(usize, Flag)>,
 ) {
     let regional: Vec<usize> = members
@@ -146,6 +183,7 @@ fn across_regions(
             continue;
         }
         let middle = median(&mut others);
+        peers[i] = Some(middle);
         // With no history of its own, a rate ×10 from every other region's is a slip.
         if is_rate && references[i].is_none() && value > 0.0 && factor(value, middle) >= SLIP_FACTOR
         {
@@ -185,28 +223,28 @@ fn outlier(indicator: &Indicator, value: f64, all: &[f64]) -> Option<Flag> {
     Some(flag(Rule::Outlier, Severity::Unusual, reason, reason_en))
 }
 
-/// The plan's relations, for each region and year: a part above its whole. The figure that
-/// moved further from its own history is flagged; both when that cannot tell.
+/// The plan's relations, for each region and year: a part above its whole. The figure further
+/// from its yardstick (its own history, else the other regions) is flagged; both when that
+/// cannot tell.
 fn related(
     plan: &Plan,
     rows: &[ResultRow],
-    references: &[Option<f64>],
+    yardsticks: &[Option<f64>],
     found: &mut Vec<(usize, Flag)>,
 ) {
     if plan.checks.relations.is_empty() {
         return;
     }
-    let mut at: FxHashMap<(&str, Option<&str>, i32), usize> = FxHashMap::default();
-    for (index, row) in rows.iter().enumerate() {
-        if row.findings.value.is_some() {
-            at.insert(
-                (row.indicator_id.as_str(), row.region.as_deref(), row.year),
-                index,
-            );
-        }
-    }
-    // How far a figure is from its own history, on a log scale; None without history.
-    let moved = |i: usize| references[i].map(|r| factor(value_of(&rows[i]), r).ln());
+    let at = |id: &str, region: Option<&str>, year: i32| {
+        rows.iter().position(|r| {
+            r.indicator_id == id
+                && r.region.as_deref() == region
+                && r.year == year
+                && r.findings.value.is_some()
+        })
+    };
+    // How many times its yardstick a figure is (≥ 1); None without one.
+    let moved = |i: usize| yardsticks[i].map(|r| factor(value_of(&rows[i]), r));
     for relation in &plan.checks.relations {
         for pair in relation.indicators.windows(2) {
             let (Some(part), Some(whole)) = (plan.indicator(&pair[0]), plan.indicator(&pair[1]))
@@ -217,8 +255,7 @@ fn related(
                 if row.indicator_id != part.id || row.findings.value.is_none() {
                     continue;
                 }
-                let Some(&other) = at.get(&(whole.id.as_str(), row.region.as_deref(), row.year))
-                else {
+                let Some(other) = at(&whole.id, row.region.as_deref(), row.year) else {
                     continue;
                 };
                 let (small, large) = (value_of(row), value_of(&rows[other]));
@@ -227,10 +264,10 @@ fn related(
                 }
                 let (reason, reason_en) =
                     words::relation(part, small, whole, large, &relation.reason);
-                let margin = 1.5_f64.ln();
+                // The one half as far again from its yardstick as the other.
                 let blamed = match (moved(index), moved(other)) {
-                    (Some(a), Some(b)) if a > b + margin => vec![index],
-                    (Some(a), Some(b)) if b > a + margin => vec![other],
+                    (Some(a), Some(b)) if a > b * 1.5 => vec![index],
+                    (Some(a), Some(b)) if b > a * 1.5 => vec![other],
                     _ => vec![index, other],
                 };
                 for i in blamed {

@@ -84,11 +84,12 @@ pub fn check_figure(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Che
                 reason_en,
             });
         }
-        _ => {
+        _ if flags.is_empty() => {
             if let Some(flag) = beyond_yearly_change(case, value, earlier) {
                 flags.push(flag);
             }
         }
+        _ => {}
     }
     Checked { flags, reference }
 }
@@ -153,11 +154,13 @@ fn target_reference(indicator: &Indicator, unit: Option<Unit>) -> Option<Referen
 
 fn beyond_yearly_change(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Option<Flag> {
     let limit = case.plan.checks.yearly_change_of(&case.indicator.id)?;
+    let max = limit.max?;
     let (year, before) = earlier?;
     let years = f64::from((case.year - year).max(1));
     let change = (value - before).abs();
-    (change > limit.max * years + crate::numbers::EPSILON).then(|| {
-        let (reason, reason_en) = words::yearly_change(case.indicator, value, year, before, limit);
+    (change > max * years + crate::numbers::EPSILON).then(|| {
+        let (reason, reason_en) =
+            words::yearly_change(case.indicator, value, year, before, max, &limit.reason);
         Flag {
             rule: Rule::YearlyChange,
             severity: Severity::Unusual,

@@ -1,7 +1,7 @@
 //! What each flag says, in Chinese and English: what was seen, then the likely cause.
 
 use crate::numbers::trim_float;
-use crate::plan::{display_unit, Indicator, YearlyChangeCheck};
+use crate::plan::{display_unit, Indicator};
 use crate::units::Unit;
 
 /// What a figure was measured against.
@@ -55,7 +55,11 @@ fn unit_of(indicator: &Indicator) -> &str {
 
 /// "about 100 times": a power of ten when the factor is near one, else the factor rounded.
 fn times(factor: f64) -> String {
-    let power = 10f64.powf(factor.log10().round());
+    // The nearest power of ten by multiplying (no libm log in the reader for this).
+    let mut power = 1.0;
+    while factor / power >= 10f64.sqrt() {
+        power *= 10.0;
+    }
     if power >= 10.0 && (0.5..=2.0).contains(&(factor / power)) {
         n(power)
     } else if factor < 10.0 {
@@ -170,13 +174,14 @@ pub fn yearly_change(
     value: f64,
     year: i32,
     before: f64,
-    limit: &YearlyChangeCheck,
+    max: f64,
+    reason: &str,
 ) -> (String, String) {
     let u = unit_of(indicator);
-    let (v, b, change, max) = (n(value), n(before), n((value - before).abs()), n(limit.max));
+    let (v, b, change, max) = (n(value), n(before), n((value - before).abs()), n(max));
     (
-        format!("{v}{u} 比 {year} 年的 {b}{u} 变化了 {change}{u}，超过该指标一年通常的变化 {max}{u}（{}），请核对", limit.reason),
-        format!("{v}{u} is {change}{u} away from {b}{u} in {year}, more than the {max}{u} this indicator usually moves in a year ({}): check it", limit.reason),
+        format!("{v}{u} 比 {year} 年的 {b}{u} 变化了 {change}{u}，超过该指标一年通常的变化 {max}{u}（{reason}），请核对"),
+        format!("{v}{u} is {change}{u} away from {b}{u} in {year}, more than the {max}{u} this indicator usually moves in a year ({reason}): check it"),
     )
 }
 
