@@ -428,7 +428,7 @@ async fn the_xlsx_button_says_while_the_workbook_is_made() {
 /// words.
 #[wasm_bindgen_test]
 fn plans_parse_in_the_browser_as_natively() {
-    use duibiao::web::codecs::BROWSER;
+    use duibiao::web::codecs::WRITER as BROWSER;
     use duibiao_core::plan::built_in::FILES;
     let test_city = include_str!("fixtures/plans/test-city-2026-2030.json");
     for text in FILES.iter().map(|(_, json)| *json).chain([test_city]) {
@@ -448,7 +448,7 @@ fn plans_parse_in_the_browser_as_natively() {
 /// encodes (all of CJK Unified Ideographs, full-width forms, a four-byte one) comes back the same.
 #[wasm_bindgen_test]
 fn gb18030_text_is_decoded_by_the_browser_as_by_encoding_rs() {
-    use duibiao::web::codecs::BROWSER;
+    use duibiao::web::codecs::WRITER as BROWSER;
     use duibiao_core::ingest::{decode_text, TextEncoding};
     let mut text: String = (0x4E00..=0x9FA5).filter_map(char::from_u32).collect();
     text.push_str("\r\n指标名称,２０２３年（‰）,1/10万,％,𠀀\r\n");

@@ -1,18 +1,25 @@
 //! The page's writer, a web worker started only when the user asks for a workbook (the .xlsx
-//! report or the blank template): it makes the file an [`duibiao_core::protocol::ExportJob`] describes
-//! and posts it back. Kept apart from the reader so that a first check never downloads the
-//! .xlsx writer.
+//! report or the blank template) or loads a plan file: it does the [`duibiao_core::protocol::ExportJob`]
+//! (a file to make, a plan file to read) and posts the result back. Kept apart from the readers
+//! so that a first check downloads neither the .xlsx writer nor a plan-file reader.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use duibiao::web::codecs::BROWSER;
+    use duibiao::web::codecs::WRITER;
     use duibiao::web::worker::{bytes_at, post_reply, serve};
     use duibiao_core::protocol::{decode, ExportJob, Response};
 
     serve(|data| {
-        let job = bytes_at(&data, "job").and_then(|job| decode::<ExportJob>(&job).ok());
+        // A plan file comes as two strings (`WorkerClient::load_plan`), a workbook as a job.
+        let string = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok()?.as_string();
+        let plan_file = string("plan_text").map(|text| ExportJob::ReadPlan {
+            source: string("plan_source").unwrap_or_default(),
+            text,
+        });
+        let job = plan_file
+            .or_else(|| bytes_at(&data, "job").and_then(|job| decode::<ExportJob>(&job).ok()));
         post_reply(match job {
-            Some(job) => job.run(&BROWSER),
+            Some(job) => job.run(&WRITER),
             None => (
                 Response::ExportFailed {
                     message: "无法读取导出请求 the export request could not be read".into(),

@@ -367,7 +367,7 @@ fn write_template(args: &Args, plan: &Plan) -> i32 {
 
 fn print_plan(plan: &Plan, output: Output) -> i32 {
     match output {
-        Output::Json => match serde_json::to_string_pretty(plan) {
+        Output::Json => match plan.to_json() {
             Ok(json) => outln!("{json}"),
             Err(e) => return fail(&format!("JSON: {e}")),
         },

@@ -133,7 +133,7 @@ struct Client {
     role: Cell<Role>,
     running: RefCell<Option<Running>>,
     on_reply: OnReply,
-    /// The last plan file sent, for a reader started after a crash or a switch.
+    /// The last plan sent ([`Request::UsePlan`]), for a reader started after a crash or a switch.
     plan: RefCell<Option<Request>>,
     /// A crash, a cancel or a switch left the plan unsent: the next reader gets it after its
     /// hello.
@@ -144,22 +144,9 @@ struct Client {
     writer: Option<WorkerClient>,
 }
 
-impl PartialEq for WorkerClient {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl WorkerClient {
-    /// The reader, whose answers (and its writer's) go to `on_reply`.
-    pub fn new(on_reply: impl Fn(Response, Option<Vec<u8>>) + 'static) -> WorkerClient {
-        let on_reply: OnReply = Rc::new(on_reply);
-        let writer = WorkerClient::with_role(Role::Writer, on_reply.clone(), None);
-        WorkerClient::with_role(Role::LightReader, on_reply, Some(writer))
-    }
-
-    fn with_role(role: Role, on_reply: OnReply, writer: Option<WorkerClient>) -> Self {
-        WorkerClient(Rc::new(Client {
+impl Client {
+    fn new(role: Role, on_reply: OnReply, writer: Option<WorkerClient>) -> Client {
+        Client {
             role: Cell::new(role),
             running: RefCell::default(),
             on_reply,
@@ -167,7 +154,65 @@ impl WorkerClient {
             plan_owed: Cell::default(),
             light_check: RefCell::default(),
             writer,
+        }
+    }
+}
+
+impl PartialEq for WorkerClient {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl WorkerClient {
+    /// The reader, whose answers (and its writer's) go to `on_reply`. A plan file the writer
+    /// read goes on to the reader as bytes; the page hears of it from the reader.
+    pub fn new(on_reply: impl Fn(Response, Option<Vec<u8>>) + 'static) -> WorkerClient {
+        let on_reply: OnReply = Rc::new(on_reply);
+        WorkerClient(Rc::new_cyclic(|reader: &std::rc::Weak<Client>| {
+            let (reader, to_page) = (reader.clone(), on_reply.clone());
+            let writer_said: OnReply = Rc::new(move |response, bytes| match response {
+                Response::PlanRead {
+                    source,
+                    plan,
+                    dropped_checks,
+                } => {
+                    if let Some(reader) = reader.upgrade() {
+                        WorkerClient(reader).send(
+                            Request::UsePlan {
+                                source: source.clone(),
+                                plan,
+                            },
+                            None,
+                        );
+                    }
+                    to_page(
+                        Response::PlanRead {
+                            source,
+                            plan: Vec::new(),
+                            dropped_checks,
+                        },
+                        None,
+                    );
+                }
+                other => to_page(other, bytes),
+            });
+            let writer = WorkerClient(Rc::new(Client::new(Role::Writer, writer_said, None)));
+            Client::new(Role::LightReader, on_reply, Some(writer))
         }))
+    }
+
+    /// A plan file's text (the plan picker, `?plan=`): the writer reads it, and the reader then
+    /// uses its plan.
+    pub fn load_plan(&self, source: String, text: String) {
+        let Some(writer) = &self.0.writer else {
+            return;
+        };
+        // As two strings, not an encoded job: encoding one here would link the serialisers of
+        // every job (report and plan included) into the page.
+        let message = message_with("plan_text", &text.into());
+        let _ = js_sys::Reflect::set(&message, &"plan_source".into(), &source.into());
+        writer.post(message, js_sys::Array::new());
     }
 
     fn spawn(&self) -> Option<()> {
@@ -293,7 +338,7 @@ impl WorkerClient {
     pub fn send(&self, request: Request, payload: Option<Payload>) {
         let client = &self.0;
         match &request {
-            Request::LoadPlan { .. } => *client.plan.borrow_mut() = Some(request.clone()),
+            Request::UsePlan { .. } => *client.plan.borrow_mut() = Some(request.clone()),
             Request::Check { name, .. } if client.role.get() == Role::LightReader => {
                 if named_for_full_reader(name) {
                     self.switch_to_full_reader();

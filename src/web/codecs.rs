@@ -7,10 +7,24 @@ use duibiao_core::plan::{Plan, PlanError};
 use duibiao_core::Codecs;
 use wasm_bindgen::JsCast;
 
-pub const BROWSER: Codecs = Codecs {
+/// The writer's: it reads plan files (`ExportJob::ReadPlan`).
+pub const WRITER: Codecs = Codecs {
     parse_plan,
     decode_gb18030,
 };
+
+/// The readers': they take plans as postcard from the writer or build.rs, so they link no plan-file
+/// reader (serde's field-name matching of every plan type, 10 kB gzip of a first check).
+pub const READER: Codecs = Codecs {
+    parse_plan: no_plan_files,
+    decode_gb18030,
+};
+
+fn no_plan_files(_: &str) -> Result<Plan, PlanError> {
+    Err(PlanError::Syntax {
+        message: "plan files are read by the writer".into(),
+    })
+}
 
 fn parse_plan(text: &str) -> Result<Plan, PlanError> {
     let value = js_sys::JSON::parse(text).map_err(|e| PlanError::Syntax {

@@ -66,7 +66,7 @@ pub fn serve(handle: impl FnMut(JsValue) + 'static) {
 /// The reader's whole life: each request goes to one [`Session`], with the bytes that came with
 /// it or those of the picked file it names.
 pub fn serve_reader() {
-    let mut session = Session::new(super::codecs::BROWSER);
+    let mut session = Session::new(super::codecs::READER, crate::built_in_plan());
     serve(move |data| {
         let Some(Ok(request)) = bytes_at(&data, "request").map(|b| decode::<Request>(&b)) else {
             return;

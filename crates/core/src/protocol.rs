@@ -12,7 +12,7 @@
 use crate::check::CheckOptions;
 use crate::export::{report_csv, report_xlsx, template_xlsx};
 use crate::ingest::{read_workbook_with, IngestError, IngestErrorKind, SheetColumns, Workbook};
-use crate::plan::{Plan, PlanView};
+use crate::plan::{Plan, PlanError, PlanView};
 use crate::report::Report;
 use crate::Codecs;
 use serde::{Deserialize, Serialize};
@@ -29,10 +29,11 @@ pub const CSV_MIME: &str = "text/csv;charset=utf-8";
 pub enum Request {
     /// The page is ready: send the plans.
     Hello,
-    /// A plan file's text, from `?plan=` or the plan picker.
-    LoadPlan {
+    /// A plan to use, as the writer read it from a plan file ([`ExportJob::ReadPlan`]): the
+    /// plan's postcard bytes, which the page passes on unread.
+    UsePlan {
         source: String,
-        text: String,
+        plan: Vec<u8>,
     },
     /// Read and check the file whose bytes come with this request.
     Check {
@@ -128,6 +129,13 @@ pub enum Response {
         message_zh: String,
         message_en: String,
     },
+    /// The writer read a plan file: its plan's bytes for the readers ([`Request::UsePlan`]),
+    /// and the file's checks it dropped, in Chinese and English.
+    PlanRead {
+        source: String,
+        plan: Vec<u8>,
+        dropped_checks: Vec<(String, String)>,
+    },
     Progress {
         stage: Stage,
     },
@@ -164,6 +172,7 @@ impl Response {
             Response::Ready { .. } => "ready",
             Response::PlanLoaded { .. } => "plan_loaded",
             Response::PlanFailed { .. } => "plan_failed",
+            Response::PlanRead { .. } => "plan_read",
             Response::Progress { .. } => "progress",
             Response::Checked { .. } => "checked",
             Response::Failed { .. } => "failed",
@@ -185,50 +194,82 @@ pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
     postcard::from_bytes(bytes).map_err(|e| e.to_string())
 }
 
-/// A workbook to write, with everything the writer needs.
+/// A job for the writer, the worker loaded only when asked: a workbook to write, with
+/// everything it needs, or a plan file to read (the readers take plans only as postcard, so
+/// they link no JSON reader).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportJob {
     /// The report as .xlsx, every unmatched row included.
     ReportXlsx {
         report: Rc<Report>,
-        /// The plan file in use, as its text: the writer reads it as the reader did.
-        plan: String,
+        plan: Rc<Plan>,
         checked_at: String,
     },
+    /// The report as .csv, every unmatched row included (written here, not by the reader: the
+    /// CSV writer was 7 kB gzip of a first check).
+    ReportCsv { report: Rc<Report> },
     /// The blank submission template of the plan in use.
-    Template { plan: String },
+    Template { plan: Rc<Plan> },
+    /// A plan file's text, from `?plan=` or the plan picker.
+    ReadPlan { source: String, text: String },
 }
 
 impl ExportJob {
     /// The export worker's one task: the file, or why it could not be written.
     pub fn run(self, codecs: &Codecs) -> Reply {
-        let plan = |text: &str| Plan::read(text, codecs).map_err(|e| e.message_en());
         match self {
             ExportJob::ReportXlsx {
                 report,
-                plan: text,
+                plan,
                 checked_at,
-            } => match plan(&text).and_then(|plan| {
-                report_xlsx(&report, &plan, &checked_at).map_err(|e| e.to_string())
-            }) {
+            } => match report_xlsx(&report, &plan, &checked_at) {
                 Ok(bytes) => file_reply(&report.source.file, "对标结果.xlsx", XLSX_MIME, bytes),
-                Err(message) => export_failed(message),
+                Err(e) => export_failed(e.to_string()),
             },
-            ExportJob::Template { plan: text } => match plan(&text).and_then(|plan| {
-                template_xlsx(&plan)
-                    .map(|bytes| (bytes, plan.title))
-                    .map_err(|e| e.to_string())
-            }) {
-                Ok((bytes, title)) => (
+            ExportJob::ReportCsv { report } => file_reply(
+                &report.source.file,
+                "对标结果.csv",
+                CSV_MIME,
+                report_csv(&report),
+            ),
+            ExportJob::Template { plan } => match template_xlsx(&plan) {
+                Ok(bytes) => (
                     Response::File {
-                        name: format!("{title}-填报模板.xlsx"),
+                        name: format!("{}-填报模板.xlsx", plan.title),
                         mime: XLSX_MIME.into(),
                     },
                     Some(bytes),
                 ),
-                Err(message) => export_failed(message),
+                Err(e) => export_failed(e.to_string()),
             },
+            ExportJob::ReadPlan { source, text } => {
+                let read = Plan::read(&text, codecs).and_then(|plan| {
+                    let bytes = encode(&plan).map_err(|message| PlanError::Syntax { message })?;
+                    Ok((bytes, plan.check_problems))
+                });
+                match read {
+                    Ok((plan, dropped)) => (
+                        Response::PlanRead {
+                            source,
+                            plan,
+                            dropped_checks: dropped
+                                .iter()
+                                .map(|p| (p.message_zh(), p.message_en()))
+                                .collect(),
+                        },
+                        None,
+                    ),
+                    Err(e) => (
+                        Response::PlanFailed {
+                            source,
+                            message_zh: e.message_zh(),
+                            message_en: e.message_en(),
+                        },
+                        None,
+                    ),
+                }
+            }
         }
     }
 }
@@ -248,11 +289,10 @@ pub type Reply = (Response, Option<Vec<u8>>);
 /// The worker's state: the plan in use and the last file, kept so that a new choice needs no
 /// new pick.
 pub struct Session {
-    /// The host's decoders: how plan files and GB18030 text are read.
+    /// The host's decoders: how GB18030 text is read.
     codecs: Codecs,
-    plan: Plan,
-    /// The plan file's text, for the writer (it reads the plan as the reader did).
-    plan_text: String,
+    /// Shared with an export job rather than copied.
+    plan: Rc<Plan>,
     /// The options of the last request, for re-evaluating under a newly loaded plan.
     options: CheckOptions,
     file: Option<(String, Vec<u8>, String)>,
@@ -262,12 +302,12 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session with the default built-in plan, reading with the host's decoders.
-    pub fn new(codecs: Codecs) -> Session {
+    /// A session with `plan` in use (the host's built-in default), reading with the host's
+    /// decoders.
+    pub fn new(codecs: Codecs, plan: Plan) -> Session {
         Session {
             codecs,
-            plan: crate::plan::built_in::default_plan(&codecs),
-            plan_text: crate::plan::built_in::FILES[0].1.to_string(),
+            plan: Rc::new(plan),
             options: CheckOptions::default(),
             file: None,
             workbook: None,
@@ -286,27 +326,26 @@ impl Session {
             Request::Hello => {
                 send((
                     Response::Ready {
-                        plan: PlanView::from(&self.plan),
+                        plan: PlanView::from(&*self.plan),
                     },
                     None,
                 ));
             }
-            Request::LoadPlan { source, text } => match Plan::read(&text, &self.codecs) {
+            Request::UsePlan { source, plan } => match decode::<Plan>(&plan) {
                 Ok(plan) => {
                     let view = PlanView::from(&plan);
-                    self.plan = plan;
-                    self.plan_text = text;
+                    self.plan = Rc::new(plan);
                     send((Response::PlanLoaded { source, plan: view }, None));
                     if self.workbook.is_some() {
                         let options = self.options.clone();
                         self.reevaluate(&options, send);
                     }
                 }
-                Err(e) => send((
+                Err(message) => send((
                     Response::PlanFailed {
                         source,
-                        message_zh: e.message_zh(),
-                        message_en: e.message_en(),
+                        message_zh: format!("规划无法传给读取程序：{message}"),
+                        message_en: format!("The plan could not reach the reader: {message}"),
                     },
                     None,
                 )),
@@ -323,7 +362,7 @@ impl Session {
                 Some(report) => (
                     Response::Export(ExportJob::ReportXlsx {
                         report: report.clone(),
-                        plan: self.plan_text.clone(),
+                        plan: self.plan.clone(),
                         checked_at,
                     }),
                     None,
@@ -331,17 +370,17 @@ impl Session {
                 None => export_failed("no report yet".into()),
             }),
             Request::ExportCsv => send(match &self.report {
-                Some(report) => file_reply(
-                    &report.source.file,
-                    "对标结果.csv",
-                    CSV_MIME,
-                    report_csv(report),
+                Some(report) => (
+                    Response::Export(ExportJob::ReportCsv {
+                        report: report.clone(),
+                    }),
+                    None,
                 ),
                 None => export_failed("no report yet".into()),
             }),
             Request::Template => send((
                 Response::Export(ExportJob::Template {
-                    plan: self.plan_text.clone(),
+                    plan: self.plan.clone(),
                 }),
                 None,
             )),
@@ -440,9 +479,10 @@ fn file_reply(source_file: &str, suffix: &str, mime: &str, bytes: Vec<u8>) -> Re
 }
 
 #[cfg(test)]
+#[cfg(feature = "own-codecs")]
 impl Default for Session {
     fn default() -> Self {
-        Session::new(Codecs::OWN)
+        Session::new(Codecs::OWN, Plan::default_plan())
     }
 }
 
@@ -493,9 +533,9 @@ mod tests {
             .iter()
             .any(|r| r.findings.value == Some(99.0)));
 
-        let out = replies(&mut session, Request::ExportCsv, None);
-        let Some((Response::File { .. }, Some(_))) = out.first() else {
-            panic!("{out:?}")
+        let out = export_through_the_page(replies(&mut session, Request::ExportCsv, None));
+        let (Response::File { .. }, Some(_)) = out else {
+            panic!("a CSV file")
         };
         let kept = session.report.as_ref().map(|r| r.unmatched.len());
         assert_eq!(
@@ -621,9 +661,9 @@ mod tests {
         assert!(
             matches!(&out.last().unwrap().0, Response::Checked { report, .. } if report.reporting_year == 2022)
         );
-        let out = replies(&mut session, Request::ExportCsv, None);
-        assert!(matches!(&out[0].0, Response::File { name, .. } if name == "k-对标结果.csv"));
-        assert!(out[0]
+        let csv = export_through_the_page(replies(&mut session, Request::ExportCsv, None));
+        assert!(matches!(&csv.0, Response::File { name, .. } if name == "k-对标结果.csv"));
+        assert!(csv
             .1
             .as_ref()
             .is_some_and(|b| b.starts_with(&[0xEF, 0xBB, 0xBF])));
@@ -649,7 +689,7 @@ mod tests {
     /// it), and passes it on; the export worker reads it and writes the file.
     fn export_through_the_page(out: Vec<Reply>) -> Reply {
         let [(response @ Response::Export(_), None)] = &out[..] else {
-            panic!("{out:?}")
+            panic!("an export job, not {:?}", out.first().map(|o| o.0.kind()))
         };
         let message = serde_json::to_value(response).unwrap();
         assert!(serde_json::from_value::<Response>(message.clone()).is_err());
@@ -679,15 +719,32 @@ mod tests {
         assert!(
             matches!(&out.last().unwrap().0, Response::Checked { report, .. } if report.reporting_year == 2024)
         );
-        let out = replies(
-            &mut session,
-            Request::LoadPlan {
+        let read = |text: &str| {
+            ExportJob::ReadPlan {
                 source: "p.json".into(),
-                text: "{}".into(),
-            },
-            None,
+                text: text.into(),
+            }
+            .run(&Codecs::OWN)
+            .0
+        };
+        assert!(matches!(read("{}"), Response::PlanFailed { .. }));
+        // A plan file goes through the writer, which hands the readers its plan as bytes.
+        let Response::PlanRead {
+            plan,
+            dropped_checks,
+            ..
+        } = read(crate::plan::built_in::FILES[0].1)
+        else {
+            panic!("the built-in plan reads")
+        };
+        assert!(dropped_checks.is_empty());
+        let source = "p.json".to_string();
+        let out = replies(&mut session, Request::UsePlan { source, plan }, None);
+        assert!(matches!(&out[0].0, Response::PlanLoaded { source, .. } if source == "p.json"));
+        assert!(
+            matches!(&out.last().unwrap().0, Response::Checked { .. }),
+            "the last file is evaluated under the new plan"
         );
-        assert!(matches!(&out[0].0, Response::PlanFailed { .. }));
     }
 
     #[test]

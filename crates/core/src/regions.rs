@@ -11,11 +11,11 @@ use serde::{Deserialize, Serialize};
 pub struct Region {
     pub name: String,
     /// Other spellings a file may use (柯城 for 柯城区); the report shows `name`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<String>,
     /// The whole area (全市, 合计) rather than one of its parts: a title that names it says
     /// nothing about who submitted the file.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub whole: bool,
 }
 

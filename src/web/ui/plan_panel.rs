@@ -16,6 +16,9 @@ pub struct PlanPanelProps {
     pub origin: PlanOrigin,
     /// (source, message zh, message en)
     pub error: Option<(String, String, String)>,
+    /// The loaded plan file's checks that could not be used: (zh, en) each.
+    #[prop_or_default]
+    pub dropped: Vec<(String, String)>,
     /// A plan file was picked: (file name, its text).
     pub on_plan_file: Callback<(String, String)>,
     /// Show the plan file picker from the start (asked for on the landing page).
@@ -43,11 +46,6 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
         .as_ref()
         .map(|p| p.notes.clone())
         .unwrap_or_default();
-    let dropped = props
-        .plan
-        .as_ref()
-        .map(|p| p.check_problems.clone())
-        .unwrap_or_default();
     html! {
         <section class="plan-panel" aria-labelledby="plan-heading">
             <h2 id="plan-heading" class="sr-only">{ t.plan_in_use }</h2>
@@ -61,13 +59,11 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
                     <ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 </details>
             }
-            if !dropped.is_empty() {
-                <div class="plan-warning" role="status">
-                    <p>{ t.checks_dropped }</p>
-                    <ul>{ for dropped.iter().map(|(zh, en)| html! {
-                        <li>{ if lang == Lang::En { en } else { zh } }</li>
-                    }) }</ul>
-                </div>
+            if !props.dropped.is_empty() {
+                <p class="plan-warning" role="status">
+                    { t.checks_dropped }
+                    { for props.dropped.iter().map(|(zh, en)| if lang == Lang::En { format!(" {en}") } else { zh.clone() }) }
+                </p>
             }
             if props.origin == PlanOrigin::Embedded {
                 { for SUMMARIES[1..].iter().map(|other| other_plan(lang, other)) }

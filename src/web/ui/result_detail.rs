@@ -83,7 +83,7 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
     );
     html! {
         <div class="detail">
-            <FigureCheck lang={props.lang} row={row.clone()} on_confirm={props.on_confirm.clone()} />
+            { figure_check(props.lang, row, &props.on_confirm) }
             <dl>
                 <dt>{ t.plan_words }</dt>
                 <dd>
@@ -112,27 +112,15 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct FigureCheckProps {
-    lang: Lang,
-    row: ResultRow,
-    on_confirm: Callback<Confirmation>,
-}
-
 /// What the plausibility checks saw in the figure, and the user's word that it is right (or
 /// taking that word back): the row is then evaluated again by the reader.
-#[component]
-fn FigureCheck(props: &FigureCheckProps) -> Html {
-    let (t, findings) = (props.lang.texts(), &props.row.findings);
+fn figure_check(lang: Lang, row: &ResultRow, on_confirm: &Callback<Confirmation>) -> Html {
+    let (t, findings) = (lang.texts(), &row.findings);
     if findings.flags.is_empty() {
         return html! {};
     }
-    let en = props.lang == Lang::En;
-    let confirmation = Confirmation::of_row(&props.row);
-    let onclick = confirmation.map(|c| {
-        let on_confirm = props.on_confirm.clone();
-        Callback::from(move |_: MouseEvent| on_confirm.emit(c.clone()))
-    });
+    let en = lang == Lang::En;
+    let onclick = Confirmation::of_row(row).map(|c| on_confirm.reform(move |_: MouseEvent| c.clone()));
     html! {
         <section class="figure-check" aria-label={t.flags_heading}>
             <h3>{ t.flags_heading }</h3>
@@ -145,7 +133,7 @@ fn FigureCheck(props: &FigureCheckProps) -> Html {
                 }) }
             </ul>
             if let Some(status) = findings.status_if_confirmed {
-                <p class="if-confirmed">{ t.if_confirmed }{ props.lang.status(status) }</p>
+                <p class="if-confirmed">{ t.if_confirmed }{ lang.status(status) }</p>
             }
             if findings.confirmed {
                 <p class="confirmed">{ "✔ " }{ t.confirmed_figure }</p>

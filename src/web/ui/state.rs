@@ -36,6 +36,8 @@ pub struct State {
     pub plan_origin: PlanOrigin,
     /// (source, message zh, message en)
     pub plan_error: Option<(String, String, String)>,
+    /// The loaded plan file's checks that could not be used: (zh, en) each.
+    pub dropped_checks: Vec<(String, String)>,
     pub options: CheckOptions,
     pub busy: Option<Busy>,
     pub report: Option<Rc<Report>>,
@@ -74,6 +76,7 @@ impl State {
             plan: None,
             plan_origin: PlanOrigin::Embedded,
             plan_error: None,
+            dropped_checks: Vec::new(),
             options: CheckOptions::default(),
             busy: None,
             report: None,
@@ -141,6 +144,9 @@ impl Reducible for State {
                     next.plan = Some(Rc::new(plan));
                     next.plan_origin = PlanOrigin::Loaded(source);
                     next.plan_error = None;
+                }
+                Response::PlanRead { dropped_checks, .. } => {
+                    next.dropped_checks = dropped_checks;
                 }
                 Response::PlanFailed {
                     source,

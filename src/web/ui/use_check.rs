@@ -65,14 +65,17 @@ pub fn use_check(state: StateHandle, intent: Option<Intent>) -> CheckControls {
     let on_request = {
         let (client, state) = (client.clone(), state.clone());
         Callback::from(move |request: Request| {
-            if matches!(request, Request::ExportXlsx { .. } | Request::Template) {
+            if matches!(
+                request,
+                Request::ExportXlsx { .. } | Request::ExportCsv | Request::Template
+            ) {
                 state.dispatch(Action::ExportRequested);
             }
             client.send(request, None)
         })
     };
     let on_plan_file = Callback::from(move |(source, text): (String, String)| {
-        client.send(Request::LoadPlan { source, text }, None)
+        client.load_plan(source, text)
     });
     let on_correct = {
         let (state, corrected) = (state.clone(), options.corrected.clone());
@@ -132,7 +135,7 @@ fn use_requested_plan(state: StateHandle, client: WorkerClient) {
         };
         wasm_bindgen_futures::spawn_local(async move {
             match plan_source::fetch_text(&url).await {
-                Ok(text) => client.send(Request::LoadPlan { source: url, text }, None),
+                Ok(text) => client.load_plan(url, text),
                 Err(message) => state.dispatch(Action::WorkerSaid(Response::PlanFailed {
                     source: url,
                     message_zh: message.clone(),

@@ -74,6 +74,30 @@ mod tests {
     }
 
     #[test]
+    fn each_plan_writes_back_as_its_file_and_crosses_to_a_worker_whole() {
+        for (file, json) in FILES {
+            let plan = Plan::read(json, &Codecs::OWN).unwrap();
+            let written = plan.to_json().unwrap();
+            assert_eq!(Plan::read(&written, &Codecs::OWN).unwrap(), plan, "{file}");
+            for says_nothing in [
+                "\"quote\": null",
+                "\"upper\": null",
+                "\"base_year\": null",
+                "\"sample\": null",
+                "\"midterm_year\": null",
+                "\"whole\": false",
+                "\"aliases\": []",
+                "check_problems",
+            ] {
+                assert!(!written.contains(says_nothing), "{file}: {says_nothing}");
+            }
+            let bytes = crate::protocol::encode(&plan).unwrap();
+            let decoded: Plan = crate::protocol::decode(&bytes).unwrap();
+            assert_eq!(decoded, plan, "{file}: as postcard");
+        }
+    }
+
+    #[test]
     fn the_default_is_the_first_listed() {
         assert_eq!(Plan::default_plan().id, SUMMARIES[0].id);
         assert_eq!(

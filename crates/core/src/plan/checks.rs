@@ -17,14 +17,14 @@ use serde::{Deserialize, Serialize};
 pub struct Checks {
     /// Ranges that differ from the unit's (% 0–100, ‰ 0–1000, a count ≥ 0): `indicator`, `min`
     /// and/or `max`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub ranges: Vec<Check>,
     /// `indicators` in order, each never above the next (a part before its whole).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub relations: Vec<Check>,
     /// The change of `indicator` in a year (`max`, in its unit) beyond which a figure is unusual
     /// (a warning, not a demotion).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub yearly_change: Vec<Check>,
 }
 
@@ -33,13 +33,13 @@ pub struct Checks {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub indicator: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub indicators: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub min: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub max: Option<f64>,
     pub reason: String,
 }

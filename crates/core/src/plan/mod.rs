@@ -42,6 +42,17 @@ impl Plan {
         Plan::read(text, &Codecs::OWN)
     }
 
+    /// The plan as a plan file writes it: the optional fields that say nothing (no sample, no
+    /// upper bound, an empty list of aliases or checks …) left out, as a person writes them.
+    /// (The types themselves serialise every field: the workers pass plans as postcard, which
+    /// has no field names and so cannot skip one.)
+    #[cfg(feature = "own-codecs")]
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        let mut json = serde_json::to_value(self)?;
+        prune(&mut json, false);
+        serde_json::to_string_pretty(&json)
+    }
+
     /// The built-in plan in use unless another is chosen, read with the core's own parser.
     #[cfg(feature = "own-codecs")]
     pub fn default_plan() -> Plan {
@@ -70,5 +81,46 @@ impl Plan {
 
     pub fn domain(&self, id: &str) -> Option<&Domain> {
         self.domains.iter().find(|d| d.id == id)
+    }
+}
+
+/// Fields a plan file may leave out when they say nothing: everywhere, and inside `checks`.
+#[cfg(feature = "own-codecs")]
+const OPTIONAL: [&str; 7] = ["sample", "midterm_year", "aliases", "whole", "quote", "upper", "base_year"];
+#[cfg(feature = "own-codecs")]
+const OPTIONAL_IN_CHECKS: [&str; 7] = [
+    "indicator",
+    "indicators",
+    "min",
+    "max",
+    "ranges",
+    "relations",
+    "yearly_change",
+];
+
+#[cfg(feature = "own-codecs")]
+fn prune(value: &mut serde_json::Value, in_checks: bool) {
+    use serde_json::Value;
+    match value {
+        Value::Object(fields) => {
+            for (key, field) in fields.iter_mut() {
+                prune(field, in_checks || key == "checks");
+            }
+            let says_nothing = |v: &Value| match v {
+                Value::Null | Value::Bool(false) => true,
+                Value::String(s) => s.is_empty(),
+                Value::Array(a) => a.is_empty(),
+                Value::Object(o) => o.is_empty(),
+                Value::Number(_) | Value::Bool(true) => false,
+            };
+            fields.retain(|key, field| {
+                let optional = OPTIONAL.contains(&key.as_str())
+                    || key == "checks"
+                    || (in_checks && OPTIONAL_IN_CHECKS.contains(&key.as_str()));
+                !(optional && says_nothing(field))
+            });
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| prune(item, in_checks)),
+        _ => {}
     }
 }

@@ -20,7 +20,7 @@ pub struct Plan {
     #[serde(default)]
     pub monitoring: Monitoring,
     /// A submission to try the plan with (a schema 2 field).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub sample: Option<Sample>,
     /// The regions the plan reports on; a file may name others, recognised by their suffix.
     #[serde(default)]
@@ -35,7 +35,7 @@ pub struct Plan {
     #[serde(default)]
     pub excluded: Vec<Excluded>,
     /// What the plan's figures can plausibly be (a schema 2 field; `checks.rs`).
-    #[serde(default, skip_serializing_if = "Checks::is_empty")]
+    #[serde(default)]
     pub checks: Checks,
     /// The checks dropped on loading, each with why: the rest of the plan is used all the same.
     #[serde(skip)]
@@ -64,7 +64,7 @@ pub struct Period {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Monitoring {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub midterm_year: Option<i32>,
 }
 
@@ -133,7 +133,7 @@ pub struct Baseline {
     pub value: f64,
     /// The sentence the value comes from, when it is not the target's own quote (the 十三五
     /// review paragraph gives some 2020 values).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub quote: Option<String>,
 }
 
@@ -142,9 +142,9 @@ pub struct Baseline {
 pub struct Target {
     pub op: Op,
     pub value: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub upper: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub base_year: Option<i32>,
     pub year: i32,
     pub text: String,

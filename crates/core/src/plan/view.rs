@@ -16,8 +16,6 @@ pub struct PlanView {
     pub sample: Option<Sample>,
     pub domains: Vec<Domain>,
     pub indicators: Vec<IndicatorView>,
-    /// The plan file's checks that could not be used, in Chinese and English.
-    pub check_problems: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,11 +52,6 @@ impl From<&Plan> for PlanView {
                     notes: i.notes.clone(),
                     source: i.source.clone(),
                 })
-                .collect(),
-            check_problems: plan
-                .check_problems
-                .iter()
-                .map(|p| (p.message_zh(), p.message_en()))
                 .collect(),
         }
     }
