@@ -1,6 +1,7 @@
 //! The browser's own decoders, handed to the core (`duibiao_core::Codecs`): plan files parsed by
 //! `JSON.parse` into serde, GB18030 decoded by `TextDecoder` (the WHATWG decoder encoding_rs also
-//! implements). The readers the page downloads then link no JSON parser and no GBK tables;
+//! implements). The readers the page downloads then link no GBK tables, and no plan-file reader
+//! at all (`READER`: plans reach them as postcard); only the writer reads plan files (`WRITER`);
 //! `tests/web_components.rs` checks both against the core's own.
 
 use duibiao_core::plan::{Plan, PlanError};

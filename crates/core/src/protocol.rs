@@ -738,6 +738,21 @@ mod tests {
             panic!("the built-in plan reads")
         };
         assert!(dropped_checks.is_empty());
+        let with_a_bad_check = crate::plan::built_in::FILES[0].1.replace(
+            "\"relations\":[",
+            "\"relations\":[{\"indicators\":[\"nowhere\",\"infant_mortality\"],\"reason\":\"r\"},",
+        );
+        let Response::PlanRead {
+            dropped_checks: named,
+            ..
+        } = read(&with_a_bad_check)
+        else {
+            panic!("a bad check does not refuse the plan")
+        };
+        assert!(
+            named.len() == 1 && named[0].0.contains("relations 第 1 条"),
+            "{named:?}"
+        );
         let source = "p.json".to_string();
         let out = replies(&mut session, Request::UsePlan { source, plan }, None);
         assert!(matches!(&out[0].0, Response::PlanLoaded { source, .. } if source == "p.json"));

@@ -120,7 +120,8 @@ fn figure_check(lang: Lang, row: &ResultRow, on_confirm: &Callback<Confirmation>
         return html! {};
     }
     let en = lang == Lang::En;
-    let onclick = Confirmation::of_row(row).map(|c| on_confirm.reform(move |_: MouseEvent| c.clone()));
+    let onclick =
+        Confirmation::of_row(row).map(|c| on_confirm.reform(move |_: MouseEvent| c.clone()));
     html! {
         <section class="figure-check" aria-label={t.flags_heading}>
             <h3>{ t.flags_heading }</h3>

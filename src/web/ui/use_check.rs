@@ -74,9 +74,8 @@ pub fn use_check(state: StateHandle, intent: Option<Intent>) -> CheckControls {
             client.send(request, None)
         })
     };
-    let on_plan_file = Callback::from(move |(source, text): (String, String)| {
-        client.load_plan(source, text)
-    });
+    let on_plan_file =
+        Callback::from(move |(source, text): (String, String)| client.load_plan(source, text));
     let on_correct = {
         let (state, corrected) = (state.clone(), options.corrected.clone());
         Callback::from(move |sheets: Vec<SheetToCorrect>| {

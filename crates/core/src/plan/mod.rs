@@ -86,7 +86,15 @@ impl Plan {
 
 /// Fields a plan file may leave out when they say nothing: everywhere, and inside `checks`.
 #[cfg(feature = "own-codecs")]
-const OPTIONAL: [&str; 7] = ["sample", "midterm_year", "aliases", "whole", "quote", "upper", "base_year"];
+const OPTIONAL: [&str; 7] = [
+    "sample",
+    "midterm_year",
+    "aliases",
+    "whole",
+    "quote",
+    "upper",
+    "base_year",
+];
 #[cfg(feature = "own-codecs")]
 const OPTIONAL_IN_CHECKS: [&str; 7] = [
     "indicator",
