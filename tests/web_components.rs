@@ -12,6 +12,7 @@ use duibiao_core::check::{check, CheckOptions};
 use duibiao_core::evaluate::Status;
 use duibiao_core::ingest::{IngestError, IngestErrorKind};
 use duibiao_core::plan::{Plan, PlanView};
+use duibiao_core::plausibility::Confirmation;
 use duibiao_core::protocol::Request;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -59,6 +60,7 @@ async fn results_table_rows_carry_status_and_label_as_written() {
         view: View::default(),
         on_view: Default::default(),
         on_override: Default::default(),
+        on_confirm: Default::default(),
     };
     yew::Renderer::<ResultsTable>::with_root_and_props(root.clone(), props).render();
     rendered().await;
@@ -173,6 +175,7 @@ async fn the_table_shows_what_the_view_asks_for() {
         view,
         on_view: Default::default(),
         on_override: Default::default(),
+        on_confirm: Default::default(),
     };
     yew::Renderer::<ResultsTable>::with_root_and_props(root.clone(), props).render();
     rendered().await;
@@ -190,6 +193,7 @@ async fn the_table_shows_what_the_view_asks_for() {
         },
         on_view: Default::default(),
         on_override: Default::default(),
+        on_confirm: Default::default(),
     };
     yew::Renderer::<ResultsTable>::with_root_and_props(root.clone(), props).render();
     rendered().await;
@@ -236,6 +240,61 @@ async fn choosing_a_status_filter_emits_the_new_view() {
 }
 
 #[wasm_bindgen_test]
+async fn a_flagged_figure_shows_its_check_and_confirms_its_cell() {
+    let root = fresh_root();
+    let plan = Plan::default_plan();
+    let csv = "指标名称,2022年,2023年\n千名儿童儿科执业(助理)医师数,0.9,95\n";
+    let report = Rc::new(
+        check(
+            "草稿2023.csv",
+            csv.as_bytes(),
+            &plan,
+            &CheckOptions::default(),
+        )
+        .unwrap(),
+    );
+    let row = report
+        .current_rows()
+        .find(|r| r.indicator_id == "pediatricians_per_1000_children")
+        .unwrap()
+        .clone();
+    assert_eq!(row.findings.status, Status::Review);
+    let confirmed: Rc<RefCell<Option<Confirmation>>> = Rc::default();
+    let on_confirm = {
+        let confirmed = confirmed.clone();
+        yew::Callback::from(move |c: Confirmation| *confirmed.borrow_mut() = Some(c))
+    };
+    let props = ResultDetailProps {
+        lang: Lang::Zh,
+        report,
+        plan: Rc::new(PlanView::from(&plan)),
+        row,
+        on_override: Default::default(),
+        on_confirm,
+    };
+    yew::Renderer::<ResultDetail>::with_root_and_props(root.clone(), props).render();
+    rendered().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("相差约 100 倍，可能漏了小数点"), "{text}");
+    assert!(text.contains("核对无误后为：已达标"), "{text}");
+    let button: web_sys::HtmlElement = root
+        .query_selector(".confirm-figure")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+    assert_eq!(
+        *confirmed.borrow(),
+        Some(Confirmation {
+            sheet: String::new(),
+            cell: "C2".into(),
+            value: "95".into()
+        })
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_detail_quotes_the_plan_and_draws_the_years() {
     let root = fresh_root();
     let report = report();
@@ -250,6 +309,7 @@ async fn the_detail_quotes_the_plan_and_draws_the_years() {
         plan: Rc::new(PlanView::from(&Plan::default_plan())),
         row,
         on_override: Default::default(),
+        on_confirm: Default::default(),
     };
     yew::Renderer::<ResultDetail>::with_root_and_props(root.clone(), props).render();
     rendered().await;
@@ -293,6 +353,7 @@ async fn the_yearly_fall_is_charted_from_its_own_start() {
         plan: Rc::new(PlanView::from(&plan)),
         row,
         on_override: Default::default(),
+        on_confirm: Default::default(),
     };
     yew::Renderer::<ResultDetail>::with_root_and_props(root.clone(), props).render();
     rendered().await;

@@ -21,9 +21,16 @@ const app = servedApp(async () => {
   }
   const broken = structuredClone(planJson);
   broken.indicators[2].domain = 'nowhere';
+  // Two checks that cannot be used: a relation that loops back, a range whose min is above its max.
+  const badChecks = structuredClone(planJson);
+  badChecks.id = 'bad-checks-plan';
+  badChecks.title = '核对规则有误的规划';
+  badChecks.checks.relations.push({ indicators: ['under5_mortality', 'neonatal_mortality'], reason: '反了' });
+  badChecks.checks.ranges[0].min = 200;
   return {
     '/test-plans/strict.json': JSON.stringify(strict),
     '/test-plans/broken.json': JSON.stringify(broken),
+    '/test-plans/bad-checks.json': JSON.stringify(badChecks),
   };
 });
 
@@ -81,6 +88,19 @@ test('a bad plan file is named exactly and the built-in plan stays in use', asyn
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
   assert.equal((await statuses(page))['普惠性幼儿园覆盖率'], 'met');
+  await page.close();
+});
+
+test("a plan file's unusable checks are named and left out; the rest of the plan is used", async () => {
+  const { page, errors } = await openApp(app.browser, `${app.server.url}?plan=test-plans/bad-checks.json`);
+  await page.waitForSelector('text=核对规则有误的规划');
+  const warning = await page.textContent('.plan-warning');
+  assert.match(warning, /ranges 第 1 条（preschool_gross_enrollment）/);
+  assert.match(warning, /relations 第 2 条（under5_mortality ≤ neonatal_mortality）.*不成环/);
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  assert.equal((await statuses(page))['普惠性幼儿园覆盖率'], 'met', 'the targets are all there');
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
