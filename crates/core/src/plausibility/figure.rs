@@ -9,8 +9,12 @@ use crate::units::Unit;
 
 /// A step of at least this factor from every reference is a slip (a lost point is ×10).
 pub(super) const SLIP_FACTOR: f64 = 7.0;
-/// … and of at least this factor a large but possible jump (rates only).
+/// … and of at least this factor a large but possible jump: for a percentage whose earlier
+/// figure was at least `LARGE_FROM` (a coverage growing from 10 % to 35 % in a year is a new
+/// programme, not a slip; rarer events per mille or per 100,000 swing, and the plan's
+/// `yearly_change` says how far each may).
 const LARGE_FACTOR: f64 = 3.0;
+const LARGE_FROM: f64 = 20.0;
 /// With only the target to go by, a step this large (a fraction for a percent is ×100).
 const TARGET_ONLY_FACTOR: f64 = 30.0;
 
@@ -62,7 +66,7 @@ pub fn check_figure(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Che
             .map(|r| factor(value, r.value()))
             .fold(f64::INFINITY, f64::min)
     });
-    let is_rate = unit.is_some_and(Unit::is_rate);
+    let percent = unit == Some(Unit::Percent);
     // A figure already out of range says enough.
     let factor_from_all = factor_from_all.filter(|_| flags.is_empty());
     match (factor_from_all, references.first()) {
@@ -75,7 +79,9 @@ pub fn check_figure(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Che
                 reason_en,
             });
         }
-        (Some(f), Some(&first @ Reference::Earlier { .. })) if f >= LARGE_FACTOR && is_rate => {
+        (Some(f), Some(&first @ Reference::Earlier { value: before, .. }))
+            if f >= LARGE_FACTOR && percent && before >= LARGE_FROM =>
+        {
             let (reason, reason_en) = words::large_jump(indicator, value, first, f);
             flags.push(Flag {
                 rule: Rule::Jump,

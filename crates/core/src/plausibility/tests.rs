@@ -122,7 +122,10 @@ fn a_part_above_its_whole_flags_the_figure_that_moved() {
 
 #[test]
 fn a_large_but_possible_change_is_a_warning_and_the_status_stays() {
-    let r = report("指标名称,2022年,2023年\n婴儿死亡率,2.0,5.5\n5岁以下儿童贫血患病率,2,8.5\n新生儿死亡率,1.2,1.5\n");
+    let r = report(
+        "指标名称,2022年,2023年\n婴儿死亡率,2.0,5.5\n0—3岁中医药健康管理服务覆盖率,68,20\n新生儿死亡率,1.2,1.5\n\
+         乡镇(街道)婴幼儿照护服务机构覆盖率,10,35\n5岁以下儿童贫血患病率,2,6.5\n",
+    );
     let infant = row(&r, "infant_mortality", None);
     assert_eq!(rules(infant), [(Rule::YearlyChange, Severity::Unusual)]);
     assert_eq!(
@@ -131,10 +134,18 @@ fn a_large_but_possible_change_is_a_warning_and_the_status_stays() {
         "5.5 against ≤5‰, on the path"
     );
     assert_eq!(infant.findings.status_if_confirmed, None);
-    let anaemia = row(&r, "under5_anemia_prevalence", None);
-    assert_eq!(rules(anaemia), [(Rule::Jump, Severity::Unusual)]);
-    assert_eq!(anaemia.findings.status, Status::Met, "8.5 meets ≤9 %");
+    let tcm = row(&r, "tcm_health_management_0_3", None);
+    assert_eq!(rules(tcm), [(Rule::Jump, Severity::Unusual)]);
+    assert_eq!(tcm.findings.status, Status::Behind, "20 against ≥70 %, not demoted");
     assert!(rules(row(&r, "neonatal_mortality", None)).is_empty());
+    assert!(
+        rules(row(&r, "childcare_institution_township_coverage", None)).is_empty(),
+        "a coverage growing from a low start"
+    );
+    assert!(
+        rules(row(&r, "under5_anemia_prevalence", None)).is_empty(),
+        "2 → 6.5 %: a low rate's swing"
+    );
     assert_eq!(
         r.summary.flagged, 2,
         "warnings count as flagged, not as review"
