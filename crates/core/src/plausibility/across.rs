@@ -20,6 +20,9 @@ const OUTLIER_MIN_SHARE: f64 = 0.1;
 const COPIED_MIN_REGIONS: usize = 3;
 
 /// `references[i]`: the figure before row `i`'s, or its base, from `check_figure`.
+// Not inlined: the reader's hot loops are in the same caller, and their code should not
+// change shape for checks that run once per result row.
+#[inline(never)]
 pub fn check_across(
     plan: &Plan,
     rows: &mut [ResultRow],

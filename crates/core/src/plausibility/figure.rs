@@ -27,6 +27,9 @@ pub struct Checked {
 
 /// Checks `value` (in the plan's unit) of `case`'s year; `earlier` is the file's latest figure
 /// before it, with its year.
+// Not inlined: the reader's hot loops are in the same caller, and their code should not
+// change shape for checks that run once per result row.
+#[inline(never)]
 pub fn check_figure(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Checked {
     let indicator = case.indicator;
     let unit = Unit::parse(&indicator.unit);

@@ -152,6 +152,9 @@ impl Confirmation {
 
 /// Settles a row after its checks: an unconfirmed implausible figure becomes `review`, its
 /// reason the flags' and the status it would have kept in `status_if_confirmed`.
+// Not inlined: the reader's hot loops are in the same caller, and their code should not
+// change shape for checks that run once per result row.
+#[inline(never)]
 pub fn settle(row: &mut ResultRow) {
     let findings: &mut Findings = &mut row.findings;
     if findings.flags.is_empty() {
