@@ -96,9 +96,10 @@ for (const kernel of KERNELS) {
         assert.match(how, /说明（不是指标表）/);
 
         await tab.pick('shapes/bad/two-year-columns-disagree.xlsx');
-        await tab.waitFor('#correct-reading');
+        // The prompt's own button: the last file's facts have one of the same name until the answer comes.
+        await tab.waitFor('.columns-prompt #correct-reading');
         assert.match(await tab.text('[role=alert]'), /不一致/);
-        await tab.click('#correct-reading');
+        await tab.click('.columns-prompt #correct-reading');
         await tab.waitFor('.corrections-dialog select[data-column="3"]');
         await tab.select('.corrections-dialog select[data-column="3"]', 'ignored');
         await tab.click('.corrections-dialog button[type=submit]');
