@@ -15,8 +15,12 @@ pub(super) const SLIP_FACTOR: f64 = 7.0;
 /// `yearly_change` says how far each may).
 const LARGE_FACTOR: f64 = 3.0;
 const LARGE_FROM: f64 = 20.0;
-/// With only the target to go by, a step this large (a fraction for a percent is ×100).
-const TARGET_ONLY_FACTOR: f64 = 30.0;
+/// With only the target to go by: a percentage a tenth of a small target (anaemia 0.85 % against
+/// ≤ 9 %: 8.5 without its digit, which would pass as met) …
+const TARGET_ONLY_PERCENT: f64 = 10.0;
+/// … and a rarer event's rate (per mille, per 100,000, which small counties see swing) only a
+/// step as large as a fraction for a percent.
+const TARGET_ONLY_RATE: f64 = 30.0;
 
 /// What one figure's checks found, and the reference its history gives (for the checks across
 /// figures, which ask which of two related figures moved).
@@ -55,10 +59,10 @@ pub fn check_figure(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Che
     let mut slip_factor = SLIP_FACTOR;
     if references.is_empty() {
         if let Some(target) = target_reference(indicator, unit) {
-            slip_factor = if unit == Some(Unit::Percent) && target.value() >= 50.0 {
-                SLIP_FACTOR
-            } else {
-                TARGET_ONLY_FACTOR
+            slip_factor = match unit {
+                Some(Unit::Percent) if target.value() >= 50.0 => SLIP_FACTOR,
+                Some(Unit::Percent) => TARGET_ONLY_PERCENT,
+                _ => TARGET_ONLY_RATE,
             };
             references.push(target);
         }

@@ -91,6 +91,29 @@ fn a_lost_decimal_point_against_the_base_or_the_year_before_is_flagged() {
 }
 
 #[test]
+fn with_only_the_target_a_lost_digit_is_flagged_by_the_unit() {
+    let r = report(
+        "指标名称,2023年\n新生儿访视率,9.6\n5岁以下儿童贫血患病率,0.85\n5岁以下儿童生长迟缓率,1.1\n\
+         新生儿死亡率,0.3\n0—6岁儿童健康管理率,96\n",
+    );
+    for id in ["neonatal_visit_rate", "under5_anemia_prevalence"] {
+        let slip = row(&r, id, None);
+        assert_eq!(rules(slip), [(Rule::Jump, Severity::Implausible)], "{id}");
+        assert_eq!(slip.findings.status, Status::Review, "{id}");
+    }
+    for id in [
+        "under5_stunting_rate",
+        "neonatal_mortality",
+        "child_health_management_0_6",
+    ] {
+        assert!(
+            rules(row(&r, id, None)).is_empty(),
+            "{id}: low but possible"
+        );
+    }
+}
+
+#[test]
 fn the_right_figures_of_the_same_file_pass() {
     let r = report(
         "指标名称,2022年,2023年\n千名儿童儿科执业(助理)医师数,0.9,0.95\n每千人拥有3岁以下婴幼儿托位数,3.3,3.8\n\
@@ -136,7 +159,11 @@ fn a_large_but_possible_change_is_a_warning_and_the_status_stays() {
     assert_eq!(infant.findings.status_if_confirmed, None);
     let tcm = row(&r, "tcm_health_management_0_3", None);
     assert_eq!(rules(tcm), [(Rule::Jump, Severity::Unusual)]);
-    assert_eq!(tcm.findings.status, Status::Behind, "20 against ≥70 %, not demoted");
+    assert_eq!(
+        tcm.findings.status,
+        Status::Behind,
+        "20 against ≥70 %, not demoted"
+    );
     assert!(rules(row(&r, "neonatal_mortality", None)).is_empty());
     assert!(
         rules(row(&r, "childcare_institution_township_coverage", None)).is_empty(),
