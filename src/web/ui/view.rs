@@ -44,10 +44,12 @@ fn severity(status: Status) -> u8 {
 /// The reporting year's rows that pass the filters, in the chosen order.
 pub fn visible_rows<'a>(report: &'a Report, plan: &PlanView, view: &View) -> Vec<&'a ResultRow> {
     let query = normalise(view.query.trim());
+    // Once the last flagged figure is confirmed the filter has nothing to show: it lets go.
+    let only_flagged = view.flagged && report.summary.flagged > 0;
     let mut rows: Vec<&ResultRow> = report
         .current_rows()
         .filter(|r| view.status.is_none_or(|s| r.findings.status == s))
-        .filter(|r| !view.flagged || r.findings.is_flagged())
+        .filter(|r| !only_flagged || r.findings.is_flagged())
         .filter(|r| view.domain.as_ref().is_none_or(|d| &r.domain == d))
         .filter(|r| view.region.is_none() || r.region == view.region)
         .filter(|r| {

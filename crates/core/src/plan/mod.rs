@@ -114,9 +114,11 @@ fn prune(value: &mut serde_json::Value, in_checks: bool) {
             for (key, field) in fields.iter_mut() {
                 prune(field, in_checks || key == "checks");
             }
+            // An empty string says nothing only in a check (`indicator` of a relation): elsewhere
+            // it is a field's value (an excluded sentence's `quote` is required).
             let says_nothing = |v: &Value| match v {
                 Value::Null | Value::Bool(false) => true,
-                Value::String(s) => s.is_empty(),
+                Value::String(s) => in_checks && s.is_empty(),
                 Value::Array(a) => a.is_empty(),
                 Value::Object(o) => o.is_empty(),
                 Value::Number(_) | Value::Bool(true) => false,

@@ -2,7 +2,7 @@
 //! down, one far from the others, ×10 from the rest), related indicators of one region and year
 //! (a part above its whole), and a figure for a year after the reporting year.
 
-use super::figure::{factor, SLIP_FACTOR};
+use super::figure::{factor, per_head, RARE_RATE_FACTOR, SLIP_FACTOR};
 use super::words::{self, Reference};
 use super::{Flag, Rule, Severity};
 use crate::numbers::EPSILON;
@@ -32,11 +32,25 @@ pub fn check_across(
     let mut found: Vec<(usize, Flag)> = Vec::new();
     // The median of the other regions' figures, a yardstick where a row has no history.
     let mut peers: Vec<Option<f64>> = vec![None; rows.len()];
+    // The whole area (全市, 合计) is the sum or the mean of its parts, not one of them.
+    let whole: Vec<&str> = plan
+        .regions
+        .iter()
+        .filter(|r| r.whole)
+        .map(|r| r.name.as_str())
+        .collect();
     for (id, members) in groups(rows) {
         if let Some(indicator) = plan.indicator(id) {
-            across_regions(
-                indicator, rows, references, &members, &mut peers, &mut found,
-            );
+            let parts: Vec<usize> = members
+                .into_iter()
+                .filter(|&i| {
+                    rows[i]
+                        .region
+                        .as_deref()
+                        .is_some_and(|r| !whole.contains(&r))
+                })
+                .collect();
+            across_regions(indicator, rows, references, &parts, &mut peers, &mut found);
         }
     }
     let yardsticks: Vec<Option<f64>> = references
@@ -131,24 +145,19 @@ fn median(values: &mut [f64]) -> f64 {
     }
 }
 
-/// One indicator and year across the file's regions.
+/// One indicator and year across the file's regions (`parts`: not the whole area).
 fn across_regions(
     indicator: &Indicator,
     rows: &[ResultRow],
     references: &[Option<f64>],
-    members: &[usize],
+    parts: &[usize],
     peers: &mut [Option<f64>],
     found: &mut Vec<(usize, Flag)>,
 ) {
-    let regional: Vec<usize> = members
-        .iter()
-        .copied()
-        .filter(|&i| rows[i].region.is_some())
-        .collect();
-    if regional.len() < COPIED_MIN_REGIONS {
+    if parts.len() < COPIED_MIN_REGIONS {
         return;
     }
-    let values: Vec<f64> = regional.iter().map(|&i| value_of(&rows[i])).collect();
+    let values: Vec<f64> = parts.iter().map(|&i| value_of(&rows[i])).collect();
     let unit = Unit::parse(&indicator.unit);
     let first = values[0];
     let all_same = values.iter().all(|v| (v - first).abs() <= EPSILON);
@@ -160,8 +169,8 @@ fn across_regions(
             .is_some_and(|t| (t - first).abs() <= EPSILON);
     if all_same {
         if !at_a_bound {
-            for &i in &regional {
-                let (reason, reason_en) = words::copied_down(indicator, regional.len(), first);
+            for &i in parts {
+                let (reason, reason_en) = words::copied_down(indicator, parts.len(), first);
                 found.push((
                     i,
                     flag(Rule::CopiedDown, Severity::Unusual, reason, reason_en),
@@ -170,26 +179,35 @@ fn across_regions(
         }
         return;
     }
-    let is_rate = unit.is_some_and(Unit::is_rate);
-    for (position, &i) in regional.iter().enumerate() {
-        if implausible(&rows[i]) {
+    // Once per group: the median and the median absolute deviation (a township file has
+    // hundreds of regions).
+    let middle = median(&mut values.clone());
+    let spread = median(
+        &mut values
+            .iter()
+            .map(|v| (v - middle).abs())
+            .collect::<Vec<_>>(),
+    );
+    // ×7 from the others for a percentage; a rarer event's rate (one death in a small county)
+    // only as far as a fraction for a percent; a count of people or places differs with the
+    // region's size, so neither this nor an outlier is looked for.
+    let slip = match unit {
+        Some(Unit::Percent) => Some(SLIP_FACTOR),
+        Some(u) if u.is_rate() => Some(RARE_RATE_FACTOR),
+        _ if per_head(&indicator.name) => Some(SLIP_FACTOR),
+        _ => None,
+    };
+    for (position, &i) in parts.iter().enumerate() {
+        if implausible(&rows[i]) || middle <= 0.0 {
             continue;
         }
         let value = values[position];
-        let mut others: Vec<f64> = values
-            .iter()
-            .enumerate()
-            .filter(|&(p, &v)| p != position && v > 0.0)
-            .map(|(_, &v)| v)
-            .collect();
-        if others.len() < COPIED_MIN_REGIONS {
-            continue;
-        }
-        let middle = median(&mut others);
         peers[i] = Some(middle);
-        // With no history of its own, a rate ×10 from every other region's is a slip.
-        if is_rate && references[i].is_none() && value > 0.0 && factor(value, middle) >= SLIP_FACTOR
-        {
+        let Some(slip) = slip else {
+            continue;
+        };
+        // With no history of its own, a figure that far from the others is a slip.
+        if references[i].is_none() && value > 0.0 && factor(value, middle) >= slip {
             let (reason, reason_en) =
                 words::jump(indicator, value, Reference::Regions { value: middle }, unit);
             found.push((
@@ -198,25 +216,25 @@ fn across_regions(
             ));
             continue;
         }
-        if let Some(flag) = outlier(indicator, value, &values) {
+        if let Some(flag) = outlier(indicator, value, values.len(), middle, spread) {
             found.push((i, flag));
         }
     }
 }
 
-/// A figure far from the others by the median and its median absolute deviation.
-fn outlier(indicator: &Indicator, value: f64, all: &[f64]) -> Option<Flag> {
-    if all.len() < OUTLIER_MIN_REGIONS {
-        return None;
-    }
-    let mut values = all.to_vec();
-    let middle = median(&mut values);
-    let mut deviations: Vec<f64> = all.iter().map(|v| (v - middle).abs()).collect();
-    let spread = median(&mut deviations);
+/// A figure far from the others by the group's median and median absolute deviation.
+fn outlier(
+    indicator: &Indicator,
+    value: f64,
+    regions: usize,
+    middle: f64,
+    spread: f64,
+) -> Option<Flag> {
     let distance = (value - middle).abs();
     // Far by the spread and by a tenth of the level: six counties within half a point of each
     // other make a spread so small that a seventh one point off would score as far.
-    if spread <= EPSILON
+    if regions < OUTLIER_MIN_REGIONS
+        || spread <= EPSILON
         || 0.6745 * distance / spread <= OUTLIER_SCORE
         || distance < OUTLIER_MIN_SHARE * middle.abs()
     {
@@ -238,27 +256,41 @@ fn related(
     if plan.checks.relations.is_empty() {
         return;
     }
-    let at = |id: &str, region: Option<&str>, year: i32| {
-        rows.iter().position(|r| {
-            r.indicator_id == id
-                && r.region.as_deref() == region
-                && r.year == year
-                && r.findings.value.is_some()
-        })
+    // An indicator's rows are together in the report: its block, then a row by region and year.
+    let block = |id: &str| {
+        let start = rows.iter().position(|r| r.indicator_id == id)?;
+        let len = rows[start..]
+            .iter()
+            .take_while(|r| r.indicator_id == id)
+            .count();
+        Some(start..start + len)
     };
     // How many times its yardstick a figure is (≥ 1); None without one.
     let moved = |i: usize| yardsticks[i].map(|r| factor(value_of(&rows[i]), r));
     for relation in &plan.checks.relations {
-        for pair in relation.indicators.windows(2) {
-            let (Some(part), Some(whole)) = (plan.indicator(&pair[0]), plan.indicator(&pair[1]))
+        let mut blamed_here: Vec<usize> = Vec::new();
+        let chain = &relation.indicators;
+        // Every pair in order, not only neighbours: with 婴儿死亡率 missing, 新生儿 above
+        // 5岁以下 is still a slip.
+        let pairs = (0..chain.len()).flat_map(|a| (a + 1..chain.len()).map(move |b| (a, b)));
+        for (a, b) in pairs {
+            let (Some(part), Some(whole)) = (plan.indicator(&chain[a]), plan.indicator(&chain[b]))
             else {
                 continue;
             };
-            for (index, row) in rows.iter().enumerate() {
-                if row.indicator_id != part.id || row.findings.value.is_none() {
+            let (Some(parts), Some(wholes)) = (block(&part.id), block(&whole.id)) else {
+                continue;
+            };
+            for index in parts {
+                let row = &rows[index];
+                if row.findings.value.is_none() {
                     continue;
                 }
-                let Some(other) = at(&whole.id, row.region.as_deref(), row.year) else {
+                let Some(other) = wholes.clone().find(|&w| {
+                    rows[w].region == row.region
+                        && rows[w].year == row.year
+                        && rows[w].findings.value.is_some()
+                }) else {
                     continue;
                 };
                 let (small, large) = (value_of(row), value_of(&rows[other]));
@@ -269,11 +301,15 @@ fn related(
                     words::relation(part, small, whole, large, &relation.reason);
                 // The one half as far again from its yardstick as the other.
                 let blamed = match (moved(index), moved(other)) {
-                    (Some(a), Some(b)) if a > b * 1.5 => vec![index],
-                    (Some(a), Some(b)) if b > a * 1.5 => vec![other],
+                    (Some(x), Some(y)) if x > y * 1.5 => vec![index],
+                    (Some(x), Some(y)) if y > x * 1.5 => vec![other],
                     _ => vec![index, other],
                 };
                 for i in blamed {
+                    if blamed_here.contains(&i) {
+                        continue;
+                    }
+                    blamed_here.push(i);
                     found.push((
                         i,
                         flag(

@@ -20,7 +20,7 @@ const LARGE_FROM: f64 = 20.0;
 const TARGET_ONLY_PERCENT: f64 = 10.0;
 /// … and a rarer event's rate (per mille, per 100,000, which small counties see swing) only a
 /// step as large as a fraction for a percent.
-const TARGET_ONLY_RATE: f64 = 30.0;
+pub(super) const RARE_RATE_FACTOR: f64 = 30.0;
 
 /// What one figure's checks found, and the reference its history gives (for the checks across
 /// figures, which ask which of two related figures moved).
@@ -41,14 +41,23 @@ pub fn check_figure(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Che
     if let Some(flag) = out_of_range(case, value, unit) {
         flags.push(flag);
     }
+    // The plan's base is the city's: a county's rate compares with it, a county's count does not
+    // (残疾儿童康复救助人数 551 for the city, 70 for a county), unless the count is per head.
     let base = indicator
         .baseline
         .as_ref()
         .filter(|b| b.year == case.plan.baseline_year && Some(b.year) != earlier.map(|e| e.0))
+        .filter(|_| unit != Some(Unit::Count) || per_head(&indicator.name))
         .map(|b| Reference::Base {
             year: b.year,
             value: b.value,
         });
+    // An earlier figure that is itself a slip (out of range, or ×7 from the base) is no yardstick.
+    let earlier = earlier.filter(|&(_, before)| {
+        in_range(case, unit, before)
+            && base.is_none_or(|b| before <= 0.0 || factor(before, b.value()) < SLIP_FACTOR)
+    });
+    let has_history = earlier.is_some() || base.is_some();
     let mut references: Vec<Reference> = earlier
         .map(|(year, value)| Reference::Earlier { year, value })
         .into_iter()
@@ -56,17 +65,33 @@ pub fn check_figure(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Che
         .filter(|r| r.value() > 0.0)
         .collect();
     let reference = references.first().map(Reference::value);
-    let mut slip_factor = SLIP_FACTOR;
-    if references.is_empty() {
+    let rare = unit.is_some_and(|u| u.is_rate() && u != Unit::Percent && u != Unit::Fraction);
+    if !has_history {
         if let Some(target) = target_reference(indicator, unit) {
-            slip_factor = match unit {
-                Some(Unit::Percent) if target.value() >= 50.0 => SLIP_FACTOR,
-                Some(Unit::Percent) => TARGET_ONLY_PERCENT,
-                _ => TARGET_ONLY_RATE,
-            };
             references.push(target);
         }
     }
+    // How far from a yardstick is a slip: ×7, but with only the target to go by, or below the
+    // city's base for a rarer event's rate (one death in a small county), further.
+    let slip_from = |reference: &Reference| match *reference {
+        Reference::Target { value: target } => match unit {
+            Some(Unit::Percent) if target >= 50.0 => SLIP_FACTOR,
+            Some(Unit::Percent) => TARGET_ONLY_PERCENT,
+            _ => RARE_RATE_FACTOR,
+        },
+        Reference::Base { value: base, .. } if rare && value < base => RARE_RATE_FACTOR,
+        _ => SLIP_FACTOR,
+    };
+    if flags.is_empty() {
+        if let Some(flag) = fraction_for_percent(case, value, unit, base) {
+            flags.push(flag);
+        }
+    }
+    let far_from_every = value > 0.0
+        && !references.is_empty()
+        && references
+            .iter()
+            .all(|r| factor(value, r.value()) >= slip_from(r));
     let factor_from_all = (value > 0.0 && !references.is_empty()).then(|| {
         references
             .iter()
@@ -74,10 +99,10 @@ pub fn check_figure(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Che
             .fold(f64::INFINITY, f64::min)
     });
     let percent = unit == Some(Unit::Percent);
-    // A figure already out of range says enough.
+    // A figure already flagged says enough.
     let factor_from_all = factor_from_all.filter(|_| flags.is_empty());
     match (factor_from_all, references.first()) {
-        (Some(f), Some(&first)) if f >= slip_factor => {
+        (Some(_), Some(&first)) if far_from_every => {
             let (reason, reason_en) = words::jump(indicator, value, first, unit);
             flags.push(Flag {
                 rule: Rule::Jump,
@@ -107,6 +132,48 @@ pub fn check_figure(case: &Case, value: f64, earlier: Option<(i32, f64)>) -> Che
     Checked { flags, reference }
 }
 
+/// A count per head of population (千名儿童…医师数, 每千人…托位数): a ratio a county shares with
+/// its city, unlike a count of people or places.
+pub(super) fn per_head(name: &str) -> bool {
+    ["每千", "千名", "千人", "每万", "万人", "每十万", "每百"]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
+/// A bare number at most 1 where the plan's % figures are far above 1: a fraction (0.93 for 93 %),
+/// whatever the years before say (a file that writes fractions every year has no ×100 step).
+fn fraction_for_percent(
+    case: &Case,
+    value: f64,
+    unit: Option<Unit>,
+    base: Option<Reference>,
+) -> Option<Flag> {
+    if unit != Some(Unit::Percent) || value <= 0.0 || value > 1.0 {
+        return None;
+    }
+    let stated = case
+        .readings
+        .iter()
+        .find(|r| r.year == case.year)
+        .is_some_and(|r| {
+            r.stated_unit.is_some()
+                || matches!(
+                    r.value,
+                    crate::ingest::value::Value::Number { unit: Some(_), .. }
+                )
+        });
+    let scale = base.or_else(|| target_reference(case.indicator, unit))?;
+    (!stated && scale.value() > 5.0).then(|| {
+        let (reason, reason_en) = words::jump(case.indicator, value, scale, unit);
+        Flag {
+            rule: Rule::Jump,
+            severity: Severity::Implausible,
+            reason,
+            reason_en,
+        }
+    })
+}
+
 /// How many times one positive figure is the other, ≥ 1.
 pub(super) fn factor(a: f64, b: f64) -> f64 {
     if a > b {
@@ -116,28 +183,41 @@ pub(super) fn factor(a: f64, b: f64) -> f64 {
     }
 }
 
-/// The range the plan gives the indicator, else its unit's: a % 0–100, ‰ 0–1000, a count ≥ 0.
-/// A growth rate (增长, 增速, 增幅) may be negative or above 100 %: the unit gives it none.
+/// The range of the indicator's figures: its unit's (a % 0–100, ‰ 0–1000, a count ≥ 0; a growth
+/// rate, 增长, 增速, 增幅, none), either side replaced by the plan's `checks.ranges`.
 fn range_of(case: &Case, unit: Option<Unit>) -> Option<(Option<f64>, Option<f64>, String)> {
     let indicator = case.indicator;
-    if let Some(range) = case.plan.checks.range_of(&indicator.id) {
-        return Some((range.min, range.max, range.reason.clone()));
-    }
-    if ["增长", "增速", "增幅", "变化"]
+    let plan_range = case.plan.checks.range_of(&indicator.id);
+    let growth = ["增长", "增速", "增幅", "变化"]
         .iter()
-        .any(|w| indicator.name.contains(w))
-    {
-        return None;
-    }
-    let max = match unit? {
-        Unit::Percent => Some(100.0),
-        Unit::PerMille => Some(1000.0),
-        Unit::PerTenThousand => Some(10_000.0),
-        Unit::PerHundredThousand => Some(100_000.0),
-        Unit::Fraction => Some(1.0),
-        Unit::Count => None,
+        .any(|w| indicator.name.contains(w));
+    let (unit_min, unit_max) = match unit {
+        _ if growth => (None, None),
+        Some(Unit::Percent) => (Some(0.0), Some(100.0)),
+        Some(Unit::PerMille) => (Some(0.0), Some(1000.0)),
+        Some(Unit::PerTenThousand) => (Some(0.0), Some(10_000.0)),
+        Some(Unit::PerHundredThousand) => (Some(0.0), Some(100_000.0)),
+        Some(Unit::Fraction) => (Some(0.0), Some(1.0)),
+        Some(Unit::Count) => (Some(0.0), None),
+        None => (None, None),
     };
-    Some((Some(0.0), max, String::new()))
+    // The plan's bound replaces the unit's on its side; the other side stays the unit's.
+    let (min, max, reason) = match plan_range {
+        Some(range) => (
+            range.min.or(unit_min),
+            range.max.or(unit_max),
+            range.reason.clone(),
+        ),
+        None => (unit_min, unit_max, String::new()),
+    };
+    (min.is_some() || max.is_some()).then_some((min, max, reason))
+}
+
+fn in_range(case: &Case, unit: Option<Unit>, value: f64) -> bool {
+    range_of(case, unit).is_none_or(|(min, max, _)| {
+        min.is_none_or(|m| value >= m - crate::numbers::EPSILON)
+            && max.is_none_or(|m| value <= m + crate::numbers::EPSILON)
+    })
 }
 
 fn out_of_range(case: &Case, value: f64, unit: Option<Unit>) -> Option<Flag> {

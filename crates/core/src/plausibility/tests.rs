@@ -343,3 +343,110 @@ fn every_check_of_the_built_in_plans_names_an_indicator_and_a_reason() {
     let children = Plan::default_plan();
     assert!(!children.checks.relations.is_empty() && !children.checks.ranges.is_empty());
 }
+
+#[test]
+fn a_file_that_writes_fractions_every_year_is_flagged_every_year() {
+    let r = run(
+        "监测.csv",
+        "指标名称,2022年,2023年\n5岁以下儿童贫血患病率,0.085,0.081\n",
+        &CheckOptions::default(),
+    );
+    for row in r
+        .results
+        .iter()
+        .filter(|r| r.indicator_id == "under5_anemia_prevalence")
+    {
+        assert_eq!(
+            rules(row),
+            [(Rule::Jump, Severity::Implausible)],
+            "{}",
+            row.year
+        );
+        assert_eq!(row.findings.status, Status::Review);
+        assert!(row.findings.flags[0].reason.contains("可能填的是小数"));
+    }
+}
+
+#[test]
+fn an_earlier_slip_is_no_yardstick_for_the_figure_after_it() {
+    let r = report(
+        "指标名称,2022年,2023年\n12岁儿童龋患率,235,24\n千名儿童儿科执业(助理)医师数,9,0.95\n",
+    );
+    assert!(
+        rules(row(&r, "caries_rate_age12", None)).is_empty(),
+        "24 % after a 235 % slip"
+    );
+    assert!(
+        rules(row(&r, "pediatricians_per_1000_children", None)).is_empty(),
+        "0.95 after a 9 that was ×10 the base 0.8"
+    );
+    let earlier = r
+        .results
+        .iter()
+        .find(|row| row.indicator_id == "caries_rate_age12" && row.year == 2022)
+        .unwrap();
+    assert_eq!(rules(earlier), [(Rule::Range, Severity::Implausible)]);
+}
+
+#[test]
+fn a_countys_count_is_not_measured_against_the_citys_base_nor_a_start_from_nothing_against_the_target(
+) {
+    let r = report("指标名称,2022年,2023年\n残疾儿童康复救助人数,60,70\n乡镇(街道)婴幼儿照护服务机构覆盖率,0,6\n");
+    assert!(
+        rules(row(&r, "disabled_children_rehab_aid", None)).is_empty(),
+        "70 against the city's 551"
+    );
+    assert!(
+        rules(row(&r, "childcare_institution_township_coverage", None)).is_empty(),
+        "from 0 to 6 % is a start"
+    );
+}
+
+#[test]
+fn across_regions_the_whole_area_and_rare_event_rates_are_not_slips() {
+    let csv = "指标名称,柯城区,衢江区,龙游县,江山市,常山县,开化县,全市\n\
+               残疾儿童康复救助人数,90,110,100,95,105,98,598\n\
+               儿童伤害死亡率,9.1,9.8,8.5,10.2,9.4,1.2,8.0\n";
+    let r = report(csv);
+    assert!(rules(row(&r, "disabled_children_rehab_aid", Some("全市"))).is_empty());
+    let one_death = row(&r, "child_injury_mortality", Some("开化县"));
+    assert!(
+        one_death
+            .findings
+            .flags
+            .iter()
+            .all(|f| f.severity == Severity::Unusual),
+        "{:?}",
+        one_death.findings.flags
+    );
+    assert_ne!(one_death.findings.status, Status::Review);
+}
+
+#[test]
+fn a_plan_range_with_one_side_keeps_the_units_other_side() {
+    let mut plan = Plan::default_plan();
+    plan.checks.ranges[0].min = None;
+    assert_eq!(
+        plan.checks.ranges[0].indicator,
+        "preschool_gross_enrollment"
+    );
+    let csv = "指标名称,2023年\n学前教育毛入园率,-5\n";
+    let r = check("2023.csv", csv.as_bytes(), &plan, &CheckOptions::default()).unwrap();
+    assert_eq!(
+        rules(row(&r, "preschool_gross_enrollment", None)),
+        [(Rule::Range, Severity::Implausible)]
+    );
+}
+
+#[test]
+fn a_relation_holds_across_a_missing_middle() {
+    let r = report("指标名称,2023年\n新生儿死亡率,3.5\n5岁以下儿童死亡率,3.0\n");
+    assert_eq!(
+        rules(row(&r, "neonatal_mortality", None)),
+        [(Rule::Relation, Severity::Implausible)]
+    );
+    assert_eq!(
+        rules(row(&r, "under5_mortality", None)),
+        [(Rule::Relation, Severity::Implausible)]
+    );
+}
