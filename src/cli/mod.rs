@@ -473,27 +473,10 @@ fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
                 let written = parser.value().map_err(bad)?.string().map_err(bad)?;
                 args.columns.push(parse_column(&written)?);
             }
-            Long("sheet-year") => {
+            Long(option @ ("sheet-year" | "sheet-region" | "skip-sheet")) => {
+                let option = format!("--{option}");
                 let written = parser.value().map_err(bad)?.string().map_err(bad)?;
-                let (sheet, year) = sheet_and("--sheet-year", &written, "SHEET=YEAR", "2022")?;
-                let year = parse_year(year).ok_or(format!(
-                    "--sheet-year {written}: 年份应为四位数字 the year must be a number such as 2022"
-                ))?;
-                args.sheet_choice(sheet).year = Some(year);
-            }
-            Long("sheet-region") => {
-                let written = parser.value().map_err(bad)?.string().map_err(bad)?;
-                let (sheet, region) =
-                    sheet_and("--sheet-region", &written, "SHEET=REGION", "柯城区")?;
-                args.sheet_choice(sheet).region = Some(region.to_string());
-            }
-            Long("skip-sheet") => {
-                let written = parser.value().map_err(bad)?.string().map_err(bad)?;
-                let sheet = unquote(&written);
-                if sheet.is_empty() {
-                    return Err("--skip-sheet: 工作表名为空 the sheet name is empty".into());
-                }
-                args.sheet_choice(sheet).skip = true;
+                args.sheet_option(&option, &written)?;
             }
             Long("confirm") => {
                 let written = parser.value().map_err(bad)?.string().map_err(bad)?;
@@ -525,6 +508,31 @@ fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
 }
 
 impl Args {
+    /// `--sheet-year SHEET=YEAR`, `--sheet-region SHEET=REGION` or `--skip-sheet SHEET`.
+    fn sheet_option(&mut self, option: &str, written: &str) -> Result<(), String> {
+        match option {
+            "--sheet-year" => {
+                let (sheet, year) = sheet_and(option, written, "SHEET=YEAR", "2022")?;
+                let year = parse_year(year).ok_or(format!(
+                    "--sheet-year {written}: 年份应为四位数字 the year must be a number such as 2022"
+                ))?;
+                self.sheet_choice(sheet).year = Some(year);
+            }
+            "--sheet-region" => {
+                let (sheet, region) = sheet_and(option, written, "SHEET=REGION", "柯城区")?;
+                self.sheet_choice(sheet).region = Some(region.to_string());
+            }
+            _ => {
+                let sheet = unquote(written);
+                if sheet.is_empty() {
+                    return Err("--skip-sheet: 工作表名为空 the sheet name is empty".into());
+                }
+                self.sheet_choice(sheet).skip = true;
+            }
+        }
+        Ok(())
+    }
+
     /// The one choice for this sheet, made on its first option.
     fn sheet_choice(&mut self, sheet: &str) -> &mut SheetChoice {
         let index = match self.sheet_choices.iter().position(|c| c.sheet == sheet) {

@@ -5,9 +5,42 @@ use duibiao_core::matching::{Method, Override};
 use duibiao_core::numbers::trim_float;
 use duibiao_core::plan::PlanView;
 use duibiao_core::plausibility::Confirmation;
-use duibiao_core::report::{Report, ResultRow};
+use duibiao_core::report::{MatchInfo, Report, ResultRow};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The file's values for this row's indicator and region across its years, and the base.
+fn values_by_year(report: &Report, row: &ResultRow) -> Vec<(i32, f64)> {
+    let mut across: Vec<(i32, f64)> = report
+        .results
+        .iter()
+        .filter(|r| r.indicator_id == row.indicator_id && r.region == row.region)
+        .filter_map(|r| r.findings.value.map(|v| (r.year, v)))
+        .chain(row.findings.base_year.zip(row.findings.base))
+        .collect();
+    across.sort_by_key(|p| p.0);
+    across.dedup_by_key(|p| p.0);
+    across
+}
+
+/// How a row was matched, in words: "规划别名（置信度: 100%）".
+fn match_words(lang: Lang, how: &MatchInfo) -> String {
+    let word = match (how.method, lang == Lang::En) {
+        (Method::Exact, false) => "名称完全一致",
+        (Method::Alias, false) => "规划别名",
+        (Method::Similar, false) => "名称相似",
+        (Method::Manual, false) => "人工指定",
+        (Method::Exact, true) => "exact name",
+        (Method::Alias, true) => "alias",
+        (Method::Similar, true) => "similar name",
+        (Method::Manual, true) => "set by you",
+    };
+    format!(
+        "{word}（{}: {}%）",
+        lang.texts().confidence,
+        trim_float(how.confidence * 100.0)
+    )
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ResultDetailProps {
@@ -30,41 +63,12 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
         return html! {};
     };
     let en = props.lang == Lang::En;
-    // The file's values for this indicator and region across its years, and the base.
-    let points: Vec<(i32, f64)> = {
-        let mut across: Vec<(i32, f64)> = props
-            .report
-            .results
-            .iter()
-            .filter(|r| r.indicator_id == row.indicator_id && r.region == row.region)
-            .filter_map(|r| r.findings.value.map(|v| (r.year, v)))
-            .chain(row.findings.base_year.zip(row.findings.base))
-            .collect();
-        across.sort_by_key(|p| p.0);
-        across.dedup_by_key(|p| p.0);
-        across
-    };
+    let points = values_by_year(&props.report, row);
     let plan_years = (
         props.report.plan.baseline_year,
         props.report.plan.period.end,
     );
-    let method = row.match_info.as_ref().map(|m| {
-        let word = match (m.method, en) {
-            (Method::Exact, false) => "名称完全一致",
-            (Method::Alias, false) => "规划别名",
-            (Method::Similar, false) => "名称相似",
-            (Method::Manual, false) => "人工指定",
-            (Method::Exact, true) => "exact name",
-            (Method::Alias, true) => "alias",
-            (Method::Similar, true) => "similar name",
-            (Method::Manual, true) => "set by you",
-        };
-        format!(
-            "{word}（{}: {}%）",
-            t.confidence,
-            trim_float(m.confidence * 100.0)
-        )
-    });
+    let method = row.match_info.as_ref().map(|m| match_words(props.lang, m));
     let on_choose = {
         let (on_override, written) = (props.on_override.clone(), row.as_written.clone());
         Callback::from(move |indicator_id: Option<String>| {

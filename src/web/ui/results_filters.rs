@@ -24,6 +24,24 @@ fn select_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// The status filter: all, the figures to check (when there are any), or one status.
+fn status_filter(props: &ResultsFiltersProps, on_status: Callback<Event>) -> Html {
+    let (t, view) = (props.lang.texts(), &props.view);
+    html! {
+        <label>{ t.col_status }
+            <select id="filter-status" onchange={on_status}>
+                <option value="" selected={view.status.is_none() && !view.flagged}>{ t.all }</option>
+                if props.report.summary.flagged > 0 {
+                    <option value="flagged" selected={view.flagged}>{ t.flagged }</option>
+                }
+                { for Status::ALL.iter().map(|s| html! {
+                    <option value={s.word()} selected={view.status == Some(*s)}>{ props.lang.status(*s) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
 /// Filters by status, chapter and region; search; sort.
 #[component]
 pub fn ResultsFilters(props: &ResultsFiltersProps) -> Html {
@@ -67,17 +85,7 @@ pub fn ResultsFilters(props: &ResultsFiltersProps) -> Html {
     let view = &props.view;
     html! {
         <div class="filters no-print" role="group" aria-label={t.filters}>
-            <label>{ t.col_status }
-                <select id="filter-status" onchange={on_status}>
-                    <option value="" selected={view.status.is_none() && !view.flagged}>{ t.all }</option>
-                    if props.report.summary.flagged > 0 {
-                        <option value="flagged" selected={view.flagged}>{ t.flagged }</option>
-                    }
-                    { for Status::ALL.iter().map(|s| html! {
-                        <option value={s.word()} selected={view.status == Some(*s)}>{ props.lang.status(*s) }</option>
-                    }) }
-                </select>
-            </label>
+            { status_filter(props, on_status) }
             <label>{ t.chapter }
                 <select id="filter-chapter" onchange={on_domain}>
                     <option value="" selected={view.domain.is_none()}>{ t.all }</option>

@@ -92,12 +92,6 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
             });
         })
     };
-    let (trend_mark, trend_words) = match row.findings.trend {
-        Some(Trend::Improving) => ("↗", t.trend_improving),
-        Some(Trend::Worsening) => ("↘", t.trend_worsening),
-        Some(Trend::Flat) => ("→", t.trend_flat),
-        None => ("", ""),
-    };
     let detail_id = format!(
         "detail-{}-{}",
         row.indicator_id,
@@ -121,19 +115,9 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
                     }
                 </th>
                 <td class="region">{ row.region.clone().unwrap_or_default() }</td>
-                <td class="num">
-                    { value }
-                    if !trend_mark.is_empty() {
-                        <span class="trend" title={trend_words} aria-label={trend_words}>{ format!(" {trend_mark}") }</span>
-                    }
-                </td>
+                <td class="num">{ value }{ trend(lang, row) }</td>
                 <td>{ &row.target.text }</td>
-                <td class="status">
-                    <span class="badge">{ status_icon(row.findings.status) }{ " " }{ lang.status(row.findings.status) }</span>
-                    if row.findings.is_flagged() {
-                        <span class="flag">{ "⚑ " }{ t.flagged }</span>
-                    }
-                </td>
+                <td class="status">{ status(lang, row) }</td>
                 <td class="num">{ row.findings.gap.map(trim_float).unwrap_or_default() }</td>
                 <td>{ progress_bar(row, t.col_progress) }</td>
                 <td class="reason">{ reason }</td>
@@ -145,6 +129,31 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
                             on_override={props.on_override.clone()} on_confirm={props.on_confirm.clone()} />
                     </td>
                 </tr>
+            }
+        </>
+    }
+}
+
+/// The trend since the file's previous figure, as an arrow with its words for screen readers.
+fn trend(lang: Lang, row: &ResultRow) -> Html {
+    let t = lang.texts();
+    let (mark, words) = match row.findings.trend {
+        Some(Trend::Improving) => ("↗", t.trend_improving),
+        Some(Trend::Worsening) => ("↘", t.trend_worsening),
+        Some(Trend::Flat) => ("→", t.trend_flat),
+        None => return html! {},
+    };
+    html! { <span class="trend" title={words} aria-label={words}>{ format!(" {mark}") }</span> }
+}
+
+/// The status badge, and the mark of a figure to check.
+fn status(lang: Lang, row: &ResultRow) -> Html {
+    let status = row.findings.status;
+    html! {
+        <>
+            <span class="badge">{ status_icon(status) }{ " " }{ lang.status(status) }</span>
+            if row.findings.is_flagged() {
+                <span class="flag">{ "⚑ " }{ lang.texts().flagged }</span>
             }
         </>
     }
