@@ -183,11 +183,14 @@ pub(super) fn factor(a: f64, b: f64) -> f64 {
     }
 }
 
+/// A bound of an indicator's figures, with the plan's reason for it ("" for the unit's own).
+type Bound<'p> = Option<(f64, &'p str)>;
+
 /// The range of the indicator's figures: its unit's (a % 0–100, ‰ 0–1000, a count ≥ 0; a growth
-/// rate, 增长, 增速, 增幅, none), either side replaced by the plan's `checks.ranges`.
-fn range_of(case: &Case, unit: Option<Unit>) -> Option<(Option<f64>, Option<f64>, String)> {
+/// rate, 增长, 增速, 增幅, none), either side replaced by the plan's `checks.ranges`, which gives
+/// its reason for that side only.
+fn range_of<'p>(case: &Case<'p>, unit: Option<Unit>) -> (Bound<'p>, Bound<'p>) {
     let indicator = case.indicator;
-    let plan_range = case.plan.checks.range_of(&indicator.id);
     let growth = ["增长", "增速", "增幅", "变化"]
         .iter()
         .any(|w| indicator.name.contains(w));
@@ -201,32 +204,30 @@ fn range_of(case: &Case, unit: Option<Unit>) -> Option<(Option<f64>, Option<f64>
         Some(Unit::Count) => (Some(0.0), None),
         None => (None, None),
     };
-    // The plan's bound replaces the unit's on its side; the other side stays the unit's.
-    let (min, max, reason) = match plan_range {
-        Some(range) => (
-            range.min.or(unit_min),
-            range.max.or(unit_max),
-            range.reason.clone(),
-        ),
-        None => (unit_min, unit_max, String::new()),
+    let plan = case.plan.checks.range_of(&indicator.id);
+    let side = |planned: Option<f64>, own: Option<f64>| match (planned, plan) {
+        (Some(bound), Some(range)) => Some((bound, range.reason.as_str())),
+        _ => own.map(|bound| (bound, "")),
     };
-    (min.is_some() || max.is_some()).then_some((min, max, reason))
+    (
+        side(plan.and_then(|r| r.min), unit_min),
+        side(plan.and_then(|r| r.max), unit_max),
+    )
 }
 
 fn in_range(case: &Case, unit: Option<Unit>, value: f64) -> bool {
-    range_of(case, unit).is_none_or(|(min, max, _)| {
-        min.is_none_or(|m| value >= m - crate::numbers::EPSILON)
-            && max.is_none_or(|m| value <= m + crate::numbers::EPSILON)
-    })
+    let (min, max) = range_of(case, unit);
+    min.is_none_or(|(m, _)| value >= m - crate::numbers::EPSILON)
+        && max.is_none_or(|(m, _)| value <= m + crate::numbers::EPSILON)
 }
 
 fn out_of_range(case: &Case, value: f64, unit: Option<Unit>) -> Option<Flag> {
-    let (min, max, plan_reason) = range_of(case, unit)?;
-    let below = min.filter(|&m| value < m - crate::numbers::EPSILON);
-    let above = max.filter(|&m| value > m + crate::numbers::EPSILON);
+    let (min, max) = range_of(case, unit);
+    let below = min.filter(|&(m, _)| value < m - crate::numbers::EPSILON);
+    let above = max.filter(|&(m, _)| value > m + crate::numbers::EPSILON);
     let (reason, reason_en) = match (below, above) {
-        (Some(min), _) => words::below_range(case.indicator, value, min, &plan_reason),
-        (None, Some(max)) => words::above_range(case.indicator, value, max, &plan_reason),
+        (Some((min, why)), _) => words::below_range(case.indicator, value, min, why),
+        (None, Some((max, why))) => words::above_range(case.indicator, value, max, why),
         (None, None) => return None,
     };
     Some(Flag {
