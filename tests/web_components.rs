@@ -187,7 +187,7 @@ async fn the_table_shows_what_the_view_asks_for() {
         report: report(),
         plan: Rc::new(PlanView::from(&Plan::default_plan())),
         view: View {
-            sort: SortKey::Status,
+            sort: SortKey::Findings,
             query: "儿童".into(),
             ..View::default()
         },
@@ -203,6 +203,54 @@ async fn the_table_shows_what_the_view_asks_for() {
         shown.first().map(String::as_str),
         Some("not_met"),
         "worst first"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_default_view_shows_the_files_rows_first_and_the_rest_on_request() {
+    // Four regions, each giving only some of the plan's indicators.
+    let report = Rc::new(
+        check(
+            "wide-regions-2023.xlsx",
+            include_bytes!("fixtures/wide-regions-2023.xlsx"),
+            &Plan::default_plan(),
+            &CheckOptions::default(),
+        )
+        .unwrap(),
+    );
+    let in_file = report.current_rows().filter(|r| r.as_written.is_some()).count();
+    let table = |view: View| {
+        let root = fresh_root();
+        let props = ResultsTableProps {
+            lang: Lang::Zh,
+            report: report.clone(),
+            plan: Rc::new(PlanView::from(&Plan::default_plan())),
+            view,
+            on_view: Default::default(),
+            on_override: Default::default(),
+            on_confirm: Default::default(),
+        };
+        yew::Renderer::<ResultsTable>::with_root_and_props(root.clone(), props).render();
+        root
+    };
+    let default = table(View::default());
+    let all = table(View {
+        all_rows: true,
+        limit: 1000,
+        ..View::default()
+    });
+    rendered().await;
+    let (shown, every) = (statuses_shown(&default), statuses_shown(&all));
+    assert_eq!(shown.len(), in_file.min(50), "the rows the file has, 50 at a time");
+    assert_eq!(every.len(), report.current_rows().count());
+    assert!(shown.len() < every.len(), "{} of {}", shown.len(), every.len());
+    // Needs action first: no met row before a row that is not met or behind.
+    let first_met = shown.iter().position(|s| s == "met").unwrap_or(shown.len());
+    assert!(
+        shown[first_met..]
+            .iter()
+            .all(|s| s != "not_met" && s != "behind"),
+        "{shown:?}"
     );
 }
 
@@ -499,7 +547,7 @@ fn plans_parse_in_the_browser_as_natively() {
     for broken in ["{\"title\": ", "{\"title\": 1}"] {
         let error = Plan::read(broken, &BROWSER).unwrap_err();
         assert!(
-            matches!(&error, duibiao_core::plan::PlanError::Syntax { message } if !message.is_empty()),
+            matches!(&error, duibiao_core::plan::PlanError::Syntax { message, .. } if !message.is_empty()),
             "{broken}: {error:?}"
         );
     }

@@ -24,18 +24,51 @@ pub const READER: Codecs = Codecs {
 fn no_plan_files(_: &str) -> Result<Plan, PlanError> {
     Err(PlanError::Syntax {
         message: "plan files are read by the writer".into(),
+        at: None,
     })
 }
 
 fn parse_plan(text: &str) -> Result<Plan, PlanError> {
-    let value = js_sys::JSON::parse(text).map_err(|e| PlanError::Syntax {
-        message: e
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let message: String = e
             .dyn_ref::<js_sys::Error>()
-            .map_or_else(|| "JSON".into(), |e| e.message().into()),
+            .map_or_else(|| "JSON".into(), |e| e.message().into());
+        PlanError::Syntax {
+            at: place_in(text, &message),
+            message,
+        }
     })?;
     serde_wasm_bindgen::from_value(value).map_err(|e| PlanError::Syntax {
         message: e.to_string(),
+        at: None,
     })
+}
+
+/// The line and column a browser's JSON.parse message points at: Chromium says "at position N"
+/// (a UTF-16 offset; newer ones add "(line L column C)"), Firefox "at line L column C".
+fn place_in(text: &str, message: &str) -> Option<(usize, usize)> {
+    let number_after = |word: &str| {
+        let rest = &message[message.find(word)? + word.len()..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<usize>().ok()
+    };
+    if let (Some(line), Some(column)) = (number_after("line "), number_after("column ")) {
+        return Some((line, column));
+    }
+    let position = number_after("position ")?;
+    let (mut line, mut column, mut units) = (1, 1, 0);
+    for c in text.chars() {
+        if units >= position {
+            break;
+        }
+        units += c.len_utf16();
+        if c == '\n' {
+            (line, column) = (line + 1, 1);
+        } else {
+            column += 1;
+        }
+    }
+    Some((line, column))
 }
 
 fn decode_gb18030(bytes: &[u8], strict: bool) -> Option<String> {

@@ -36,6 +36,13 @@ class Tab {
     page.on('request', (r) => this.requests.push(r.url()));
   }
 
+  /** The window's size in CSS pixels (a phone is 390 wide). */
+  viewport(width, height) {
+    return this.driver === 'playwright'
+      ? this.page.setViewportSize({ width, height })
+      : this.page.setViewport({ width, height });
+  }
+
   async goto(url) {
     const record = () => {
       window.__cspViolations = [];

@@ -65,15 +65,20 @@ test('the blank template downloads and a picked template is read with no mapping
   await page.close();
 });
 
-test('printing shows the summary, the table and the file hash, and no buttons', async () => {
+test('printing: a title naming plan and year, the summary, the rows that need action, blanks to sign, no buttons', async () => {
   const { page } = await openApp(app.browser, app.server.url);
   await pick(page, 'long-kecheng-2023.xlsx');
   await page.waitForSelector('tr[data-status]');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#download-xlsx'), false);
   assert.equal(await page.isVisible('.drop-zone'), false);
-  assert.equal(await page.isVisible('table'), true);
-  assert.equal(await page.isVisible('.sha256'), true);
+  assert.match(await page.textContent('.print-report h1'), /儿童发展.*2023 年 对标自查结果/);
+  assert.equal(await page.isVisible('.print-report .signature'), true);
+  assert.match(await page.textContent('.print-report .signature'), /填报单位：.*审核人：.*日期：/);
+  // What needs action is printed; met rows stay off paper.
+  assert.equal(await page.isVisible('tr[data-status="behind"]'), true);
+  assert.equal(await page.isVisible('tr[data-status="met"]'), false);
+  assert.equal(await page.isVisible('.cards'), true);
   const pdf = await page.pdf({ path: join(artifacts, 'report.pdf'), format: 'A4' });
   assert.ok(pdf.length > 10_000, `a real PDF (${pdf.length} bytes)`);
   await page.close();

@@ -109,6 +109,8 @@ pub fn evaluate_workbook(
             period: plan.period,
         },
         reporting_year,
+        year_outside_period: reporting_year < plan.baseline_year
+            || reporting_year > plan.period.end,
         check_kind: plan.check_kind(reporting_year),
         years,
         regions: table.regions.clone(),

@@ -31,7 +31,14 @@ mod own {
 
     pub fn parse_plan(text: &str) -> Result<Plan, PlanError> {
         serde_json::from_str(text).map_err(|e| PlanError::Syntax {
-            message: e.to_string(),
+            // serde's own words, without the place it appends: that is `at`, said in both languages.
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+            at: (e.line() > 0).then(|| (e.line(), e.column())),
         })
     }
 

@@ -245,7 +245,8 @@ impl ExportJob {
             },
             ExportJob::ReadPlan { source, text } => {
                 let read = Plan::read(&text, codecs).and_then(|plan| {
-                    let bytes = encode(&plan).map_err(|message| PlanError::Syntax { message })?;
+                    let bytes =
+                        encode(&plan).map_err(|message| PlanError::Syntax { message, at: None })?;
                     Ok((bytes, plan.check_problems))
                 });
                 match read {

@@ -13,6 +13,9 @@ pub struct Report {
     pub plan: PlanInfo,
     /// The year the summary and the page's table show (the latest, unless chosen).
     pub reporting_year: i32,
+    /// The reporting year lies before the plan's base year or after its end: its rows are not
+    /// judged on the plan's path.
+    pub year_outside_period: bool,
     /// What a check of that year is in the plan's cycle (年度监测, 中期评估, 终期评估).
     pub check_kind: CheckKind,
     pub years: Vec<i32>,

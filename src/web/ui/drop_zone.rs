@@ -91,10 +91,10 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
             <p class="hint">{ t.accepted }</p>
             if let Some(busy) = &props.busy {
                 <p class="busy" role="status">
-                    { format!("{} {}（{:.1} MB）", match busy.stage {
+                    { format!("{} {}（{} MB）", match busy.stage {
                         Some(Stage::Evaluating) => t.evaluating,
                         _ => t.reading,
-                    }, busy.name, busy.bytes as f64 / 1_048_576.0) }
+                    }, busy.name, super::number::one_decimal(busy.bytes as f64 / 1_048_576.0)) }
                     if busy.bytes > LARGE_FILE_BYTES {
                         <progress aria-label={t.reading}></progress>
                     }

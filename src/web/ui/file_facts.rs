@@ -14,6 +14,9 @@ use yew::prelude::*;
 pub struct FileFactsProps {
     pub lang: Lang,
     pub report: Rc<Report>,
+    /// The plan's English title (the report carries the Chinese one).
+    #[prop_or_default]
+    pub plan_title_en: String,
     pub on_year: Callback<i32>,
     /// A sheet to read alone, or `None` for every sheet.
     pub on_sheet: Callback<Option<String>>,
@@ -65,15 +68,23 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
         })
     };
     let one_sheet = source.sheets_read.len() == 1 && source.sheets_skipped.is_empty();
+    let plan_title = match props.lang {
+        Lang::En if !props.plan_title_en.is_empty() => &props.plan_title_en,
+        _ => &report.plan.title,
+    };
     html! {
         <section class="file-facts" aria-labelledby="facts-heading">
-            <h2 id="facts-heading">{ format!("{} {} · {}", report.reporting_year, check_kind, source.file) }</h2>
-            <dl>
-                <dt>{ t.format }</dt><dd>{ source.format.label() }</dd>
-                if let Some(on_encoding) = &props.on_encoding {
-                    <dt>{ t.encoding }</dt>
-                    <dd><EncodingSelect lang={props.lang} used={source.encoding} on_encoding={on_encoding.clone()} /></dd>
-                }
+            <h2 id="facts-heading" tabindex="-1">{ format!("{} {} · {}", report.reporting_year, check_kind, source.file) }</h2>
+            <p class="plan-line">{ format!("{}：{plan_title}", t.plan_in_use) }</p>
+            <dl class="facts">
+                <dt><label for="year-select">{ t.reporting_year }</label></dt>
+                <dd>
+                    <select id="year-select" onchange={on_year}>
+                        { for report.years.iter().map(|y| html! {
+                            <option value={y.to_string()} selected={*y == report.reporting_year}>{ y }</option>
+                        }) }
+                    </select>
+                </dd>
                 <dt><label for="sheet-select">{ t.sheet }</label></dt>
                 <dd>
                     <select id="sheet-select" onchange={on_sheet}>
@@ -85,28 +96,28 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
                         }) }
                     </select>
                 </dd>
-                <dt>{ "SHA-256" }</dt><dd class="sha256">{ &source.sha256 }</dd>
-                <dt class="print-only">{ t.printed_on }</dt>
-                <dd class="print-only">{ String::from(js_sys::Date::new_0().to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED)) }</dd>
-                <dt>{ t.how_read }</dt>
-                <dd class="how-read">
-                    <ul>{ for source.sheets_read.iter().map(|sheet| html! { <li>{ sheet_line(props.lang, sheet) }</li> }) }</ul>
-                    if !source.sheets_skipped.is_empty() {
-                        <p>{ format!("{}：{}", t.sheets_skipped, skipped_line(t, &source.sheets_skipped)) }</p>
-                    }
-                    <button type="button" class="link-button" id="correct-reading" onclick={on_correct}>{ t.correct_reading }</button>
-                </dd>
+                if let Some(on_encoding) = &props.on_encoding {
+                    <dt>{ t.encoding }</dt>
+                    <dd><EncodingSelect lang={props.lang} used={source.encoding} on_encoding={on_encoding.clone()} /></dd>
+                }
                 <dt>{ t.regions }</dt>
                 <dd>{ if report.regions.is_empty() { t.city_wide.to_string() } else { report.regions.join("、") } }</dd>
-                <dt><label for="year-select">{ t.reporting_year }</label></dt>
-                <dd>
-                    <select id="year-select" onchange={on_year}>
-                        { for report.years.iter().map(|y| html! {
-                            <option value={y.to_string()} selected={*y == report.reporting_year}>{ y }</option>
-                        }) }
-                    </select>
-                </dd>
             </dl>
+            <details class="how-read-fold no-print">
+                <summary>{ t.how_read }</summary>
+                <dl>
+                    <dt>{ t.format }</dt><dd>{ source.format.label() }</dd>
+                    <dt>{ "SHA-256" }</dt><dd class="sha256">{ &source.sha256 }</dd>
+                    <dt>{ t.how_read }</dt>
+                    <dd class="how-read">
+                        <ul>{ for source.sheets_read.iter().map(|sheet| html! { <li>{ sheet_line(props.lang, sheet) }</li> }) }</ul>
+                        if !source.sheets_skipped.is_empty() {
+                            <p>{ format!("{}：{}", t.sheets_skipped, skipped_line(t, &source.sheets_skipped)) }</p>
+                        }
+                        <button type="button" class="link-button" id="correct-reading" onclick={on_correct}>{ t.correct_reading }</button>
+                    </dd>
+                </dl>
+            </details>
         </section>
     }
 }

@@ -50,7 +50,8 @@ pub fn IndicatorSelect(props: &IndicatorSelectProps) -> Html {
     html! {
         <select ref={select} id={props.id.clone()} aria-label={props.label.clone()} onchange={on_change}>
             <option value="" selected={props.selected.is_none()}>{ t.not_an_indicator }</option>
-            { for plan.domains.iter().map(|d| html! {
+            // A chapter with no indicator of its own (the key-indicator table's) is not offered.
+            { for plan.domains.iter().filter(|d| plan.indicators.iter().any(|i| i.domain == d.id)).map(|d| html! {
                 <optgroup label={d.name.clone()}>
                     { for plan.indicators.iter().filter(|i| i.domain == d.id).map(|i| html! {
                         <option value={i.id.clone()} selected={props.selected.as_deref() == Some(i.id.as_str())}>{ &i.name }</option>

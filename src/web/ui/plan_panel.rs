@@ -41,6 +41,36 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
         PlanOrigin::Embedded => t.plan_builtin.to_string(),
         PlanOrigin::Loaded(source) => format!("{} {source}", t.plan_loaded_from),
     };
+    // The last plan file picked here (name, text): what "remember" keeps.
+    let picked = use_state(|| None::<(String, String)>);
+    let remembered = use_state(|| super::saved_plan::saved().map(|(name, _)| name));
+    let on_plan_file = {
+        let (picked, on_plan_file) = (picked.clone(), props.on_plan_file.clone());
+        Callback::from(move |file: (String, String)| {
+            picked.set(Some(file.clone()));
+            on_plan_file.emit(file);
+        })
+    };
+    let in_use = match &props.origin {
+        PlanOrigin::Loaded(source) => Some(source.clone()),
+        PlanOrigin::Embedded => None,
+    };
+    // One switch: on keeps the plan file picked here for the next visit, off forgets it.
+    let on_remember = {
+        let (remembered, picked) = (remembered.clone(), picked.clone());
+        Callback::from(move |_: Event| match (&*remembered, &*picked) {
+            (None, Some((name, text))) if super::saved_plan::remember(name, text) => {
+                remembered.set(Some(name.clone()))
+            }
+            _ => {
+                super::saved_plan::forget();
+                remembered.set(None);
+            }
+        })
+    };
+    let picked_in_use = (*picked)
+        .as_ref()
+        .is_some_and(|(name, _)| in_use.as_ref() == Some(name));
     let notes = props
         .plan
         .as_ref()
@@ -72,7 +102,17 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
                 { t.load_plan }
             </button>
             if *picking {
-                <PlanFilePicker {lang} on_plan_file={props.on_plan_file.clone()} />
+                <div class="plan-file-help">
+                    <p>{ t.plan_file_help }</p>
+                    <PlanFilePicker {lang} {on_plan_file} />
+                </div>
+            }
+            if picked_in_use || remembered.is_some() {
+                <label class="remember-plan">
+                    <input type="checkbox" id="remember-plan" checked={remembered.is_some()} onchange={on_remember} />
+                    { " " }{ t.remember_plan }
+                    if let Some(name) = remembered.as_ref() { { format!("：{name}") } }
+                </label>
             }
             if let Some((source, zh, english)) = &props.error {
                 <div class="error-alert" role="alert">
@@ -118,6 +158,15 @@ fn in_use_line(lang: Lang, plan: Option<&PlanView>) -> String {
 fn other_plan(lang: Lang, other: &Summary) -> Html {
     let title = in_lang(lang, other.title, other.title_en);
     let (start, end, targets) = (other.start, other.end, other.targets);
+    if targets == 0 {
+        // A plan whose published text gives no targets: say so in a line, the why folded.
+        return html! {
+            <details class="plan other-plan">
+                <summary>{ format!("{title}（{start}—{end}）：{}", lang.texts().no_targets_yet) }</summary>
+                <p>{ other.first_note }</p>
+            </details>
+        };
+    }
     html! {
         <p class="plan other-plan">
             { format!("{title}（{start}—{end}），{targets} {}：", lang.texts().targets) }

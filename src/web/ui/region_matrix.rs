@@ -1,9 +1,13 @@
 use super::i18n::Lang;
 use super::summary_cards::status_icon;
 use duibiao_core::plan::PlanView;
-use duibiao_core::report::Report;
+use duibiao_core::report::{Report, ResultRow};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Regions shown side by side: a county's districts fit at once; a township roll-up of 150 towns
+/// is paged, so the matrix never draws thousands of cells at once.
+const REGIONS_PER_PAGE: usize = 12;
 
 #[derive(Properties, PartialEq)]
 pub struct RegionMatrixProps {
@@ -12,11 +16,13 @@ pub struct RegionMatrixProps {
     pub plan: Rc<PlanView>,
 }
 
-/// Regions × indicators: one status per cell, for files with several regions.
+/// Regions × indicators: one status per cell, for files with several regions. The indicator
+/// column stays in place while the regions scroll (static/style.css).
 #[component]
 pub fn RegionMatrix(props: &RegionMatrixProps) -> Html {
     let t = props.lang.texts();
     let report = &props.report;
+    let first = use_state(|| 0_usize);
     if report.regions.len() < 2 {
         return html! {};
     }
@@ -29,31 +35,61 @@ pub fn RegionMatrix(props: &RegionMatrixProps) -> Html {
         ids.dedup();
         ids
     };
+    // Each row put in its cell once: a scan of every row per cell was 6,150 × 6,150 comparisons
+    // for a township roll-up.
+    let total = report.regions.len();
+    let mut grid: Vec<Option<&ResultRow>> = vec![None; found.len() * total];
+    for row in report.current_rows() {
+        let indicator = found.iter().position(|id| *id == row.indicator_id);
+        let region = row
+            .region
+            .as_ref()
+            .and_then(|r| report.regions.iter().position(|n| n == r));
+        if let (Some(i), Some(r)) = (indicator, region) {
+            grid[i * total + r] = Some(row);
+        }
+    }
+    let start = (*first).min(total.saturating_sub(1));
+    let end = (start + REGIONS_PER_PAGE).min(total);
+    let regions = &report.regions[start..end];
+    let step = |to: usize| {
+        let first = first.clone();
+        Callback::from(move |_: MouseEvent| first.set(to))
+    };
     html! {
         <section class="matrix" aria-labelledby="matrix-heading">
             <h2 id="matrix-heading">{ t.matrix_heading }</h2>
+            if total > REGIONS_PER_PAGE {
+                <p class="pager no-print">
+                    <button type="button" class="button secondary" disabled={start == 0}
+                        onclick={step(start.saturating_sub(REGIONS_PER_PAGE))}>{ "‹" }</button>
+                    <span aria-live="polite">{ t.regions_shown
+                        .replace("{from}", &(start + 1).to_string())
+                        .replace("{to}", &end.to_string())
+                        .replace("{total}", &total.to_string()) }</span>
+                    <button type="button" class="button secondary" disabled={end >= total}
+                        onclick={step(end)}>{ "›" }</button>
+                </p>
+            }
             <div class="table-scroll">
                 <table>
                     <thead>
                         <tr>
                             <th scope="col">{ t.col_indicator }</th>
-                            { for report.regions.iter().map(|r| html! { <th scope="col">{ r }</th> }) }
+                            { for regions.iter().map(|r| html! { <th scope="col">{ r }</th> }) }
                         </tr>
                     </thead>
                     <tbody>
-                        { for found.iter().map(|id| html! {
+                        { for found.iter().enumerate().map(|(i, id)| html! {
                             <tr>
                                 <th scope="row">{ props.plan.indicator(id).map(|i| i.name.clone()).unwrap_or_default() }</th>
-                                { for report.regions.iter().map(|region| {
-                                    let cell = report.current_rows().find(|r| r.indicator_id == *id && r.region.as_deref() == Some(region.as_str()));
-                                    match cell {
-                                        Some(r) => html! {
-                                            <td class={format!("status-{}", r.findings.status.word())} data-status={r.findings.status.word()}>
-                                                <span class="badge">{ status_icon(r.findings.status) }{ " " }{ props.lang.status(r.findings.status) }</span>
-                                            </td>
-                                        },
-                                        None => html! { <td></td> },
-                                    }
+                                { for (start..end).map(|r| match grid[i * total + r] {
+                                    Some(r) => html! {
+                                        <td class={format!("status-{}", r.findings.status.word())} data-status={r.findings.status.word()}>
+                                            <span class="badge">{ status_icon(r.findings.status) }{ " " }{ props.lang.status(r.findings.status) }</span>
+                                        </td>
+                                    },
+                                    None => html! { <td></td> },
                                 }) }
                             </tr>
                         }) }

@@ -1,8 +1,8 @@
 use super::i18n::Lang;
 use super::indicator_select::IndicatorSelect;
+use super::number::plain as trim_float;
 use super::value_chart::ValueChart;
 use duibiao_core::matching::{Method, Override};
-use duibiao_core::numbers::trim_float;
 use duibiao_core::plan::PlanView;
 use duibiao_core::plausibility::Confirmation;
 use duibiao_core::report::{MatchInfo, Report, ResultRow};
@@ -91,9 +91,21 @@ pub fn ResultDetail(props: &ResultDetailProps) -> Html {
             <dl>
                 <dt>{ t.plan_words }</dt>
                 <dd>
-                    <blockquote>{ &indicator.source.quote }</blockquote>
+                    <blockquote>{ &indicator.plan_words }</blockquote>
                     <span class="section">{ &indicator.source.section }</span>
-                    { for indicator.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
+                    if indicator.plan_words != indicator.source.quote {
+                        <details class="plan-raw">
+                            <summary>{ t.plan_raw_text }</summary>
+                            <blockquote>{ &indicator.source.quote }</blockquote>
+                        </details>
+                    }
+                    // Working notes on how the target was read: for whoever doubts the reading.
+                    if !indicator.notes.is_empty() {
+                        <details class="how-target-read">
+                            <summary>{ t.how_target_read }</summary>
+                            { for indicator.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
+                        </details>
+                    }
                 </dd>
                 <dt>{ t.rule }</dt>
                 <dd class="rule">{ if en { &row.findings.reason_en } else { &row.findings.reason } }</dd>

@@ -49,9 +49,7 @@ pub fn ResultsFilters(props: &ResultsFiltersProps) -> Html {
     let changed = |apply: fn(&mut View, String)| {
         let (view, on_view) = (props.view.clone(), props.on_view.clone());
         Callback::from(move |e: Event| {
-            let mut next = view.clone();
-            apply(&mut next, select_value(&e));
-            on_view.emit(next);
+            on_view.emit(view.refiltered(|next| apply(next, select_value(&e))));
         })
     };
     let on_status = changed(|v, s| {
@@ -62,9 +60,9 @@ pub fn ResultsFilters(props: &ResultsFiltersProps) -> Html {
     let on_region = changed(|v, s| v.region = (!s.is_empty()).then_some(s));
     let on_sort = changed(|v, s| {
         v.sort = match s.as_str() {
-            "status" => SortKey::Status,
-            "gap" => SortKey::Gap,
-            _ => SortKey::Plan,
+            "plan" => SortKey::Plan,
+            "progress" => SortKey::Progress,
+            _ => SortKey::Findings,
         }
     });
     let on_search = {
@@ -76,10 +74,7 @@ pub fn ResultsFilters(props: &ResultsFiltersProps) -> Html {
             else {
                 return;
             };
-            on_view.emit(View {
-                query: input.value(),
-                ..view.clone()
-            });
+            on_view.emit(view.refiltered(|next| next.query = input.value()));
         })
     };
     let view = &props.view;
@@ -111,9 +106,9 @@ pub fn ResultsFilters(props: &ResultsFiltersProps) -> Html {
             </label>
             <label>{ t.sort }
                 <select id="sort" onchange={on_sort}>
+                    <option value="findings" selected={view.sort == SortKey::Findings}>{ t.sort_findings }</option>
+                    <option value="progress" selected={view.sort == SortKey::Progress}>{ t.sort_progress }</option>
                     <option value="plan" selected={view.sort == SortKey::Plan}>{ t.sort_plan }</option>
-                    <option value="status" selected={view.sort == SortKey::Status}>{ t.sort_status }</option>
-                    <option value="gap" selected={view.sort == SortKey::Gap}>{ t.sort_gap }</option>
                 </select>
             </label>
         </div>

@@ -1,9 +1,9 @@
 use super::i18n::Lang;
+use super::number::{one_decimal, plain as trim_float};
 use super::result_detail::ResultDetail;
 use super::summary_cards::status_icon;
-use super::view::{visible_rows, View};
-use duibiao_core::evaluate::Trend;
-use duibiao_core::ingest::value::trim_float;
+use super::view::{visible_rows, View, ROWS_PER_STEP};
+use duibiao_core::evaluate::{Direction, Trend};
 use duibiao_core::matching::Override;
 use duibiao_core::plan::PlanView;
 use duibiao_core::plausibility::Confirmation;
@@ -26,36 +26,55 @@ pub struct ResultsTableProps {
     pub on_confirm: Callback<Confirmation>,
 }
 
-/// Every plan indicator × region for the reporting year, filtered and sorted as the view says.
-/// Test contract: each row carries `data-status` and `data-as-written`.
+/// The reporting year's rows, filtered and sorted as the view says, drawn a step at a time.
+/// Test contract: each row carries `data-status` and `data-as-written`; each cell `data-label`
+/// (its column's name, shown before it when a narrow screen lays rows out as cards).
 #[component]
 pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     let t = props.lang.texts();
-    let rows = visible_rows(&props.report, &props.plan, &props.view);
-    let shown = rows.len();
+    let mut rows = visible_rows(&props.report, &props.plan, &props.view);
+    let (shown, limit) = (rows.len(), props.view.limit());
+    rows.truncate(limit);
+    let more = shown.saturating_sub(limit).min(ROWS_PER_STEP);
+    let on_more = {
+        let (view, on_view) = (props.view.clone(), props.on_view.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_view.emit(View {
+                limit: limit + ROWS_PER_STEP,
+                ..view.clone()
+            })
+        })
+    };
     html! {
         <section class="results" aria-labelledby="results-heading">
             <h2 id="results-heading">{ t.results_heading }</h2>
-            <p class="shown" aria-live="polite">{ format!("{shown} {}", t.rows_shown) }</p>
+            <p class="shown" aria-live="polite">{ format!("{} {}", shown.min(limit), t.rows_shown) }
+                if shown > limit { { format!(" / {shown}") } }</p>
+            <p class="trend-key"><span class="trend good">{ "▲" }</span><span class="trend bad">{ "▼" }</span>{ " " }{ t.trend_key }</p>
             <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ t.col_indicator }</th>
-                            <th scope="col">{ t.col_region }</th>
-                            <th scope="col">{ t.col_value }</th>
-                            <th scope="col">{ format!("{}{}", props.report.plan.period.end, t.col_target_after_year) }</th>
-                            <th scope="col">{ t.col_status }</th>
-                            <th scope="col">{ t.col_gap }</th>
-                            <th scope="col">{ t.col_progress }</th>
-                            <th scope="col">{ t.col_reason }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for rows.into_iter().map(|row| result_row(props, row)) }
-                    </tbody>
-                </table>
+            <table class="results-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.col_indicator }</th>
+                        <th scope="col">{ t.col_region }</th>
+                        <th scope="col">{ t.col_value }</th>
+                        <th scope="col">{ format!("{}{}", props.report.plan.period.end, t.col_target_after_year) }</th>
+                        <th scope="col">{ t.col_status }</th>
+                        <th scope="col">{ t.col_gap }</th>
+                        <th scope="col">{ t.col_progress }</th>
+                        <th scope="col">{ t.col_reason }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.into_iter().map(|row| result_row(props, row)) }
+                </tbody>
+            </table>
             </div>
+            if more > 0 {
+                <button type="button" class="button secondary show-more" onclick={on_more}>
+                    { t.show_more.replace("{n}", &more.to_string()) }
+                </button>
+            }
         </section>
     }
 }
@@ -114,13 +133,13 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
                         <span class="as-written">{ format!("（{written}）") }</span>
                     }
                 </th>
-                <td class="region">{ row.region.clone().unwrap_or_default() }</td>
-                <td class="num">{ value }{ trend(lang, row) }</td>
-                <td>{ &row.target.text }</td>
-                <td class="status">{ status(lang, row) }</td>
-                <td class="num">{ row.findings.gap.map(trim_float).unwrap_or_default() }</td>
-                <td>{ progress_bar(row, t.col_progress) }</td>
-                <td class="reason">{ reason }</td>
+                <td class="region" data-label={t.col_region}>{ row.region.clone().unwrap_or_default() }</td>
+                <td class="num" data-label={t.col_value}>{ value }{ trend(lang, row) }</td>
+                <td data-label={t.col_target_after_year.trim()}>{ &row.target.text }</td>
+                <td class="status" data-label={t.col_status}>{ status(lang, row) }</td>
+                <td class="gap" data-label={t.col_gap}>{ gap_words(lang, row) }</td>
+                <td data-label={t.col_progress}>{ progress_bar(row, t.col_progress) }</td>
+                <td class="reason" data-label={t.col_reason}>{ reason }</td>
             </tr>
             if open {
                 <tr class="detail-row" id={detail_id}>
@@ -134,16 +153,39 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
     }
 }
 
-/// The trend since the file's previous figure, as an arrow with its words for screen readers.
+/// The trend since the file's previous figure: the arrow is the way the figure moved, its
+/// colour whether that is towards the target, and its words are there for screen readers.
 fn trend(lang: Lang, row: &ResultRow) -> Html {
     let t = lang.texts();
-    let (mark, words) = match row.findings.trend {
-        Some(Trend::Improving) => ("↗", t.trend_improving),
-        Some(Trend::Worsening) => ("↘", t.trend_worsening),
-        Some(Trend::Flat) => ("→", t.trend_flat),
+    let rising_is_good = row.findings.direction == Direction::Higher;
+    let (mark, class, words) = match row.findings.trend {
+        Some(Trend::Improving) => (
+            if rising_is_good { "▲" } else { "▼" },
+            "good",
+            t.trend_improving,
+        ),
+        Some(Trend::Worsening) => (
+            if rising_is_good { "▼" } else { "▲" },
+            "bad",
+            t.trend_worsening,
+        ),
+        Some(Trend::Flat) => ("▬", "flat", t.trend_flat),
         None => return html! {},
     };
-    html! { <span class="trend" title={words} aria-label={words}>{ format!(" {mark}") }</span> }
+    html! { <span class={classes!("trend", class)} title={words} aria-label={words}>{ format!(" {mark}") }</span> }
+}
+
+/// The core's words for the gap ("还差 0.4 个百分点"), else its bare figure.
+fn gap_words(lang: Lang, row: &ResultRow) -> String {
+    let words = match lang {
+        Lang::Zh => &row.findings.gap_words,
+        Lang::En => &row.findings.gap_words_en,
+    };
+    if words.is_empty() {
+        row.findings.gap.map(trim_float).unwrap_or_default()
+    } else {
+        words.clone()
+    }
 }
 
 /// The status badge, and the mark of a figure to check.
@@ -171,9 +213,9 @@ fn progress_bar(row: &ResultRow, label: &str) -> Html {
         <span class="progress">
             <svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={format!("{label} {percent}%")}>
                 <rect class="progress-track" x="0" y="2" width="100" height="6" />
-                <rect class="progress-fill" x="0" y="2" width={format!("{width:.1}")} height="6" />
+                <rect class="progress-fill" x="0" y="2" width={one_decimal(width)} height="6" />
                 if let Some(share) = row.findings.expected_share {
-                    <line class="progress-mark" x1={format!("{:.1}", share.clamp(0.0, 1.0) * 100.0)} x2={format!("{:.1}", share.clamp(0.0, 1.0) * 100.0)} y1="0" y2="10" />
+                    <line class="progress-mark" x1={one_decimal(share.clamp(0.0, 1.0) * 100.0)} x2={one_decimal(share.clamp(0.0, 1.0) * 100.0)} y1="0" y2="10" />
                 }
             </svg>
             <span class="progress-text">{ format!("{percent}%") }</span>

@@ -44,8 +44,9 @@ pub fn UnmatchedList(props: &UnmatchedListProps) -> Html {
                             UnmatchedWhy::Removed => t.why_removed,
                             UnmatchedWhy::Unmatched => t.why_unmatched,
                         };
+                        // The core keeps only suggestions worth a look; each shows how close it is.
                         let nearest = row.candidates.iter()
-                            .filter_map(|c| props.plan.indicator(&c.indicator_id).map(|i| i.name.clone()))
+                            .filter_map(|c| props.plan.indicator(&c.indicator_id).map(|i| format!("{}（{} {}%）", i.name, t.confidence, (c.confidence * 100.0).round())))
                             .collect::<Vec<_>>().join("、");
                         html! {
                             <li data-as-written={row.as_written.clone()}>
@@ -60,7 +61,7 @@ pub fn UnmatchedList(props: &UnmatchedListProps) -> Html {
                                     </label>
                                 } else {
                                     <button type="button" class="link-button map-button"
-                                        aria-label={format!("{} {}", t.map_to, row.as_written)}
+                                        aria-label={format!("{} {}", t.map_open, row.as_written)}
                                         onclick={let mapping = mapping.clone(); move |_| mapping.set(Some(i))}>
                                         { t.map_open }
                                     </button>

@@ -125,11 +125,16 @@ fn use_client(state: StateHandle) -> WorkerClient {
     (*client).clone()
 }
 
-/// A portal may choose the plan: `?plan=<same-origin URL>`, fetched once.
+/// A portal may choose the plan: `?plan=<same-origin URL>`, fetched once; without one, a plan
+/// file the user asked to remember is loaded.
 #[hook]
 fn use_requested_plan(state: StateHandle, client: WorkerClient) {
     use_effect_with((), move |_| {
         let Some(url) = plan_source::requested() else {
+            // A portal's plan comes first; else the one the user asked this computer to remember.
+            if let Some((name, text)) = super::saved_plan::saved() {
+                client.load_plan(name, text);
+            }
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {

@@ -1,5 +1,5 @@
+use super::number::{one_decimal, plain as trim_float};
 use duibiao_core::evaluate::PathPoint;
-use duibiao_core::numbers::trim_float;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -48,21 +48,21 @@ pub fn ValueChart(props: &ValueChartProps) -> Html {
     let line: String = props
         .points
         .iter()
-        .map(|&(yr, v)| format!("{:.1},{:.1}", x(yr), y(v)))
+        .map(|&(yr, v)| format!("{},{}", one_decimal(x(yr)), one_decimal(y(v))))
         .collect::<Vec<_>>()
         .join(" ");
     let path: String = props
         .path
         .iter()
-        .map(|p| format!("{:.1},{:.1}", x(p.year), y(p.value)))
+        .map(|p| format!("{},{}", one_decimal(x(p.year)), one_decimal(y(p.value))))
         .collect::<Vec<_>>()
         .join(" ");
     html! {
-        <svg class="value-chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={props.label.clone()}
+        <svg class="value-chart" viewBox={format!("0 0 {} {}", one_decimal(WIDTH), one_decimal(HEIGHT))} role="img" aria-label={props.label.clone()}
             data-first-year={first_year.to_string()} data-last-year={last_year.to_string()}>
             if let Some(goal) = props.goal {
-                <line class="target" x1={PAD.to_string()} x2={(WIDTH - PAD).to_string()} y1={y(goal).to_string()} y2={y(goal).to_string()} />
-                <text class="axis" x={(WIDTH - PAD).to_string()} y={(y(goal) - 4.0).to_string()} text-anchor="end">{ format!("{} {}", props.goal_word, trim_float(goal)) }</text>
+                <line class="target" x1={one_decimal(PAD)} x2={one_decimal(WIDTH - PAD)} y1={one_decimal(y(goal))} y2={one_decimal(y(goal))} />
+                <text class="axis" x={one_decimal(WIDTH - PAD)} y={one_decimal(y(goal) - 4.0)} text-anchor="end">{ format!("{} {}", props.goal_word, trim_float(goal)) }</text>
             }
             if props.path.len() >= 2 {
                 <polyline class="path" points={path} />
@@ -70,9 +70,9 @@ pub fn ValueChart(props: &ValueChartProps) -> Html {
             <polyline class="values" points={line} />
             { for props.points.iter().map(|&(yr, v)| html! {
                 <g>
-                    <circle cx={x(yr).to_string()} cy={y(v).to_string()} r="3" />
-                    <text class="axis" x={x(yr).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="middle">{ yr }</text>
-                    <text class="point" x={x(yr).to_string()} y={(y(v) - 6.0).to_string()} text-anchor="middle">{ trim_float(v) }</text>
+                    <circle cx={one_decimal(x(yr))} cy={one_decimal(y(v))} r="3" />
+                    <text class="axis" x={one_decimal(x(yr))} y={one_decimal(HEIGHT - 6.0)} text-anchor="middle">{ yr }</text>
+                    <text class="point" x={one_decimal(x(yr))} y={one_decimal(y(v) - 6.0)} text-anchor="middle">{ trim_float(v) }</text>
                 </g>
             }) }
         </svg>

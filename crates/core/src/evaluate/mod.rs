@@ -122,6 +122,10 @@ pub struct Findings {
     pub value: Option<f64>,
     /// Signed distance to the target in its unit; positive = short of it.
     pub gap: Option<f64>,
+    /// The gap in words, with its unit and which side of the target: "还差 0.4 个百分点";
+    /// empty when there is no gap.
+    pub gap_words: String,
+    pub gap_words_en: String,
     /// Share of the way from base to target (1.0 = there; may exceed 1).
     pub progress: Option<f64>,
     pub expected_on_path: Option<f64>,
@@ -171,6 +175,8 @@ impl Evaluation {
             status: verdict.status(),
             value: None,
             gap: None,
+            gap_words: String::new(),
+            gap_words_en: String::new(),
             progress: None,
             expected_on_path: None,
             base: None,

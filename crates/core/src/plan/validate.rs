@@ -258,12 +258,12 @@ mod tests {
     fn unknown_fields_and_bad_ops_are_syntax_errors_with_position() {
         let err = error_of(&GOOD.replace(r#""unit":"‰""#, r#""units":"‰""#));
         assert!(
-            matches!(&err, PlanError::Syntax { message } if message.contains("units")),
+            matches!(&err, PlanError::Syntax { message, .. } if message.contains("units")),
             "{err:?}"
         );
         let err = error_of(&GOOD.replace(r#""op":"<=""#, r#""op":"≤""#));
         assert!(
-            matches!(&err, PlanError::Syntax { message } if message.contains("line")),
+            matches!(&err, PlanError::Syntax { at: Some(_), .. }),
             "{err:?}"
         );
     }

@@ -28,6 +28,8 @@ pub struct IndicatorView {
     pub name_en: String,
     pub notes: Vec<String>,
     pub source: Source,
+    /// The plan's words as the page shows them (a table row rebuilt; else the quote).
+    pub plan_words: String,
 }
 
 impl From<&Plan> for PlanView {
@@ -51,6 +53,7 @@ impl From<&Plan> for PlanView {
                     name_en: i.name_en.clone(),
                     notes: i.notes.clone(),
                     source: i.source.clone(),
+                    plan_words: i.source.quote.clone(),
                 })
                 .collect(),
         }
