@@ -110,6 +110,7 @@ pub fn evaluate_workbook(
         },
         reporting_year,
         check_kind: plan.check_kind(reporting_year),
+        year_outside_period: !plan.covers_year(reporting_year),
         years,
         regions: table.regions.clone(),
         results,

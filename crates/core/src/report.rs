@@ -15,6 +15,9 @@ pub struct Report {
     pub reporting_year: i32,
     /// What a check of that year is in the plan's cycle (年度监测, 中期评估, 终期评估).
     pub check_kind: CheckKind,
+    /// The reporting year lies before the plan's base year or after its end: every row of it is
+    /// `review`, and the page warns that the file is not of this plan's period.
+    pub year_outside_period: bool,
     pub years: Vec<i32>,
     pub regions: Vec<String>,
     pub results: Vec<ResultRow>,

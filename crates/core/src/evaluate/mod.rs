@@ -286,6 +286,12 @@ fn judge(case: &Case) -> Evaluation {
         Ok(current) => current,
         Err(verdict) => return Evaluation::of(verdict),
     };
+    if !case.plan.covers_year(case.year) {
+        // No path runs outside the plan's years: the value is shown, not judged.
+        let mut evaluation = Evaluation::of(Verdict::OutsidePeriod { year: case.year });
+        evaluation.findings.value = in_plan_unit(indicator, current).ok().map(|(v, _)| v);
+        return evaluation;
+    }
     if indicator.kind == Kind::Qualitative || indicator.target.op == Op::Qualitative {
         let written = match &current.value {
             Value::Text { text } => text.clone(),
