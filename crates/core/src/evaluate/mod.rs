@@ -122,6 +122,11 @@ pub struct Findings {
     pub value: Option<f64>,
     /// Signed distance to the target in its unit; positive = short of it.
     pub gap: Option<f64>,
+    /// The gap in words with its unit: "还差 0.4 个百分点", "已超出 7.5 个百分点"; empty when there
+    /// is no gap.
+    pub gap_words: String,
+    /// "0.4 percentage points short", "7.5 percentage points beyond the target".
+    pub gap_words_en: String,
     /// Share of the way from base to target (1.0 = there; may exceed 1).
     pub progress: Option<f64>,
     pub expected_on_path: Option<f64>,
@@ -171,6 +176,8 @@ impl Evaluation {
             status: verdict.status(),
             value: None,
             gap: None,
+            gap_words: String::new(),
+            gap_words_en: String::new(),
             progress: None,
             expected_on_path: None,
             base: None,
@@ -275,6 +282,12 @@ pub fn evaluate(case: &Case) -> Evaluation {
     }
     (evaluation.findings.reason, evaluation.findings.reason_en) =
         evaluation.verdict.sentences(case);
+    if let Some(gap) = evaluation.findings.gap {
+        (
+            evaluation.findings.gap_words,
+            evaluation.findings.gap_words_en,
+        ) = verdict::gap_words(gap, evaluation.findings.direction, &case.indicator.unit);
+    }
     evaluation
 }
 

@@ -871,3 +871,36 @@ fn a_year_outside_the_plans_period_is_for_a_person_with_no_path() {
     let at_base = run_in(&later, &ge, 2025, &[number(2025, 3.5)]);
     assert_ne!(at_base.findings.status, Status::Review);
 }
+
+#[test]
+fn a_gap_reads_with_its_unit_and_which_side_of_the_target() {
+    use super::verdict::gap_words;
+    let words = |gap, direction, unit| gap_words(gap, direction, unit);
+    assert_eq!(
+        words(0.4, Direction::Higher, "%"),
+        (
+            "还差 0.4 个百分点".into(),
+            "0.4 percentage points short".into()
+        )
+    );
+    assert_eq!(
+        words(-7.5, Direction::Higher, "%"),
+        (
+            "已超出 7.5 个百分点".into(),
+            "7.5 percentage points beyond the target".into()
+        )
+    );
+    assert_eq!(
+        words(1.0, Direction::Lower, "1/‰"),
+        ("还差 1 个千分点".into(), "1 per-mille point short".into())
+    );
+    assert_eq!(words(0.3, Direction::Higher, "张").0, "还差 0.3 张");
+    assert_eq!(words(1.2, Direction::Lower, "1/10万").0, "还差 1.2/10万");
+    assert_eq!(words(-2.0, Direction::Either, "%").0, "", "within a range");
+    assert_eq!(words(0.0, Direction::Higher, "%").0, "");
+    // Through an evaluation: 9.6 against <9.5‰ is 0.1 short; no gap, no words.
+    let findings = run(&birth_defects(), 2023, &[number(2023, 9.6)]).findings;
+    assert_eq!(findings.gap_words, "还差 0.1 个千分点");
+    let blank = run(&birth_defects(), 2023, &[]).findings;
+    assert!(blank.gap.is_none() && blank.gap_words.is_empty());
+}
