@@ -140,8 +140,9 @@ fn source_info(workbook: &Workbook, sha256: &str) -> SourceInfo {
 }
 
 /// Indicator id → the labels that give it (a file may write one indicator several ways, on
-/// several sheets), and how the first matched.
-type Matched = BTreeMap<String, (Vec<u32>, MatchInfo)>;
+/// several sheets), each with how it matched: a row says how its own label matched, not the
+/// first's (an alias is not "the same name" because another row wrote the name).
+type Matched = BTreeMap<String, Vec<(u32, MatchInfo)>>;
 
 fn match_labels(
     table: &Table,
@@ -164,8 +165,10 @@ fn match_labels(
                     method: m.method,
                     confidence: m.confidence,
                 };
-                let (labels, _) = matched.entry(m.indicator_id).or_insert((Vec::new(), info));
-                labels.push(index as u32);
+                matched
+                    .entry(m.indicator_id)
+                    .or_default()
+                    .push((index as u32, info));
             }
             Outcome::Ambiguous { candidates } => {
                 unmatched.push(unmatched_row(UnmatchedWhy::Ambiguous, candidates))
@@ -211,8 +214,10 @@ fn years_to_evaluate(table: &Table, plan: &Plan, chosen: Option<i32>) -> (Vec<i3
 /// indicators.
 struct Figures<'t> {
     of: Vec<Vec<&'t Observation>>,
-    /// How each indicator matched; `None` for one the file never mentions.
+    /// How each indicator's first label matched; `None` for one the file never mentions.
     info: Vec<Option<&'t MatchInfo>>,
+    /// How each label of the file matched, by label index; `None` for one not matched.
+    label_info: Vec<Option<&'t MatchInfo>>,
 }
 
 impl<'t> Figures<'t> {
@@ -227,12 +232,13 @@ impl<'t> Figures<'t> {
         let count = plan.indicators.len();
         let mut info = vec![None; count];
         let mut indicator_of_label: Vec<Option<usize>> = vec![None; table.labels.len()];
+        let mut label_info = vec![None; table.labels.len()];
         for (index, indicator) in plan.indicators.iter().enumerate() {
-            if let Some((labels, how)) = matched.get(&indicator.id) {
-                info[index] = Some(how);
-                for &label in labels {
-                    indicator_of_label[label as usize] = Some(index);
-                }
+            let labels = matched.get(&indicator.id).map_or(&[][..], Vec::as_slice);
+            info[index] = labels.first().map(|(_, how)| how);
+            for (label, how) in labels {
+                indicator_of_label[*label as usize] = Some(index);
+                label_info[*label as usize] = Some(how);
             }
         }
         let mut of = vec![Vec::new(); count];
@@ -253,7 +259,11 @@ impl<'t> Figures<'t> {
                 });
             }
         }
-        Figures { of, info }
+        Figures {
+            of,
+            info,
+            label_info,
+        }
     }
 }
 
@@ -274,11 +284,10 @@ fn evaluate_rows(
     // Each row's own yardstick (its earlier figure or base), for the checks across rows.
     let mut references = Vec::new();
     for (index, indicator) in plan.indicators.iter().enumerate() {
-        let Some(how) = figures.info[index] else {
+        let Some(first_how) = figures.info[index] else {
             continue;
         };
         let observations = &figures.of[index];
-        let match_info = Some(how.clone());
         for &region in &regions {
             let in_region: Vec<&Observation> = observations
                 .iter()
@@ -304,16 +313,20 @@ fn evaluate_rows(
                     supplied_base: options.supplied_bases.get(&indicator.id).copied(),
                 };
                 let observation = in_region.iter().find(|o| o.year == year).copied();
+                let label = observation
+                    .or(in_region.first().copied())
+                    .or(observations.first().copied())
+                    .map(|o| o.label as usize);
+                let how = label
+                    .and_then(|l| figures.label_info.get(l).copied().flatten())
+                    .unwrap_or(first_how);
                 let place = Place {
                     table,
                     region: region.map(|r| table.regions[r as usize].clone()),
                     observation,
-                    as_written: observation
-                        .or(in_region.first().copied())
-                        .or(observations.first().copied())
-                        .map(|o| table.labels[o.label as usize].as_written.clone()),
+                    as_written: label.map(|l| table.labels[l].as_written.clone()),
                 };
-                let mut row = result_row(&case, evaluate(&case), place, match_info.clone());
+                let mut row = result_row(&case, evaluate(&case), place, Some(how.clone()));
                 let checked = row
                     .findings
                     .value
@@ -428,6 +441,16 @@ mod tests {
         check("draft.csv", CSV.as_bytes(), &Plan::default_plan(), &options).unwrap()
     }
 
+    fn check_csv(name: &str, csv: &str) -> Report {
+        check(
+            name,
+            csv.as_bytes(),
+            &Plan::default_plan(),
+            &CheckOptions::default(),
+        )
+        .unwrap()
+    }
+
     fn row<'a>(report: &'a Report, id: &str) -> &'a ResultRow {
         report
             .current_rows()
@@ -490,13 +513,7 @@ mod tests {
     #[test]
     fn each_region_shows_its_own_cell_as_written() {
         let csv = "指标名称,柯城区,衢江区\n其他统计,1,2\n婴儿死亡率,3.50,＜4\n";
-        let report = check(
-            "2023年 draft.csv",
-            csv.as_bytes(),
-            &Plan::default_plan(),
-            &CheckOptions::default(),
-        )
-        .unwrap();
+        let report = check_csv("2023年 draft.csv", csv);
         let cells: Vec<_> = report
             .current_rows()
             .filter(|r| r.indicator_id == "infant_mortality")
@@ -547,6 +564,26 @@ mod tests {
             .iter()
             .find(|u| u.why == UnmatchedWhy::Duplicate);
         assert_eq!(duplicate.map(|u| u.cell.as_str()), Some("A3"));
+    }
+
+    #[test]
+    fn a_row_says_how_its_own_label_matched() {
+        // The name on one region's row, the plan's alias on another's.
+        let csv = "指标名称,地区,2023年\n每千人拥有3岁以下婴幼儿托位数,柯城区,3\n每千人口托位数,衢江区,3.2\n";
+        let report = check_csv("draft.csv", csv);
+        let methods: Vec<_> = report
+            .current_rows()
+            .filter(|r| r.indicator_id == "nursery_places_per_1000_people")
+            .map(|r| (r.region.as_deref(), r.match_info.as_ref().map(|m| m.method)))
+            .collect();
+        use crate::matching::Method;
+        assert_eq!(
+            methods,
+            [
+                (Some("柯城区"), Some(Method::Exact)),
+                (Some("衢江区"), Some(Method::Alias)),
+            ]
+        );
     }
 
     #[test]

@@ -409,6 +409,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn exact_means_the_indicators_own_name_and_alias_an_alias() {
+        let plans = crate::plan::built_in::FILES
+            .iter()
+            .map(|(_, json)| Plan::read(json, &crate::Codecs::OWN).unwrap());
+        for plan in plans {
+            let book = plan.region_book();
+            let names: Vec<String> = plan
+                .indicators
+                .iter()
+                .map(|i| normalise_with(&i.name, &book))
+                .collect();
+            for indicator in &plan.indicators {
+                let method = |label: &str| match match_label(&plan, label) {
+                    Outcome::Matched(m) if m.indicator_id == indicator.id => Some(m.method),
+                    _ => None,
+                };
+                assert_eq!(
+                    method(&indicator.name),
+                    Some(Method::Exact),
+                    "{}",
+                    indicator.name
+                );
+                for alias in indicator
+                    .aliases
+                    .iter()
+                    .filter(|a| !names.contains(&normalise_with(a, &book)))
+                {
+                    assert_eq!(method(alias), Some(Method::Alias), "{alias}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn normalises_what_officials_add_around_a_name() {
         assert_eq!(normalise("1. 婴儿死亡率（‰）"), "婴儿死亡率");
         assert_eq!(
