@@ -6,14 +6,14 @@ use crate::ingest::{
     read_workbook_with, unit_in_label, IngestError, Observation, ReadContext, ReadOptions, Table,
     Workbook,
 };
-use crate::matching::{Matcher, Outcome, Override};
+use crate::matching::{Candidate, Matcher, Outcome, Override};
 use crate::plan::Plan;
 use crate::plausibility::{check_across, check_figure, settle, Confirmation};
 use crate::report::{
     count_statuses, DomainCounts, MatchInfo, NotInFile, PlanInfo, Report, ResultRow, SourceInfo,
     Summary, TargetInfo, UnmatchedRow, UnmatchedWhy,
 };
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
@@ -153,11 +153,23 @@ fn match_labels(
     let mut unmatched = Vec::new();
     let matcher = Matcher::new(plan);
     for (index, label) in table.labels.iter().enumerate() {
-        let unmatched_row = |why, candidates| UnmatchedRow {
-            as_written: label.as_written.clone(),
-            cell: table.address(label.sheet, label.cell),
-            candidates,
-            why,
+        let unmatched_row = |why: UnmatchedWhy, candidates: Vec<Candidate>| {
+            let names: Vec<&str> = candidates
+                .iter()
+                .map(|c| {
+                    plan.indicator(&c.indicator_id)
+                        .map_or("", |i| i.name.as_str())
+                })
+                .collect();
+            let (why_words, why_words_en) = why.words(&names, None);
+            UnmatchedRow {
+                as_written: label.as_written.clone(),
+                cell: table.address(label.sheet, label.cell),
+                candidates,
+                why,
+                why_words,
+                why_words_en,
+            }
         };
         match matcher.match_with_overrides(&label.as_written, overrides) {
             Outcome::Matched(m) => {
@@ -242,20 +254,36 @@ impl<'t> Figures<'t> {
             }
         }
         let mut of = vec![Vec::new(); count];
-        let mut seen = FxHashSet::default();
+        // Indicator, region and year → the figure that counts for them.
+        let mut first = FxHashMap::default();
         let mut duplicate_rows = FxHashSet::default();
+        let label_of = |o: &Observation| table.labels[o.label as usize].as_written.clone();
         for observation in &table.observations {
             let Some(Some(index)) = indicator_of_label.get(observation.label as usize) else {
                 continue;
             };
-            if seen.insert((*index, observation.region, observation.year)) {
+            let key = (*index, observation.region, observation.year);
+            let Some(counted) = first.get(&key).copied() else {
+                first.insert(key, observation);
                 of[*index].push(observation);
-            } else if duplicate_rows.insert((observation.sheet, observation.label_cell)) {
+                continue;
+            };
+            if duplicate_rows.insert((observation.sheet, observation.label_cell)) {
+                let counted: &Observation = counted;
+                let (why_words, why_words_en) = UnmatchedWhy::Duplicate.words(
+                    &[&plan.indicators[*index].name],
+                    Some((
+                        &table.address(counted.sheet, counted.label_cell),
+                        &label_of(counted),
+                    )),
+                );
                 unmatched.push(UnmatchedRow {
-                    as_written: table.labels[observation.label as usize].as_written.clone(),
+                    as_written: label_of(observation),
                     cell: table.address(observation.sheet, observation.label_cell),
                     candidates: vec![],
                     why: UnmatchedWhy::Duplicate,
+                    why_words,
+                    why_words_en,
                 });
             }
         }
@@ -584,6 +612,44 @@ mod tests {
                 (Some("衢江区"), Some(Method::Alias)),
             ]
         );
+    }
+
+    #[test]
+    fn an_unmatched_row_is_offered_only_a_close_indicator_and_a_refused_mapping_says_why() {
+        let csv = "指标名称,2023年\n婴儿死亡率,3.5\n全市常住人口,230\n新生儿死亡率,2\n";
+        let mapped_again = Override {
+            as_written: "新生儿死亡率".into(),
+            indicator_id: Some("infant_mortality".into()),
+        };
+        let report = check(
+            "draft.csv",
+            csv.as_bytes(),
+            &Plan::default_plan(),
+            &CheckOptions {
+                overrides: vec![mapped_again],
+                ..CheckOptions::default()
+            },
+        )
+        .unwrap();
+        let unmatched = |written: &str| {
+            report
+                .unmatched
+                .iter()
+                .find(|u| u.as_written == written)
+                .unwrap()
+        };
+        let population = unmatched("全市常住人口");
+        assert_eq!(population.why, UnmatchedWhy::Unmatched);
+        assert!(population.candidates.is_empty(), "{population:?}");
+        assert_eq!(population.why_words, "没有足够接近的规划指标");
+        let refused = unmatched("新生儿死亡率");
+        assert_eq!(refused.why, UnmatchedWhy::Duplicate);
+        assert_eq!(
+            refused.why_words,
+            "“婴儿死亡率”已由 A2 行“婴儿死亡率”给出，一个指标只取一行；如需改用本行，请先把那一行改为其他指标或“不是规划指标”"
+        );
+        assert!(refused.why_words_en.contains("already given by row A2"));
+        assert_eq!(refused.why.label_zh(), "该指标已由另一行给出");
     }
 
     #[test]
