@@ -85,6 +85,26 @@ pub enum Trend {
     Flat,
 }
 
+impl Trend {
+    /// The code the JSON report and a .csv with codes use.
+    pub fn word(self) -> &'static str {
+        match self {
+            Trend::Improving => "improving",
+            Trend::Worsening => "worsening",
+            Trend::Flat => "flat",
+        }
+    }
+
+    /// As the page says it beside a row (its `i18n.rs` has the same words).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Trend::Improving => "较上期改善",
+            Trend::Worsening => "较上期变差",
+            Trend::Flat => "与上期持平",
+        }
+    }
+}
+
 /// What the file says for one indicator, region and year, already in the plan's unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
