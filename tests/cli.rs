@@ -136,11 +136,17 @@ fn the_report_keeps_the_contract_fields() {
     assert_eq!(injury["trend"], "improving");
     assert_eq!(injury["match"]["method"], "exact");
     assert!(injury["reason"].as_str().unwrap().contains("9.468"));
+    assert!(injury["reason"].as_str().unwrap().starts_with("进度正常："));
+    assert_eq!(injury["gap_words"], "还差 0.22/10万");
+    assert_eq!(injury["gap_words_en"], "0.22/10万 short");
+    assert_eq!(report["year_outside_period"], false);
     let unmatched = &report["unmatched"][0];
     assert_eq!(
         (unmatched["as_written"].as_str(), unmatched["cell"].as_str()),
         (Some("全市常住人口"), Some("B17"))
     );
+    assert_eq!(unmatched["why_words"], "没有足够接近的规划指标");
+    assert_eq!(unmatched["candidates"].as_array().map(Vec::len), Some(0));
     // An indicator the file never mentions has no rows: it is listed once, and counted.
     assert!(report["results"]
         .as_array()
@@ -155,6 +161,41 @@ fn the_report_keeps_the_contract_fields() {
     let sheet = &report["source"]["sheets_read"][0];
     assert_eq!(sheet["name"], report["source"]["sheet"]);
     assert_eq!(sheet["columns"][1]["role"], "name");
+}
+
+#[test]
+fn the_csv_report_is_in_chinese_words_unless_codes_are_asked_for() {
+    let dir = std::env::temp_dir();
+    let path = fixture("long-kecheng-2023.xlsx");
+    let injury_row = |codes: bool| {
+        let out = dir.join(format!("duibiao-csv-{}-{codes}.csv", std::process::id()));
+        let out_arg = out.display().to_string();
+        let mut args = vec!["check", path.as_str(), "--out", out_arg.as_str()];
+        if codes {
+            args.push("--csv-codes");
+        }
+        let (code, _, stderr) = duibiao(&args);
+        assert_eq!(code, 0, "{stderr}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        let _ = std::fs::remove_file(&out);
+        let row = text
+            .lines()
+            .find(|l| l.starts_with("child_injury_mortality,") && l.contains(",2023,"));
+        row.unwrap().to_string()
+    };
+    let words = injury_row(false);
+    assert!(
+        words.contains(",/10万,") && words.contains(",进度正常,"),
+        "{words}"
+    );
+    assert!(words.contains(",较上期改善,"), "{words}");
+    let codes = injury_row(true);
+    assert!(
+        codes.contains(",on_track,") && codes.contains(",improving,"),
+        "{codes}"
+    );
+    let (_, help, _) = duibiao(&["--help"]);
+    assert!(help.contains("--csv-codes"));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Take-aways: the .xlsx and CSV reports hold every result, and the blank template comes back
 //! through the checker with no manual mapping.
 
-use calamine::{Reader, Xlsx};
+use calamine::{Data, Reader, Xlsx};
 use duibiao_core::check::{check, CheckOptions};
 use duibiao_core::export::{report_csv, report_xlsx, template_xlsx};
 use duibiao_core::plan::Plan;
@@ -56,41 +56,143 @@ fn the_xlsx_report_holds_every_result_with_its_status() {
     let results = sheet(&bytes, "结果");
     assert_eq!(
         results.len() - 1,
-        report.results.len(),
-        "one row per indicator × region × year"
+        report.current_rows().count(),
+        "one row per indicator × region of the reporting year"
     );
-    for (row, expected) in results[1..].iter().zip(&report.results) {
+    for (row, expected) in results[1..].iter().zip(report.current_rows()) {
         assert_eq!(row[0], expected.indicator);
         assert_eq!(row[4], expected.year.to_string());
-        assert!(
-            row[9].ends_with(expected.findings.status.word()),
-            "{} vs {:?}",
-            row[9],
-            expected.findings.status
-        );
+        assert_eq!(row[13], expected.findings.status.label_zh());
     }
     let injury = results
         .iter()
         .find(|r| r[0] == "儿童伤害死亡率" && r[4] == "2023")
         .unwrap();
     assert_eq!(
-        (injury[5].as_str(), injury[7].as_str(), injury[9].as_str()),
-        ("F8", "9", "进度正常 on_track")
+        (injury[5].as_str(), injury[7].as_str(), injury[13].as_str()),
+        ("F8", "9", "进度正常")
     );
     let unmatched = sheet(&bytes, "未匹配");
     assert_eq!(
-        unmatched[1][..2],
-        ["B17".to_string(), "全市常住人口".to_string()]
+        unmatched[1][..3],
+        [
+            "B17".to_string(),
+            "全市常住人口".to_string(),
+            "未匹配".to_string()
+        ]
     );
     let review = sheet(&bytes, "需核对");
     assert_eq!(
         review.len() - 1,
         report
-            .results
-            .iter()
+            .current_rows()
             .filter(|r| r.findings.status.word() == "review" || !r.findings.flags.is_empty())
             .count()
     );
+}
+
+/// The report of a file with 2022 and 2023 figures, and its .xlsx's cells as calamine reads them.
+fn two_years() -> (Report, Vec<u8>) {
+    let plan = Plan::default_plan();
+    let csv =
+        "指标名称,2022年,2023年\n普惠性幼儿园覆盖率,88,89\n每千人拥有3岁以下婴幼儿托位数,3.3,3.6\n";
+    let report = check("2023.csv", csv.as_bytes(), &plan, &CheckOptions::default()).unwrap();
+    let bytes = report_xlsx(&report, &plan, "2026-12-04 18:00 UTC").unwrap();
+    (report, bytes)
+}
+
+fn cells(bytes: &[u8], name: &str) -> calamine::Range<Data> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    book.worksheet_range(name).unwrap()
+}
+
+#[test]
+fn the_xlsx_results_are_the_reporting_years_with_figures_as_numbers() {
+    let (report, bytes) = two_years();
+    assert_eq!(report.reporting_year, 2023);
+    let results = cells(&bytes, "结果");
+    let header: Vec<String> = results
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let column = |name: &str| header.iter().position(|h| h.starts_with(name)).unwrap();
+    let rows: Vec<&[Data]> = results.rows().skip(1).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows.iter()
+            .all(|r| r[column("年份")] == Data::Float(2023.0)),
+        "only the reporting year, the summary's"
+    );
+    let earlier = cells(&bytes, "历年");
+    let earlier: Vec<&[Data]> = earlier.rows().skip(1).collect();
+    assert_eq!(earlier.len(), 2);
+    assert!(earlier
+        .iter()
+        .all(|r| r[column("年份")] == Data::Float(2022.0)));
+    let nursery_at = rows
+        .iter()
+        .position(|r| r[0] == Data::String("每千人拥有3岁以下婴幼儿托位数".into()))
+        .unwrap();
+    let nursery = rows[nursery_at];
+    assert_eq!(nursery[column("数值")], Data::Float(3.6));
+    assert_eq!(nursery[column("目标值")], Data::Float(4.5));
+    assert_eq!(nursery[column("基数 Base")], Data::Float(2.94));
+    assert_eq!(nursery[column("差距 Gap")], Data::Float(0.9));
+    assert_eq!(
+        nursery[column("差距说明")],
+        Data::String("还差 0.9 个".into())
+    );
+    let Data::Float(progress) = nursery[column("进度")] else {
+        panic!("progress is a number: {:?}", nursery[column("进度")]);
+    };
+    assert!((progress - (3.6 - 2.94) / (4.5 - 2.94)).abs() < 1e-6);
+    assert_eq!(
+        nursery[column("规划原文")],
+        Data::String("每千人拥有3岁以下婴幼儿托位数（个）｜2020 年 2.94｜2025 年 4.5".into())
+    );
+    // The percent format is the cell's: 0.0%, not text like "42.3077%".
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(&bytes[..])).unwrap();
+    let styles = book.worksheet_style("结果").unwrap();
+    let progress_col = column("进度") as u32;
+    let formats: Vec<String> = styles
+        .cells()
+        .filter(|(row, col, _)| *row == nursery_at as u32 + 1 && *col == progress_col)
+        .map(|(_, _, style)| format!("{:?}", style.number_format))
+        .collect();
+    assert!(
+        formats.len() == 1 && formats[0].contains("\"0.0%\""),
+        "{formats:?}"
+    );
+}
+
+#[test]
+fn the_csv_speaks_chinese_unless_codes_are_asked_for() {
+    let (report, _) = two_years();
+    let words = String::from_utf8(report_csv(&report, false)).unwrap();
+    let codes = String::from_utf8(report_csv(&report, true)).unwrap();
+    let row = |text: &str| {
+        text.lines()
+            .find(|l| l.contains("普惠性幼儿园覆盖率") && l.contains(",2023,"))
+            .unwrap()
+            .to_string()
+    };
+    let (words, codes) = (row(&words), row(&codes));
+    assert!(
+        words.contains(",进度滞后,") && words.contains(",较上期改善,"),
+        "{words}"
+    );
+    assert!(
+        words.contains(",%,") && words.contains("还差 1 个百分点"),
+        "{words}"
+    );
+    assert!(
+        codes.contains(",behind,") && codes.contains(",improving,"),
+        "{codes}"
+    );
+    assert!(!codes.contains("进度滞后,"), "{codes}");
 }
 
 #[test]
@@ -99,7 +201,7 @@ fn the_csv_report_opens_in_chinese_and_defuses_formulas() {
     let csv =
         "指标名称,2023年\n=HYPERLINK(\"http://evil.example\"),1\n婴儿死亡率,+4.5\n@SUM(A1),2\n";
     let report = check("恶意.csv", csv.as_bytes(), &plan, &CheckOptions::default()).unwrap();
-    let bytes = report_csv(&report);
+    let bytes = report_csv(&report, false);
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 with BOM");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert!(text.contains("婴儿死亡率"), "Chinese text intact");
@@ -383,15 +485,15 @@ fn a_filled_template_with_six_slips_has_each_flagged_and_nothing_else() {
     };
     let confirmed_row = xlsx_row("千名儿童儿科执业(助理)医师数");
     assert!(confirmed_row[column("核对提示")].contains("相差约 100 倍"));
-    assert_eq!(confirmed_row[column("已确认")], "已确认数值无误 confirmed");
+    assert_eq!(confirmed_row[column("已确认")], "已确认数值无误");
     let open_slip = xlsx_row("学前教育毛入园率");
     assert!(open_slip[column("核对提示")].starts_with("【不合理】"));
-    assert_eq!(open_slip[column("核对无误后")], "已达标 met");
+    assert_eq!(open_slip[column("核对无误后")], "已达标");
     let summary = sheet(&bytes, "汇总");
     assert!(summary
         .iter()
         .any(|r| r[0].starts_with("待核对") && r[1] == "5"));
-    let csv = String::from_utf8(report_csv(&confirmed)).unwrap();
+    let csv = String::from_utf8(report_csv(&confirmed, false)).unwrap();
     assert!(csv
         .lines()
         .next()

@@ -33,7 +33,7 @@ duibiao — 对标自查: check a monitoring submission against the plan's targe
 
 USAGE:
 duibiao check FILE [--year Y] [--sheet NAME] [--encoding utf-8|gbk|utf-16] [--plan PLAN.json] [--format table|json]
-                   [--out REPORT.xlsx|REPORT.csv]
+                   [--out REPORT.xlsx|REPORT.csv [--csv-codes]]
                    [--column SHEET!COL=ROLE]... [--sheet-year SHEET=YEAR]... [--sheet-region SHEET=REGION]...
                    [--skip-sheet SHEET]... [--confirm SHEET!CELL=VALUE]...
 duibiao template [--plan PLAN.json] --out TEMPLATE.xlsx
@@ -57,6 +57,10 @@ would be. When it is right after all:
                             as usual ('柯城区!C5=95'; SHEET! may be left out for a one-sheet
                             table). A changed figure needs a new confirmation.
 
+`--out` writes the report: .xlsx (结果 the reporting year, 历年 the other years, figures as
+numbers) or .csv (statuses and trends in Chinese words); --csv-codes writes the report's codes
+(met, improving) and progress as a fraction in the .csv instead.
+
 `plan --source` checks a plan file against the plan's published text: every quote verbatim,
 every figure of a target in its quote (exit 1 with one line per problem).
 
@@ -78,6 +82,8 @@ struct Args {
     plan: Option<PathBuf>,
     source: Option<PathBuf>,
     out: Option<PathBuf>,
+    /// `--csv-codes`: the .csv report with codes, not Chinese words.
+    csv_codes: bool,
     output: Output,
     /// `--column`, in the order given (a later one for the same column wins).
     columns: Vec<ColumnArg>,
@@ -182,7 +188,7 @@ fn run_check(args: &Args, plan: &Plan) -> i32 {
     match check(&file_name, &bytes, plan, &options) {
         Ok(report) => {
             if let Some(out) = &args.out {
-                if let Err(message) = write_report(&report, plan, out) {
+                if let Err(message) = write_report(&report, plan, out, args.csv_codes) {
                     return fail(&message);
                 }
             }
@@ -318,18 +324,19 @@ fn read_submission(path: &std::path::Path, file_name: &str) -> Result<Vec<u8>, I
     Ok(bytes)
 }
 
-/// Writes the report as .xlsx or .csv, chosen by the extension.
+/// Writes the report as .xlsx or .csv, chosen by the extension (`csv_codes`: a .csv with codes).
 fn write_report(
     report: &duibiao_core::report::Report,
     plan: &Plan,
     out: &std::path::Path,
+    csv_codes: bool,
 ) -> Result<(), String> {
     let extension = out
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let bytes = match extension.as_deref() {
-        Some("csv") => duibiao_core::export::report_csv(report),
+        Some("csv") => duibiao_core::export::report_csv(report, csv_codes),
         Some("xlsx") => {
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -447,6 +454,7 @@ fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
         plan: None,
         source: None,
         out: None,
+        csv_codes: false,
         output: Output::Table,
         columns: Vec::new(),
         sheet_choices: Vec::new(),
@@ -487,6 +495,7 @@ fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
             Long("plan") => args.plan = Some(parser.value().map_err(bad)?.into()),
             Long("source") => args.source = Some(parser.value().map_err(bad)?.into()),
             Long("out") => args.out = Some(parser.value().map_err(bad)?.into()),
+            Long("csv-codes") => args.csv_codes = true,
             Long("format") => {
                 args.output = match parser.value().map_err(bad)?.string().map_err(bad)?.as_str() {
                     "table" => Output::Table,

@@ -6,14 +6,14 @@ use crate::ingest::{
     read_workbook_with, unit_in_label, IngestError, Observation, ReadContext, ReadOptions, Table,
     Workbook,
 };
-use crate::matching::{Matcher, Outcome, Override};
+use crate::matching::{Candidate, Matcher, Outcome, Override};
 use crate::plan::Plan;
 use crate::plausibility::{check_across, check_figure, settle, Confirmation};
 use crate::report::{
     count_statuses, DomainCounts, MatchInfo, NotInFile, PlanInfo, Report, ResultRow, SourceInfo,
     Summary, TargetInfo, UnmatchedRow, UnmatchedWhy,
 };
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
@@ -109,9 +109,8 @@ pub fn evaluate_workbook(
             period: plan.period,
         },
         reporting_year,
-        year_outside_period: reporting_year < plan.baseline_year
-            || reporting_year > plan.period.end,
         check_kind: plan.check_kind(reporting_year),
+        year_outside_period: !plan.covers_year(reporting_year),
         years,
         regions: table.regions.clone(),
         results,
@@ -141,8 +140,9 @@ fn source_info(workbook: &Workbook, sha256: &str) -> SourceInfo {
 }
 
 /// Indicator id → the labels that give it (a file may write one indicator several ways, on
-/// several sheets), and how the first matched.
-type Matched = BTreeMap<String, (Vec<u32>, MatchInfo)>;
+/// several sheets), each with how it matched: a row says how its own label matched, not the
+/// first's (an alias is not "the same name" because another row wrote the name).
+type Matched = BTreeMap<String, Vec<(u32, MatchInfo)>>;
 
 fn match_labels(
     table: &Table,
@@ -153,11 +153,23 @@ fn match_labels(
     let mut unmatched = Vec::new();
     let matcher = Matcher::new(plan);
     for (index, label) in table.labels.iter().enumerate() {
-        let unmatched_row = |why, candidates| UnmatchedRow {
-            as_written: label.as_written.clone(),
-            cell: table.address(label.sheet, label.cell),
-            candidates,
-            why,
+        let unmatched_row = |why: UnmatchedWhy, candidates: Vec<Candidate>| {
+            let names: Vec<&str> = candidates
+                .iter()
+                .map(|c| {
+                    plan.indicator(&c.indicator_id)
+                        .map_or("", |i| i.name.as_str())
+                })
+                .collect();
+            let (why_words, why_words_en) = why.words(&names, None);
+            UnmatchedRow {
+                as_written: label.as_written.clone(),
+                cell: table.address(label.sheet, label.cell),
+                candidates,
+                why,
+                why_words,
+                why_words_en,
+            }
         };
         match matcher.match_with_overrides(&label.as_written, overrides) {
             Outcome::Matched(m) => {
@@ -165,8 +177,10 @@ fn match_labels(
                     method: m.method,
                     confidence: m.confidence,
                 };
-                let (labels, _) = matched.entry(m.indicator_id).or_insert((Vec::new(), info));
-                labels.push(index as u32);
+                matched
+                    .entry(m.indicator_id)
+                    .or_default()
+                    .push((index as u32, info));
             }
             Outcome::Ambiguous { candidates } => {
                 unmatched.push(unmatched_row(UnmatchedWhy::Ambiguous, candidates))
@@ -212,8 +226,10 @@ fn years_to_evaluate(table: &Table, plan: &Plan, chosen: Option<i32>) -> (Vec<i3
 /// indicators.
 struct Figures<'t> {
     of: Vec<Vec<&'t Observation>>,
-    /// How each indicator matched; `None` for one the file never mentions.
+    /// How each indicator's first label matched; `None` for one the file never mentions.
     info: Vec<Option<&'t MatchInfo>>,
+    /// How each label of the file matched, by label index; `None` for one not matched.
+    label_info: Vec<Option<&'t MatchInfo>>,
 }
 
 impl<'t> Figures<'t> {
@@ -228,33 +244,54 @@ impl<'t> Figures<'t> {
         let count = plan.indicators.len();
         let mut info = vec![None; count];
         let mut indicator_of_label: Vec<Option<usize>> = vec![None; table.labels.len()];
+        let mut label_info = vec![None; table.labels.len()];
         for (index, indicator) in plan.indicators.iter().enumerate() {
-            if let Some((labels, how)) = matched.get(&indicator.id) {
-                info[index] = Some(how);
-                for &label in labels {
-                    indicator_of_label[label as usize] = Some(index);
-                }
+            let labels = matched.get(&indicator.id).map_or(&[][..], Vec::as_slice);
+            info[index] = labels.first().map(|(_, how)| how);
+            for (label, how) in labels {
+                indicator_of_label[*label as usize] = Some(index);
+                label_info[*label as usize] = Some(how);
             }
         }
         let mut of = vec![Vec::new(); count];
-        let mut seen = FxHashSet::default();
+        // Indicator, region and year → the figure that counts for them.
+        let mut first = FxHashMap::default();
         let mut duplicate_rows = FxHashSet::default();
+        let label_of = |o: &Observation| table.labels[o.label as usize].as_written.clone();
         for observation in &table.observations {
             let Some(Some(index)) = indicator_of_label.get(observation.label as usize) else {
                 continue;
             };
-            if seen.insert((*index, observation.region, observation.year)) {
+            let key = (*index, observation.region, observation.year);
+            let Some(counted) = first.get(&key).copied() else {
+                first.insert(key, observation);
                 of[*index].push(observation);
-            } else if duplicate_rows.insert((observation.sheet, observation.label_cell)) {
+                continue;
+            };
+            if duplicate_rows.insert((observation.sheet, observation.label_cell)) {
+                let counted: &Observation = counted;
+                let (why_words, why_words_en) = UnmatchedWhy::Duplicate.words(
+                    &[&plan.indicators[*index].name],
+                    Some((
+                        &table.address(counted.sheet, counted.label_cell),
+                        &label_of(counted),
+                    )),
+                );
                 unmatched.push(UnmatchedRow {
-                    as_written: table.labels[observation.label as usize].as_written.clone(),
+                    as_written: label_of(observation),
                     cell: table.address(observation.sheet, observation.label_cell),
                     candidates: vec![],
                     why: UnmatchedWhy::Duplicate,
+                    why_words,
+                    why_words_en,
                 });
             }
         }
-        Figures { of, info }
+        Figures {
+            of,
+            info,
+            label_info,
+        }
     }
 }
 
@@ -275,11 +312,10 @@ fn evaluate_rows(
     // Each row's own yardstick (its earlier figure or base), for the checks across rows.
     let mut references = Vec::new();
     for (index, indicator) in plan.indicators.iter().enumerate() {
-        let Some(how) = figures.info[index] else {
+        let Some(first_how) = figures.info[index] else {
             continue;
         };
         let observations = &figures.of[index];
-        let match_info = Some(how.clone());
         for &region in &regions {
             let in_region: Vec<&Observation> = observations
                 .iter()
@@ -305,16 +341,20 @@ fn evaluate_rows(
                     supplied_base: options.supplied_bases.get(&indicator.id).copied(),
                 };
                 let observation = in_region.iter().find(|o| o.year == year).copied();
+                let label = observation
+                    .or(in_region.first().copied())
+                    .or(observations.first().copied())
+                    .map(|o| o.label as usize);
+                let how = label
+                    .and_then(|l| figures.label_info.get(l).copied().flatten())
+                    .unwrap_or(first_how);
                 let place = Place {
                     table,
                     region: region.map(|r| table.regions[r as usize].clone()),
                     observation,
-                    as_written: observation
-                        .or(in_region.first().copied())
-                        .or(observations.first().copied())
-                        .map(|o| table.labels[o.label as usize].as_written.clone()),
+                    as_written: label.map(|l| table.labels[l].as_written.clone()),
                 };
-                let mut row = result_row(&case, evaluate(&case), place, match_info.clone());
+                let mut row = result_row(&case, evaluate(&case), place, Some(how.clone()));
                 let checked = row
                     .findings
                     .value
@@ -429,6 +469,16 @@ mod tests {
         check("draft.csv", CSV.as_bytes(), &Plan::default_plan(), &options).unwrap()
     }
 
+    fn check_csv(name: &str, csv: &str) -> Report {
+        check(
+            name,
+            csv.as_bytes(),
+            &Plan::default_plan(),
+            &CheckOptions::default(),
+        )
+        .unwrap()
+    }
+
     fn row<'a>(report: &'a Report, id: &str) -> &'a ResultRow {
         report
             .current_rows()
@@ -491,13 +541,7 @@ mod tests {
     #[test]
     fn each_region_shows_its_own_cell_as_written() {
         let csv = "指标名称,柯城区,衢江区\n其他统计,1,2\n婴儿死亡率,3.50,＜4\n";
-        let report = check(
-            "2023年 draft.csv",
-            csv.as_bytes(),
-            &Plan::default_plan(),
-            &CheckOptions::default(),
-        )
-        .unwrap();
+        let report = check_csv("2023年 draft.csv", csv);
         let cells: Vec<_> = report
             .current_rows()
             .filter(|r| r.indicator_id == "infant_mortality")
@@ -548,6 +592,64 @@ mod tests {
             .iter()
             .find(|u| u.why == UnmatchedWhy::Duplicate);
         assert_eq!(duplicate.map(|u| u.cell.as_str()), Some("A3"));
+    }
+
+    #[test]
+    fn a_row_says_how_its_own_label_matched() {
+        // The name on one region's row, the plan's alias on another's.
+        let csv = "指标名称,地区,2023年\n每千人拥有3岁以下婴幼儿托位数,柯城区,3\n每千人口托位数,衢江区,3.2\n";
+        let report = check_csv("draft.csv", csv);
+        let methods: Vec<_> = report
+            .current_rows()
+            .filter(|r| r.indicator_id == "nursery_places_per_1000_people")
+            .map(|r| (r.region.as_deref(), r.match_info.as_ref().map(|m| m.method)))
+            .collect();
+        use crate::matching::Method;
+        assert_eq!(
+            methods,
+            [
+                (Some("柯城区"), Some(Method::Exact)),
+                (Some("衢江区"), Some(Method::Alias)),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unmatched_row_is_offered_only_a_close_indicator_and_a_refused_mapping_says_why() {
+        let csv = "指标名称,2023年\n婴儿死亡率,3.5\n全市常住人口,230\n新生儿死亡率,2\n";
+        let mapped_again = Override {
+            as_written: "新生儿死亡率".into(),
+            indicator_id: Some("infant_mortality".into()),
+        };
+        let report = check(
+            "draft.csv",
+            csv.as_bytes(),
+            &Plan::default_plan(),
+            &CheckOptions {
+                overrides: vec![mapped_again],
+                ..CheckOptions::default()
+            },
+        )
+        .unwrap();
+        let unmatched = |written: &str| {
+            report
+                .unmatched
+                .iter()
+                .find(|u| u.as_written == written)
+                .unwrap()
+        };
+        let population = unmatched("全市常住人口");
+        assert_eq!(population.why, UnmatchedWhy::Unmatched);
+        assert!(population.candidates.is_empty(), "{population:?}");
+        assert_eq!(population.why_words, "没有足够接近的规划指标");
+        let refused = unmatched("新生儿死亡率");
+        assert_eq!(refused.why, UnmatchedWhy::Duplicate);
+        assert_eq!(
+            refused.why_words,
+            "“婴儿死亡率”已由 A2 行“婴儿死亡率”给出，一个指标只取一行；如需改用本行，请先把那一行改为其他指标或“不是规划指标”"
+        );
+        assert!(refused.why_words_en.contains("already given by row A2"));
+        assert_eq!(refused.why.label_zh(), "该指标已由另一行给出");
     }
 
     #[test]

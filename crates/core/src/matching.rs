@@ -14,6 +14,11 @@ use rustc_hash::FxHashMap as HashMap;
 pub const MATCH_THRESHOLD: f64 = 0.80;
 /// Two candidates closer than this are ambiguous.
 pub const AMBIGUITY_MARGIN: f64 = 0.05;
+/// Below this similarity an unmatched label is offered no nearest indicator. At 0.5 half the
+/// character pairs of the two names are shared: a variant spelling of the same measure sits above
+/// it, two measures that share only a word (人口, 儿童) below — 全市常住人口 against 千人口托位数
+/// (an alias of 每千人拥有3岁以下婴幼儿托位数) is 0.25, and offering it would mislead.
+pub const SUGGESTION_FLOOR: f64 = 0.5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -46,6 +51,7 @@ pub enum Outcome {
         candidates: Vec<Candidate>,
     },
     Unmatched {
+        /// The nearest indicator, when at least [`SUGGESTION_FLOOR`] alike.
         best: Option<Candidate>,
     },
     /// The user said this row is not a plan indicator.
@@ -366,7 +372,7 @@ impl<'p> Matcher<'p> {
                 confidence: best.confidence,
             }),
             (best, _) => Outcome::Unmatched {
-                best: best.filter(|b| b.confidence > 0.0),
+                best: best.filter(|b| b.confidence >= SUGGESTION_FLOOR),
             },
         }
     }
@@ -407,6 +413,40 @@ pub fn match_with_overrides(plan: &Plan, label: &str, overrides: &[Override]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_means_the_indicators_own_name_and_alias_an_alias() {
+        let plans = crate::plan::built_in::FILES
+            .iter()
+            .map(|(_, json)| Plan::read(json, &crate::Codecs::OWN).unwrap());
+        for plan in plans {
+            let book = plan.region_book();
+            let names: Vec<String> = plan
+                .indicators
+                .iter()
+                .map(|i| normalise_with(&i.name, &book))
+                .collect();
+            for indicator in &plan.indicators {
+                let method = |label: &str| match match_label(&plan, label) {
+                    Outcome::Matched(m) if m.indicator_id == indicator.id => Some(m.method),
+                    _ => None,
+                };
+                assert_eq!(
+                    method(&indicator.name),
+                    Some(Method::Exact),
+                    "{}",
+                    indicator.name
+                );
+                for alias in indicator
+                    .aliases
+                    .iter()
+                    .filter(|a| !names.contains(&normalise_with(a, &book)))
+                {
+                    assert_eq!(method(alias), Some(Method::Alias), "{alias}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn normalises_what_officials_add_around_a_name() {

@@ -51,8 +51,11 @@ pub enum Request {
     ExportXlsx {
         checked_at: String,
     },
+    /// The report as .csv in Chinese words (已达标, 较上期改善).
     ExportCsv,
     Template,
+    /// The report as .csv with the report's codes (met, improving), for another program.
+    ExportCsvCodes,
 }
 
 /// Where a check is, for the page's progress line.
@@ -207,8 +210,9 @@ pub enum ExportJob {
         checked_at: String,
     },
     /// The report as .csv, every unmatched row included (written here, not by the reader: the
-    /// CSV writer was 7 kB gzip of a first check).
-    ReportCsv { report: Rc<Report> },
+    /// CSV writer was 7 kB gzip of a first check); `codes`: the report's codes (met, improving)
+    /// in place of Chinese words.
+    ReportCsv { report: Rc<Report>, codes: bool },
     /// The blank submission template of the plan in use.
     Template { plan: Rc<Plan> },
     /// A plan file's text, from `?plan=` or the plan picker.
@@ -227,11 +231,11 @@ impl ExportJob {
                 Ok(bytes) => file_reply(&report.source.file, "对标结果.xlsx", XLSX_MIME, bytes),
                 Err(e) => export_failed(e.to_string()),
             },
-            ExportJob::ReportCsv { report } => file_reply(
+            ExportJob::ReportCsv { report, codes } => file_reply(
                 &report.source.file,
                 "对标结果.csv",
                 CSV_MIME,
-                report_csv(&report),
+                report_csv(&report, codes),
             ),
             ExportJob::Template { plan } => match template_xlsx(&plan) {
                 Ok(bytes) => (
@@ -323,6 +327,7 @@ impl Session {
         bytes: Option<Vec<u8>>,
         send: &mut dyn FnMut(Reply),
     ) {
+        let request_is_codes = matches!(request, Request::ExportCsvCodes);
         match request {
             Request::Hello => {
                 send((
@@ -370,10 +375,11 @@ impl Session {
                 ),
                 None => export_failed("no report yet".into()),
             }),
-            Request::ExportCsv => send(match &self.report {
+            Request::ExportCsv | Request::ExportCsvCodes => send(match &self.report {
                 Some(report) => (
                     Response::Export(ExportJob::ReportCsv {
                         report: report.clone(),
+                        codes: request_is_codes,
                     }),
                     None,
                 ),
@@ -534,10 +540,19 @@ mod tests {
             .iter()
             .any(|r| r.findings.value == Some(99.0)));
 
-        let out = export_through_the_page(replies(&mut session, Request::ExportCsv, None));
-        let (Response::File { .. }, Some(_)) = out else {
-            panic!("a CSV file")
+        let csv_of = |session: &mut Session, request| {
+            let out = export_through_the_page(replies(session, request, None));
+            let (Response::File { .. }, Some(bytes)) = out else {
+                panic!("a CSV file")
+            };
+            let text = String::from_utf8(bytes).unwrap();
+            let row = text.lines().find(|l| l.contains("本县其他统计0,"));
+            row.unwrap().to_string()
         };
+        let words = csv_of(&mut session, Request::ExportCsv);
+        assert!(words.contains(",未匹配,"), "in Chinese words: {words}");
+        let codes = csv_of(&mut session, Request::ExportCsvCodes);
+        assert!(codes.contains(",unmatched,"), "with codes: {codes}");
         let kept = session.report.as_ref().map(|r| r.unmatched.len());
         assert_eq!(
             kept,

@@ -13,11 +13,11 @@ pub struct Report {
     pub plan: PlanInfo,
     /// The year the summary and the page's table show (the latest, unless chosen).
     pub reporting_year: i32,
-    /// The reporting year lies before the plan's base year or after its end: its rows are not
-    /// judged on the plan's path.
-    pub year_outside_period: bool,
     /// What a check of that year is in the plan's cycle (年度监测, 中期评估, 终期评估).
     pub check_kind: CheckKind,
+    /// The reporting year lies before the plan's base year or after its end: every row of it is
+    /// `review`, and the page warns that the file is not of this plan's period.
+    pub year_outside_period: bool,
     pub years: Vec<i32>,
     pub regions: Vec<String>,
     pub results: Vec<ResultRow>,
@@ -133,9 +133,14 @@ pub fn to_json(report: &Report) -> Result<String, serde_json::Error> {
 pub struct UnmatchedRow {
     pub as_written: String,
     pub cell: String,
-    /// Set when two indicators were equally close, or for the nearest one below the threshold.
+    /// Set when two indicators were equally close, or for the nearest one below the threshold
+    /// but at least [`crate::matching::SUGGESTION_FLOOR`] alike.
     pub candidates: Vec<Candidate>,
     pub why: UnmatchedWhy,
+    /// Why, in a sentence naming the indicators: for a duplicate, the row that already gives
+    /// the indicator and what to do to use this one instead.
+    pub why_words: String,
+    pub why_words_en: String,
 }
 
 /// Why a row of the file is not among the results.
@@ -160,6 +165,55 @@ impl UnmatchedWhy {
             UnmatchedWhy::Ambiguous => "ambiguous",
             UnmatchedWhy::Removed => "removed",
             UnmatchedWhy::Duplicate => "duplicate",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            UnmatchedWhy::Unmatched => "未匹配",
+            UnmatchedWhy::Ambiguous => "两个指标同样接近",
+            UnmatchedWhy::Removed => "已标为非规划指标",
+            UnmatchedWhy::Duplicate => "该指标已由另一行给出",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            UnmatchedWhy::Unmatched => "Not matched",
+            UnmatchedWhy::Ambiguous => "Two indicators equally close",
+            UnmatchedWhy::Removed => "Marked as not a plan indicator",
+            UnmatchedWhy::Duplicate => "Already given by another row",
+        }
+    }
+
+    /// The row's why in a sentence (zh, en). `names`: the candidates' names, or for a duplicate
+    /// the indicator's; `given_by`: for a duplicate, the cell and label of the row that counts.
+    pub fn words(self, names: &[&str], given_by: Option<(&str, &str)>) -> (String, String) {
+        let quoted = |open: &str, close: &str| {
+            names
+                .iter()
+                .map(|n| format!("{open}{n}{close}"))
+                .collect::<Vec<_>>()
+        };
+        let (zh, en) = (quoted("“", "”"), quoted("\"", "\""));
+        match (self, given_by) {
+            (UnmatchedWhy::Duplicate, Some((cell, written))) => (
+                format!("{}已由 {cell} 行“{written}”给出，一个指标只取一行；如需改用本行，请先把那一行改为其他指标或“不是规划指标”", zh.concat()),
+                format!("{} is already given by row {cell} (\"{written}\"): one row per indicator is used. To use this row instead, first map that row to another indicator or to \"not a plan indicator\"", en.concat()),
+            ),
+            (UnmatchedWhy::Ambiguous, _) => (
+                format!("{}同样接近，请选择其一", zh.join("与")),
+                format!("{} are equally close: choose one", en.join(" and ")),
+            ),
+            (UnmatchedWhy::Unmatched, _) if !names.is_empty() => (
+                format!("没有足够接近的规划指标；最接近的是{}", zh.join("、")),
+                format!("no plan indicator is close enough; the nearest is {}", en.join(", ")),
+            ),
+            (UnmatchedWhy::Unmatched, _) => (
+                "没有足够接近的规划指标".into(),
+                "no plan indicator is close enough".into(),
+            ),
+            (why, _) => (why.label_zh().into(), why.label_en().into()),
         }
     }
 }

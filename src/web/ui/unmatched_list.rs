@@ -38,11 +38,14 @@ pub fn UnmatchedList(props: &UnmatchedListProps) -> Html {
                                 on_override.emit(Override { as_written: as_written.clone(), indicator_id })
                             })
                         };
-                        let why = match row.why {
-                            UnmatchedWhy::Ambiguous => t.why_ambiguous,
-                            UnmatchedWhy::Duplicate => t.why_duplicate,
-                            UnmatchedWhy::Removed => t.why_removed,
-                            UnmatchedWhy::Unmatched => t.why_unmatched,
+                        // The core's words say which row already gives the indicator, when it does.
+                        let why = match (props.lang, row.why) {
+                            (Lang::Zh, _) if !row.why_words.is_empty() => row.why_words.as_str(),
+                            (Lang::En, _) if !row.why_words_en.is_empty() => row.why_words_en.as_str(),
+                            (_, UnmatchedWhy::Ambiguous) => t.why_ambiguous,
+                            (_, UnmatchedWhy::Duplicate) => t.why_duplicate,
+                            (_, UnmatchedWhy::Removed) => t.why_removed,
+                            (_, UnmatchedWhy::Unmatched) => t.why_unmatched,
                         };
                         // The core keeps only suggestions worth a look; each shows how close it is.
                         let nearest = row.candidates.iter()

@@ -85,6 +85,26 @@ pub enum Trend {
     Flat,
 }
 
+impl Trend {
+    /// The code the JSON report and a .csv with codes use.
+    pub fn word(self) -> &'static str {
+        match self {
+            Trend::Improving => "improving",
+            Trend::Worsening => "worsening",
+            Trend::Flat => "flat",
+        }
+    }
+
+    /// As the page says it beside a row (its `i18n.rs` has the same words).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Trend::Improving => "较上期改善",
+            Trend::Worsening => "较上期变差",
+            Trend::Flat => "与上期持平",
+        }
+    }
+}
+
 /// What the file says for one indicator, region and year, already in the plan's unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
@@ -122,9 +142,10 @@ pub struct Findings {
     pub value: Option<f64>,
     /// Signed distance to the target in its unit; positive = short of it.
     pub gap: Option<f64>,
-    /// The gap in words, with its unit and which side of the target: "还差 0.4 个百分点";
-    /// empty when there is no gap.
+    /// The gap in words with its unit: "还差 0.4 个百分点", "已超出 7.5 个百分点"; empty when there
+    /// is no gap.
     pub gap_words: String,
+    /// "0.4 percentage points short", "7.5 percentage points beyond the target".
     pub gap_words_en: String,
     /// Share of the way from base to target (1.0 = there; may exceed 1).
     pub progress: Option<f64>,
@@ -281,6 +302,12 @@ pub fn evaluate(case: &Case) -> Evaluation {
     }
     (evaluation.findings.reason, evaluation.findings.reason_en) =
         evaluation.verdict.sentences(case);
+    if let Some(gap) = evaluation.findings.gap {
+        (
+            evaluation.findings.gap_words,
+            evaluation.findings.gap_words_en,
+        ) = verdict::gap_words(gap, evaluation.findings.direction, &case.indicator.unit);
+    }
     evaluation
 }
 
@@ -292,6 +319,12 @@ fn judge(case: &Case) -> Evaluation {
         Ok(current) => current,
         Err(verdict) => return Evaluation::of(verdict),
     };
+    if !case.plan.covers_year(case.year) {
+        // No path runs outside the plan's years: the value is shown, not judged.
+        let mut evaluation = Evaluation::of(Verdict::OutsidePeriod { year: case.year });
+        evaluation.findings.value = in_plan_unit(indicator, current).ok().map(|(v, _)| v);
+        return evaluation;
+    }
     if indicator.kind == Kind::Qualitative || indicator.target.op == Op::Qualitative {
         let written = match &current.value {
             Value::Text { text } => text.clone(),

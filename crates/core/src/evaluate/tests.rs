@@ -74,6 +74,27 @@ fn run_with_base(
     })
 }
 
+fn run_in(plan: &Plan, indicator: &Indicator, year: i32, readings: &[Reading]) -> Evaluation {
+    evaluate(&Case {
+        plan,
+        indicator,
+        year,
+        readings,
+        supplied_base: None,
+    })
+}
+
+/// A verdict's sentences for a 2023 value under the default plan.
+fn sentences_in_2023(indicator: &Indicator, verdict: &Verdict) -> (String, String) {
+    verdict.sentences(&Case {
+        plan: &plan(),
+        indicator,
+        year: 2023,
+        readings: &[],
+        supplied_base: None,
+    })
+}
+
 fn status(indicator: &Indicator, year: i32, readings: &[Reading]) -> Status {
     run(indicator, year, readings).findings.status
 }
@@ -586,7 +607,6 @@ fn a_yearly_fall_draws_its_own_path_from_its_own_start() {
 
 #[test]
 fn every_sentence_names_its_figures_in_both_languages() {
-    let plan = plan();
     let lt = indicator(
         Op::Compare(Comparator::Lt),
         Some(8.78),
@@ -594,28 +614,21 @@ fn every_sentence_names_its_figures_in_both_languages() {
         "1/10万",
         Some(10.5),
     );
-    let case = Case {
-        plan: &plan,
-        indicator: &lt,
-        year: 2023,
-        readings: &[],
-        supplied_base: None,
-    };
-    let (zh, en) = Verdict::OnPath {
+    let on_path = Verdict::OnPath {
         value: 9.0,
         expected: 9.468,
         base: 10.5,
         base_from_file: true,
         on_track: true,
-    }
-    .sentences(&case);
+    };
+    let (zh, en) = sentences_in_2023(&lt, &on_path);
     assert_eq!(
         zh,
-        "2023 年应不高于 9.468（文件中 2020 年 10.5 → 2025 年 <8.78/10万 的直线进度），实际 9/10万"
+        "进度正常：2023 年应不高于 9.468（文件中 2020 年 10.5 → 2025 年 <8.78/10万 的直线进度），实际 9/10万"
     );
     assert_eq!(
         en,
-        "2023 should be at most 9.468 (straight line from 10.5 in 2020 to <8.78/10万 in 2025); the value is 9/10万"
+        "On track: 2023 should be at most 9.468 (straight line from 10.5 in 2020 to <8.78/10万 in 2025); the value is 9/10万"
     );
 }
 
@@ -647,4 +660,247 @@ fn trend_follows_the_direction_of_the_target() {
         Some(Trend::Flat)
     );
     assert_eq!(run(&lower, 2023, &[number(2023, 5.5)]).findings.trend, None);
+}
+
+/// 严重致残的出生缺陷发生率: 7.06 in 2020 against <9.5‰.
+fn birth_defects() -> Indicator {
+    indicator(
+        Op::Compare(Comparator::Lt),
+        Some(9.5),
+        Kind::Threshold,
+        "1/‰",
+        Some(7.06),
+    )
+}
+
+/// Every verdict, one of each: the match has no wildcard, so a new verdict fails to compile here
+/// until it is given a case below.
+fn every_verdict() -> Vec<Verdict> {
+    let all = vec![
+        Verdict::NoValue,
+        Verdict::Blank,
+        Verdict::Unreadable {
+            zh: "单元格是错误值 #DIV/0!".into(),
+            en: "the cell holds the error #DIV/0!".into(),
+        },
+        Verdict::NotANumber {
+            text: "见附表".into(),
+        },
+        Verdict::Qualitative {
+            written: "已建立".into(),
+        },
+        Verdict::UnitMismatch {
+            unit_zh: "%",
+            unit_en: "%",
+        },
+        Verdict::BoundSettles {
+            bound: Comparator::Lt,
+            value: 6.0,
+        },
+        Verdict::BoundUnsettled {
+            bound: Comparator::Le,
+            value: 9.5,
+        },
+        Verdict::Met { value: 7.0 },
+        Verdict::NotMetAtEnd { value: 9.6 },
+        Verdict::MaintainFallsShort { value: 9.6 },
+        Verdict::NoBase { value: 9.6 },
+        Verdict::BaseAlreadyMet {
+            base: 7.06,
+            value: 9.6,
+        },
+        Verdict::OnPath {
+            value: 9.6,
+            expected: 9.0,
+            base: 10.5,
+            base_from_file: false,
+            on_track: false,
+        },
+        Verdict::OnPath {
+            value: 8.9,
+            expected: 9.0,
+            base: 10.5,
+            base_from_file: true,
+            on_track: true,
+        },
+        Verdict::OutsidePeriod { year: 2019 },
+        Verdict::NeedsPreviousYear {
+            previous_year: 2022,
+        },
+        Verdict::YearOnYear {
+            value: 5.0,
+            previous: 4.0,
+            previous_year: 2022,
+            increased: true,
+        },
+        Verdict::YearOnYear {
+            value: 4.0,
+            previous: 4.0,
+            previous_year: 2022,
+            increased: false,
+        },
+        Verdict::NeedsStartValue { base_year: 2018 },
+        Verdict::YearlyFall {
+            value: 20.0,
+            allowed: 21.0,
+            base: 26.0,
+            base_year: 2018,
+            step: 1.0,
+            met: true,
+        },
+        Verdict::YearlyFall {
+            value: 22.0,
+            allowed: 21.0,
+            base: 26.0,
+            base_year: 2018,
+            step: 1.0,
+            met: false,
+        },
+    ];
+    let rank = |v: &Verdict| match v {
+        Verdict::NoValue => 0,
+        Verdict::Blank => 1,
+        Verdict::Unreadable { .. } => 2,
+        Verdict::NotANumber { .. } => 3,
+        Verdict::Qualitative { .. } => 4,
+        Verdict::UnitMismatch { .. } => 5,
+        Verdict::BoundSettles { .. } => 6,
+        Verdict::BoundUnsettled { .. } => 7,
+        Verdict::Met { .. } => 8,
+        Verdict::NotMetAtEnd { .. } => 9,
+        Verdict::MaintainFallsShort { .. } => 10,
+        Verdict::NoBase { .. } => 11,
+        Verdict::BaseAlreadyMet { .. } => 12,
+        Verdict::OnPath { .. } => 13,
+        Verdict::OutsidePeriod { .. } => 14,
+        Verdict::NeedsPreviousYear { .. } => 15,
+        Verdict::YearOnYear { .. } => 16,
+        Verdict::NeedsStartValue { .. } => 17,
+        Verdict::YearlyFall { .. } => 18,
+    };
+    let mut ranks: Vec<usize> = all.iter().map(rank).collect();
+    ranks.dedup();
+    assert_eq!(
+        ranks,
+        (0..=18).collect::<Vec<_>>(),
+        "one case of every verdict"
+    );
+    all
+}
+
+#[test]
+fn every_sentence_names_its_own_status_and_no_other() {
+    let lt = birth_defects();
+    for verdict in every_verdict() {
+        let status = verdict.status();
+        let (zh, en) = sentences_in_2023(&lt, &verdict);
+        let en = en.to_lowercase();
+        assert!(zh.contains(status.label_zh()), "{verdict:?}: {zh}");
+        assert!(
+            en.contains(&status.label_en().to_lowercase()),
+            "{verdict:?}: {en}"
+        );
+        // Without its own label ("not met" holds "met"), no other label may remain.
+        let (zh_rest, en_rest) = (
+            zh.replace(status.label_zh(), ""),
+            en.replace(&status.label_en().to_lowercase(), ""),
+        );
+        for other in Status::ALL.into_iter().filter(|&s| s != status) {
+            assert!(
+                !zh_rest.contains(other.label_zh()),
+                "{verdict:?} says {}: {zh}",
+                other.label_zh()
+            );
+            assert!(
+                !en_rest.contains(&other.label_en().to_lowercase()),
+                "{verdict:?} says {}: {en}",
+                other.label_en()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_value_that_slipped_back_past_a_target_the_base_had_met_reads_as_behind() {
+    let lt = birth_defects();
+    let findings = run(&lt, 2023, &[number(2023, 9.6)]).findings;
+    assert_eq!(findings.status, Status::Behind);
+    assert_eq!(
+        findings.reason,
+        "进度滞后：2020 年基数 7.06 已达到目标“<9.5‰”，2023 年为 9.6‰，退到了目标之外"
+    );
+}
+
+/// The children's plan moved to 2026–2030 with 2025 as its base year.
+fn later_plan() -> Plan {
+    let mut later = plan();
+    later.period = crate::plan::Period {
+        start: 2026,
+        end: 2030,
+    };
+    later.baseline_year = 2025;
+    later
+}
+
+#[test]
+fn a_year_outside_the_plans_period_is_for_a_person_with_no_path() {
+    let later = later_plan();
+    let ge = indicator(
+        Op::Compare(Comparator::Ge),
+        Some(4.5),
+        Kind::Threshold,
+        "个",
+        Some(2.94),
+    );
+    for year in [2023, 2031] {
+        let evaluation = run_in(&later, &ge, year, &[number(2022, 3.0), number(year, 3.5)]);
+        let findings = &evaluation.findings;
+        assert_eq!(evaluation.verdict, Verdict::OutsidePeriod { year });
+        assert_eq!(findings.status, Status::Review);
+        assert_eq!(findings.value, Some(3.5), "the value is still shown");
+        assert!(findings.path.is_empty() && findings.progress.is_none());
+        assert!(findings.expected_on_path.is_none() && findings.gap.is_none());
+        if year == 2023 {
+            assert_eq!(
+                findings.reason,
+                "需人工核对：2023 年不在规划期（2026—2030 年，基期 2025 年）内，无法对照目标"
+            );
+        }
+    }
+    // The base year itself and the end year are the plan's.
+    let at_base = run_in(&later, &ge, 2025, &[number(2025, 3.5)]);
+    assert_ne!(at_base.findings.status, Status::Review);
+}
+
+#[test]
+fn a_gap_reads_with_its_unit_and_which_side_of_the_target() {
+    use super::verdict::gap_words;
+    let words = |gap, direction, unit| gap_words(gap, direction, unit);
+    assert_eq!(
+        words(0.4, Direction::Higher, "%"),
+        (
+            "还差 0.4 个百分点".into(),
+            "0.4 percentage points short".into()
+        )
+    );
+    assert_eq!(
+        words(-7.5, Direction::Higher, "%"),
+        (
+            "已超出 7.5 个百分点".into(),
+            "7.5 percentage points beyond the target".into()
+        )
+    );
+    assert_eq!(
+        words(1.0, Direction::Lower, "1/‰"),
+        ("还差 1 个千分点".into(), "1 per-mille point short".into())
+    );
+    assert_eq!(words(0.3, Direction::Higher, "张").0, "还差 0.3 张");
+    assert_eq!(words(1.2, Direction::Lower, "1/10万").0, "还差 1.2/10万");
+    assert_eq!(words(-2.0, Direction::Either, "%").0, "", "within a range");
+    assert_eq!(words(0.0, Direction::Higher, "%").0, "");
+    // Through an evaluation: 9.6 against <9.5‰ is 0.1 short; no gap, no words.
+    let findings = run(&birth_defects(), 2023, &[number(2023, 9.6)]).findings;
+    assert_eq!(findings.gap_words, "还差 0.1 个千分点");
+    let blank = run(&birth_defects(), 2023, &[]).findings;
+    assert!(blank.gap.is_none() && blank.gap_words.is_empty());
 }

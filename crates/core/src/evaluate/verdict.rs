@@ -47,6 +47,9 @@ pub enum Verdict {
         base_from_file: bool,
         on_track: bool,
     },
+    /// The year lies before the plan's base year or after its end: there is no line to judge
+    /// it on (a 2023 file against a 2026–2030 plan).
+    OutsidePeriod { year: i32 },
     /// 逐年增加 needs the year before.
     NeedsPreviousYear { previous_year: i32 },
     /// 逐年增加: above the year before (`increased`) or not.
@@ -78,6 +81,7 @@ impl Verdict {
             | Verdict::Qualitative { .. }
             | Verdict::UnitMismatch { .. }
             | Verdict::BoundUnsettled { .. }
+            | Verdict::OutsidePeriod { .. }
             | Verdict::NeedsPreviousYear { .. }
             | Verdict::NeedsStartValue { .. } => Status::Review,
             Verdict::Met { .. } | Verdict::BoundSettles { .. } => Status::Met,
@@ -102,8 +106,20 @@ impl Verdict {
         }
     }
 
-    /// The reason in Chinese and in English: every sentence the evaluation says is here.
+    /// The reason in Chinese and in English: every sentence the evaluation says is here. Each
+    /// begins with the label of its status ("进度滞后：…"), so a sentence never reads as another
+    /// status than the one beside it.
     pub fn sentences(&self, case: &Case) -> (String, String) {
+        let (zh, en) = self.explanation(case);
+        let status = self.status();
+        (
+            format!("{}：{zh}", status.label_zh()),
+            format!("{}: {en}", status.label_en()),
+        )
+    }
+
+    /// The sentences after the status label; none names a status.
+    fn explanation(&self, case: &Case) -> (String, String) {
         let words = Words::of(case);
         match self {
             Verdict::NoValue
@@ -112,6 +128,7 @@ impl Verdict {
             | Verdict::NotANumber { .. }
             | Verdict::Qualitative { .. }
             | Verdict::UnitMismatch { .. }
+            | Verdict::OutsidePeriod { .. }
             | Verdict::NeedsPreviousYear { .. }
             | Verdict::NeedsStartValue { .. } => self.why_not_compared(case, &words),
             Verdict::BoundSettles { bound, value } => words.bound(*bound, *value, true),
@@ -162,13 +179,20 @@ impl Verdict {
                 format!("the file says \"{text}\", not a number; it cannot be compared with the target \"{goal_en}\""),
             ),
             Verdict::Qualitative { written } => (
-                format!("定性目标“{}”需人工核对；文件填写：“{written}”", indicator.target.text),
-                format!("qualitative target \"{}\" needs a person to judge; the file says \"{written}\"", indicator.target.text),
+                format!("定性目标“{}”由人判断；文件填写：“{written}”", indicator.target.text),
+                format!("qualitative target \"{}\" is for a person to judge; the file says \"{written}\"", indicator.target.text),
             ),
             Verdict::UnitMismatch { unit_zh, unit_en } => (
                 format!("单位“{unit_zh}”与规划单位“{}”不一致", indicator.unit),
                 format!("the unit \"{unit_en}\" does not match the plan's unit \"{}\"", indicator.unit),
             ),
+            Verdict::OutsidePeriod { year } => {
+                let (start, end) = (case.plan.period.start, w.plan_end);
+                (
+                    format!("{year} 年不在规划期（{start}—{end} 年，基期 {} 年）内，无法对照目标", w.base_year),
+                    format!("{year} lies outside the plan's period ({start}–{end}, base year {}); it cannot be judged against the targets", w.base_year),
+                )
+            }
             Verdict::NeedsPreviousYear { previous_year } => (
                 format!("“逐年增加”需要与上一年比较：请提供 {previous_year} 年的数值"),
                 format!("\"increase every year\" needs the {previous_year} value to compare with"),
@@ -195,19 +219,58 @@ impl Verdict {
                 format!("{}{unit} in {year} does not meet the {plan_end} target \"{goal_en}\"", n(*value)),
             ),
             Verdict::MaintainFallsShort { value } => (
-                format!("保持性目标“{goal_zh}”：{year} 年为 {}{unit}，未保持", n(*value)),
-                format!("maintain target \"{goal_en}\": {}{unit} in {year} falls short", n(*value)),
+                format!("{year} 年为 {}{unit}，未能保持目标“{goal_zh}”", n(*value)),
+                format!("{}{unit} in {year} falls short of the target to maintain, \"{goal_en}\"", n(*value)),
             ),
             Verdict::NoBase { value } => (
                 format!("{year} 年为 {}{unit}，尚未达到目标“{goal_zh}”，且没有 {base_year} 年基数可画进度线", n(*value)),
                 format!("{}{unit} in {year} does not meet \"{goal_en}\" and there is no {base_year} base to draw the path from", n(*value)),
             ),
             Verdict::BaseAlreadyMet { base, value } => (
-                format!("{base_year} 年基数 {} 已达到目标“{goal_zh}”，{year} 年为 {}{unit}，已退回未达标", n(*base), n(*value)),
-                format!("the {base_year} base {} already met \"{goal_en}\" but {}{unit} in {year} no longer does", n(*base), n(*value)),
+                format!("{base_year} 年基数 {} 已达到目标“{goal_zh}”，{year} 年为 {}{unit}，退到了目标之外", n(*base), n(*value)),
+                format!("the {base_year} base {} was within \"{goal_en}\" but {}{unit} in {year} has slipped back outside it", n(*base), n(*value)),
             ),
             _ => (String::new(), String::new()),
         }
+    }
+}
+
+/// A gap in words with its unit (`gap` positive = short of the target): "还差 0.4 个百分点",
+/// "已超出 7.5 个千分点", "还差 1.2/10万". Empty for none, and for a range target met.
+pub fn gap_words(gap: f64, direction: Direction, unit: &str) -> (String, String) {
+    let size = n(gap.abs());
+    let unit = display_unit(unit);
+    let plural = if size == "1" { "" } else { "s" };
+    let (unit_zh, unit_en) = match unit {
+        "%" => (
+            " 个百分点".to_string(),
+            format!(" percentage point{plural}"),
+        ),
+        "‰" => (" 个千分点".to_string(), format!(" per-mille point{plural}")),
+        "" => (String::new(), String::new()),
+        // "1.2/10万", "0.3 张".
+        other if other.starts_with('/') => (other.to_string(), other.to_string()),
+        other => (format!(" {other}"), format!(" {other}")),
+    };
+    let amount = |words: &str| format!("{size}{words}");
+    if gap.abs() <= crate::numbers::EPSILON {
+        return (String::new(), String::new());
+    }
+    match (gap > 0.0, direction) {
+        (true, Direction::Either) => (
+            format!("与目标相差 {}", amount(&unit_zh)),
+            format!("{} off the target", amount(&unit_en)),
+        ),
+        (true, _) => (
+            format!("还差 {}", amount(&unit_zh)),
+            format!("{} short", amount(&unit_en)),
+        ),
+        // Within a range is no distance beyond it.
+        (false, Direction::Either) => (String::new(), String::new()),
+        (false, _) => (
+            format!("已超出 {}", amount(&unit_zh)),
+            format!("{} beyond the target", amount(&unit_en)),
+        ),
     }
 }
 

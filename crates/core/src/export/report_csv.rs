@@ -1,10 +1,13 @@
 use crate::ingest::value::trim_float;
+use crate::plan::display_unit;
 use crate::report::Report;
 
 /// The results as CSV: UTF-8 with a BOM (so Excel opens it as Chinese), every row of every year,
 /// and every cell that a spreadsheet would run as a formula neutralised (the checked file is
-/// untrusted: a label "=HYPERLINK(…)" must stay text).
-pub fn report_csv(report: &Report) -> Vec<u8> {
+/// untrusted: a label "=HYPERLINK(…)" must stay text). Statuses and trends read in Chinese as the
+/// page says them (已达标, 较上期改善) and progress as a percent; `codes` writes the report's codes
+/// (met, improving) and progress as a fraction instead, for another program to read.
+pub fn report_csv(report: &Report, codes: bool) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
     let header = [
         "指标代码",
@@ -18,8 +21,8 @@ pub fn report_csv(report: &Report) -> Vec<u8> {
         "单位",
         "目标",
         "状态",
-        "状态说明",
         "差距",
+        "差距说明",
         "进度",
         "直线进度应达",
         "趋势",
@@ -30,7 +33,16 @@ pub fn report_csv(report: &Report) -> Vec<u8> {
         "已确认数值无误",
     ];
     push_row(&mut out, header.iter().map(|h| h.to_string()));
+    let status = |s: crate::evaluate::Status| if codes { s.word() } else { s.label_zh() };
     for row in &report.results {
+        let findings = &row.findings;
+        let progress = findings.progress.map(|p| {
+            if codes {
+                trim_float(p)
+            } else {
+                format!("{}%", trim_float((p * 1000.0).round() / 10.0))
+            }
+        });
         push_row(
             &mut out,
             [
@@ -41,64 +53,47 @@ pub fn report_csv(report: &Report) -> Vec<u8> {
                 row.year.to_string(),
                 row.cell.clone().unwrap_or_default(),
                 row.value_as_written.clone().unwrap_or_default(),
-                row.findings.value.map(trim_float).unwrap_or_default(),
-                row.unit.clone(),
+                findings.value.map(trim_float).unwrap_or_default(),
+                display_unit(&row.unit).to_string(),
                 row.target.text.clone(),
-                row.findings.status.word().to_string(),
-                row.findings.status.label_zh().to_string(),
-                row.findings.gap.map(trim_float).unwrap_or_default(),
-                row.findings
-                    .progress
-                    .map(|p| format!("{}%", trim_float(p * 100.0)))
-                    .unwrap_or_default(),
-                row.findings
+                status(findings.status).to_string(),
+                findings.gap.map(trim_float).unwrap_or_default(),
+                findings.gap_words.clone(),
+                progress.unwrap_or_default(),
+                findings
                     .expected_on_path
                     .map(trim_float)
                     .unwrap_or_default(),
-                row.findings
+                findings
                     .trend
-                    .map(|t| format!("{t:?}").to_lowercase())
-                    .unwrap_or_default(),
-                row.findings.reason.clone(),
-                row.findings.reason_en.clone(),
-                row.findings.flags_text(false),
-                row.findings
+                    .map(|t| if codes { t.word() } else { t.label_zh() })
+                    .unwrap_or_default()
+                    .to_string(),
+                findings.reason.clone(),
+                findings.reason_en.clone(),
+                findings.flags_text(false),
+                findings
                     .status_if_confirmed
-                    .map(|s| s.label_zh().to_string())
+                    .map(|s| status(s).to_string())
                     .unwrap_or_default(),
-                if row.findings.confirmed { "是" } else { "" }.to_string(),
+                if findings.confirmed { "是" } else { "" }.to_string(),
             ]
             .into_iter(),
         );
     }
     for row in &report.unmatched {
-        push_row(
-            &mut out,
-            [
-                String::new(),
-                String::new(),
-                row.as_written.clone(),
-                String::new(),
-                String::new(),
-                row.cell.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                "unmatched".into(),
-                "未匹配".into(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                format!("未对应到规划指标（{}）", row.why.word()),
-                format!("not matched to a plan indicator ({})", row.why.word()),
-                String::new(),
-                String::new(),
-                String::new(),
-            ]
-            .into_iter(),
-        );
+        let mut cells = vec![String::new(); header.len()];
+        cells[2] = row.as_written.clone();
+        cells[5] = row.cell.clone();
+        cells[10] = if codes {
+            row.why.word()
+        } else {
+            row.why.label_zh()
+        }
+        .to_string();
+        cells[16] = row.why_words.clone();
+        cells[17] = row.why_words_en.clone();
+        push_row(&mut out, cells.into_iter());
     }
     out.into_bytes()
 }

@@ -2,7 +2,7 @@ use super::report_csv::neutralise;
 use super::ExportError;
 use crate::evaluate::Status;
 use crate::ingest::value::trim_float;
-use crate::plan::Plan;
+use crate::plan::{display_unit, Plan};
 use crate::report::{Report, ResultRow};
 use rust_xlsxwriter::{Color, Format, Workbook, Worksheet};
 
@@ -19,7 +19,9 @@ fn status_fill(status: Status) -> Color {
 }
 
 /// The report as a workbook: 汇总 (what was checked, counts by status and chapter), 结果 (every
-/// indicator × region × year), 未匹配 and 需核对.
+/// indicator × region of the reporting year, the year the summary counts), 历年 (the other years'
+/// rows), 未匹配 and 需核对 (the reporting year's). Figures are numbers with number formats, so
+/// they sum and sort in a spreadsheet.
 pub fn report_xlsx(report: &Report, plan: &Plan, checked_at: &str) -> Result<Vec<u8>, ExportError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
@@ -71,14 +73,24 @@ pub fn report_xlsx(report: &Report, plan: &Plan, checked_at: &str) -> Result<Vec
     summary.set_column_width(0, 24)?;
     summary.set_column_width(1, 66)?;
 
+    let formats = Formats {
+        bold: &bold,
+        wrap: &wrap,
+        percent: &Format::new().set_num_format("0.0%"),
+    };
+    let reporting_year = |r: &&ResultRow| r.year == report.reporting_year;
     let results = workbook.add_worksheet().set_name("结果")?;
-    write_results(results, report.results.iter(), plan, &bold, &wrap)?;
+    write_results(results, report.current_rows(), plan, &formats)?;
+    let other_years = workbook.add_worksheet().set_name("历年")?;
+    let others = report.results.iter().filter(|r| !reporting_year(r));
+    write_results(other_years, others, plan, &formats)?;
 
     let unmatched = workbook.add_worksheet().set_name("未匹配")?;
     for (col, header) in [
         "单元格 Cell",
         "填报名称 As written",
         "原因 Why",
+        "说明 Details",
         "最接近的指标 Nearest",
     ]
     .iter()
@@ -90,39 +102,46 @@ pub fn report_xlsx(report: &Report, plan: &Plan, checked_at: &str) -> Result<Vec
         let r = i as u32 + 1;
         unmatched.write_string(r, 0, &row.cell)?;
         unmatched.write_string(r, 1, neutralise(&row.as_written))?;
-        unmatched.write_string(r, 2, row.why.word())?;
+        unmatched.write_string(r, 2, row.why.label_zh())?;
+        unmatched.write_string_with_format(r, 3, neutralise(&row.why_words), &wrap)?;
         let nearest: Vec<String> = row
             .candidates
             .iter()
             .map(|c| {
                 format!(
-                    "{} ({})",
+                    "{}（相似度 {}%）",
                     plan.indicator(&c.indicator_id)
                         .map_or(c.indicator_id.as_str(), |i| i.name.as_str()),
-                    c.confidence
+                    trim_float((c.confidence * 100.0).round())
                 )
             })
             .collect();
-        unmatched.write_string(r, 3, nearest.join("；"))?;
+        unmatched.write_string(r, 4, nearest.join("；"))?;
     }
     unmatched.set_column_width(1, 40)?;
+    unmatched.set_column_width(3, 60)?;
 
     let review = workbook.add_worksheet().set_name("需核对")?;
     write_results(
         review,
         report
-            .results
-            .iter()
+            .current_rows()
             .filter(|r| r.findings.status == Status::Review || !r.findings.flags.is_empty()),
         plan,
-        &bold,
-        &wrap,
+        &formats,
     )?;
 
     Ok(workbook.save_to_buffer()?)
 }
 
-const RESULT_HEADERS: [&str; 18] = [
+/// The formats a results sheet uses.
+struct Formats<'f> {
+    bold: &'f Format,
+    wrap: &'f Format,
+    percent: &'f Format,
+}
+
+const RESULT_HEADERS: [&str; 24] = [
     "指标 Indicator",
     "领域 Chapter",
     "填报名称 As written",
@@ -131,13 +150,19 @@ const RESULT_HEADERS: [&str; 18] = [
     "单元格 Cell",
     "填报值 Value as written",
     "数值 Value",
+    "单位 Unit",
     "目标 Target",
+    "目标值 Target value",
+    "基数 Base",
+    "基数年份 Base year",
     "状态 Status",
     "差距 Gap",
+    "差距说明 Gap in words",
     "进度 Progress",
     "直线进度应达 On the path",
     "原因",
     "Reason",
+    "规划原文 Plan's words",
     "核对提示 Checks",
     "核对无误后 If confirmed",
     "已确认 Confirmed",
@@ -147,14 +172,30 @@ fn write_results<'a>(
     sheet: &mut Worksheet,
     rows: impl Iterator<Item = &'a ResultRow>,
     plan: &Plan,
-    bold: &Format,
-    wrap: &Format,
+    formats: &Formats,
 ) -> Result<(), ExportError> {
+    let wrap = formats.wrap;
     for (col, header) in RESULT_HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *header, bold)?;
+        sheet.write_string_with_format(0, col as u16, *header, formats.bold)?;
     }
     for (i, row) in rows.enumerate() {
         let r = i as u32 + 1;
+        let findings = &row.findings;
+        let indicator = plan.indicator(&row.indicator_id);
+        // A figure is written only when there is one: an empty cell, not a 0, says "none".
+        let mut number = |col: u16, value: Option<f64>| -> Result<(), ExportError> {
+            if let Some(value) = value {
+                sheet.write_number(r, col, value)?;
+            }
+            Ok(())
+        };
+        number(4, Some(f64::from(row.year)))?;
+        number(7, findings.value)?;
+        number(10, row.target.value)?;
+        number(11, findings.base)?;
+        number(12, findings.base_year.map(f64::from))?;
+        number(14, findings.gap)?;
+        number(17, findings.expected_on_path)?;
         sheet.write_string(r, 0, &row.indicator)?;
         sheet.write_string(
             r,
@@ -164,54 +205,40 @@ fn write_results<'a>(
         )?;
         sheet.write_string(r, 2, neutralise(row.as_written.as_deref().unwrap_or("")))?;
         sheet.write_string(r, 3, row.region.as_deref().unwrap_or(""))?;
-        sheet.write_number(r, 4, f64::from(row.year))?;
         sheet.write_string(r, 5, row.cell.as_deref().unwrap_or(""))?;
         sheet.write_string(
             r,
             6,
             neutralise(row.value_as_written.as_deref().unwrap_or("")),
         )?;
-        if let Some(value) = row.findings.value {
-            sheet.write_number(r, 7, value)?;
+        sheet.write_string(r, 8, display_unit(&row.unit))?;
+        sheet.write_string(r, 9, &row.target.text)?;
+        let fill = Format::new().set_background_color(status_fill(findings.status));
+        sheet.write_string_with_format(r, 13, findings.status.label_zh(), &fill)?;
+        sheet.write_string(r, 15, &findings.gap_words)?;
+        if let Some(progress) = findings.progress {
+            sheet.write_number_with_format(r, 16, progress, formats.percent)?;
         }
-        sheet.write_string(r, 8, &row.target.text)?;
-        let fill = Format::new().set_background_color(status_fill(row.findings.status));
-        sheet.write_string_with_format(
-            r,
-            9,
-            format!(
-                "{} {}",
-                row.findings.status.label_zh(),
-                row.findings.status.word()
-            ),
-            &fill,
-        )?;
-        if let Some(gap) = row.findings.gap {
-            sheet.write_number(r, 10, gap)?;
+        sheet.write_string_with_format(r, 18, &findings.reason, wrap)?;
+        sheet.write_string_with_format(r, 19, &findings.reason_en, wrap)?;
+        if let Some(indicator) = indicator {
+            sheet.write_string_with_format(r, 20, indicator.plan_words(), wrap)?;
         }
-        if let Some(progress) = row.findings.progress {
-            sheet.write_string(r, 11, format!("{}%", trim_float(progress * 100.0)))?;
+        if !findings.flags.is_empty() {
+            sheet.write_string_with_format(r, 21, findings.flags_text(false), wrap)?;
         }
-        if let Some(expected) = row.findings.expected_on_path {
-            sheet.write_number(r, 12, expected)?;
+        if let Some(status) = findings.status_if_confirmed {
+            sheet.write_string(r, 22, status.label_zh())?;
         }
-        sheet.write_string_with_format(r, 13, &row.findings.reason, wrap)?;
-        sheet.write_string_with_format(r, 14, &row.findings.reason_en, wrap)?;
-        if !row.findings.flags.is_empty() {
-            sheet.write_string_with_format(r, 15, row.findings.flags_text(false), wrap)?;
-        }
-        if let Some(status) = row.findings.status_if_confirmed {
-            sheet.write_string(r, 16, format!("{} {}", status.label_zh(), status.word()))?;
-        }
-        if row.findings.confirmed {
-            sheet.write_string(r, 17, "已确认数值无误 confirmed")?;
+        if findings.confirmed {
+            sheet.write_string(r, 23, "已确认数值无误")?;
         }
     }
     sheet.set_column_width(0, 30)?;
     sheet.set_column_width(2, 30)?;
-    sheet.set_column_width(13, 50)?;
-    sheet.set_column_width(14, 50)?;
-    sheet.set_column_width(15, 50)?;
+    for wide in [18, 19, 20, 21] {
+        sheet.set_column_width(wide, 50)?;
+    }
     sheet.set_freeze_panes(1, 1)?;
     Ok(())
 }

@@ -59,6 +59,12 @@ impl Plan {
         built_in::default_plan(&Codecs::OWN)
     }
 
+    /// Whether a year lies within the plan's reach, from its base year to its end: outside it
+    /// there is no line from the base to the target to judge a value on.
+    pub fn covers_year(&self, year: i32) -> bool {
+        (self.baseline_year..=self.period.end).contains(&year)
+    }
+
     /// 年度监测, 中期评估 or 终期评估 for a reporting year.
     pub fn check_kind(&self, year: i32) -> CheckKind {
         if year >= self.period.end {

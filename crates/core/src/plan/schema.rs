@@ -126,6 +126,26 @@ pub struct Indicator {
     pub notes: Vec<String>,
 }
 
+impl Indicator {
+    /// The plan's words for this indicator as a reader should see them: a row of the plan's
+    /// key-indicator table, which the source text gives flattened ("3每千人拥有3岁以下婴幼儿托位数(个)2.944.5"),
+    /// rebuilt from the indicator's fields ("每千人拥有3岁以下婴幼儿托位数（个）｜2020 年 2.94｜2025 年 4.5");
+    /// any other source sentence as quoted.
+    pub fn plan_words(&self) -> String {
+        if !self.source.is_table_row(&self.name) {
+            return self.source.quote.clone();
+        }
+        let mut words = self.name.clone();
+        if !self.unit.is_empty() {
+            words += &format!("（{}）", self.unit);
+        }
+        if let Some(base) = &self.baseline {
+            words += &format!("｜{} 年 {}", base.year, trim_float(base.value));
+        }
+        words + &format!("｜{} 年 {}", self.target.year, self.target.text)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
@@ -290,6 +310,16 @@ pub enum Kind {
 pub struct Source {
     pub section: String,
     pub quote: String,
+}
+
+impl Source {
+    /// Whether the quote is a row of a table, not a sentence: its section names a table's row
+    /// ("重点指标目标表 第3行"), or the quote is a row number run into the indicator's name.
+    pub fn is_table_row(&self, name: &str) -> bool {
+        let names_a_row = self.section.contains('表') && self.section.contains('行');
+        let after_number = self.quote.trim_start_matches(|c: char| c.is_ascii_digit());
+        names_a_row || (after_number.len() < self.quote.len() && after_number.starts_with(name))
+    }
 }
 
 /// A sentence of the plan left out of the catalogue, with the reason.

@@ -180,17 +180,19 @@ pub fn settle(row: &mut ResultRow) {
         flagged(|f| &f.reason).join("；"),
         flagged(|f| &f.reason_en).join("; "),
     );
-    let status = findings.status;
+    // The sentence names the status it now has first; the one it keeps once confirmed follows
+    // with its own reason, which begins with that status's label.
+    let review = crate::evaluate::Status::Review;
     findings.reason = format!(
-        "{zh}。请核对原表；若数值无误，则为“{}”：{}",
-        status.label_zh(),
+        "{}：{zh}。请核对原表；若数值无误，则为{}",
+        review.label_zh(),
         findings.reason
     );
     findings.reason_en = format!(
-        "{en}. Check the draft; if the figure is right, it is \"{}\": {}",
-        status.label_en(),
+        "{}: {en}. Check the draft; if the figure is right — {}",
+        review.label_en(),
         findings.reason_en
     );
-    findings.status_if_confirmed = Some(status);
-    findings.status = crate::evaluate::Status::Review;
+    findings.status_if_confirmed = Some(findings.status);
+    findings.status = review;
 }

@@ -41,6 +41,13 @@ fn a_figure_outside_what_its_measure_allows_is_never_met() {
     assert_eq!(preschool.findings.status, Status::Review);
     assert_eq!(preschool.findings.status_if_confirmed, Some(Status::Met));
     assert!(
+        preschool.findings.reason.starts_with("需人工核对：")
+            && preschool.findings.reason.contains("则为已达标："),
+        "the status shown first, the one once confirmed after: {}",
+        preschool.findings.reason
+    );
+    assert!(preschool.findings.reason_en.starts_with("Needs review: "));
+    assert!(
         preschool.findings.reason.contains("150%"),
         "{}",
         preschool.findings.reason
