@@ -218,7 +218,10 @@ async fn the_default_view_shows_the_files_rows_first_and_the_rest_on_request() {
         )
         .unwrap(),
     );
-    let in_file = report.current_rows().filter(|r| r.as_written.is_some()).count();
+    let in_file = report
+        .current_rows()
+        .filter(|r| r.as_written.is_some())
+        .count();
     let table = |view: View| {
         let root = fresh_root();
         let props = ResultsTableProps {
@@ -241,9 +244,18 @@ async fn the_default_view_shows_the_files_rows_first_and_the_rest_on_request() {
     });
     rendered().await;
     let (shown, every) = (statuses_shown(&default), statuses_shown(&all));
-    assert_eq!(shown.len(), in_file.min(50), "the rows the file has, 50 at a time");
+    assert_eq!(
+        shown.len(),
+        in_file.min(50),
+        "the rows the file has, 50 at a time"
+    );
     assert_eq!(every.len(), report.current_rows().count());
-    assert!(shown.len() < every.len(), "{} of {}", shown.len(), every.len());
+    assert!(
+        shown.len() < every.len(),
+        "{} of {}",
+        shown.len(),
+        every.len()
+    );
     // Needs action first: no met row before a row that is not met or behind.
     let first_met = shown.iter().position(|s| s == "met").unwrap_or(shown.len());
     assert!(

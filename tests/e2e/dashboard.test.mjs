@@ -29,10 +29,18 @@ test('filters by status and chapter, search and sort change what the table shows
   assert.ok(found.includes('child_injury_mortality'), found.join());
   await page.fill('#filter-search', '');
 
-  await page.selectOption('#sort', 'status');
+  // Findings first by default: what needs action leads, then on track, met, and rows with no figure.
   const sorted = await shownStatuses(page);
   assert.equal(sorted[0], 'not_met', 'worst first');
-  assert.equal(sorted.at(-1), 'met');
+  assert.ok(sorted.indexOf('met') > sorted.lastIndexOf('behind'), sorted.join());
+  assert.equal(sorted.at(-1), 'missing');
+  await page.selectOption('#sort', 'plan');
+  const planOrder = await page.$$eval('tbody tr[data-indicator]', (rows) => rows.map((r) => r.dataset.indicator));
+  assert.equal(planOrder[0], 'severe_birth_defect_rate', "the plan's first indicator");
+  // By the share of the way to the target, least first: points and rates per 100,000 compare.
+  await page.selectOption('#sort', 'progress');
+  const shares = await page.$$eval('tbody tr[data-status] .progress-text', (ps) => ps.map((p) => parseFloat(p.textContent)));
+  assert.ok(shares.length > 3 && shares.every((share, i) => i === 0 || shares[i - 1] <= share), shares.join());
   await screenshot(page, 'filters-sorted');
   assert.deepEqual(errors, []);
   await page.close();

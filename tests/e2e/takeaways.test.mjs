@@ -36,8 +36,9 @@ test('the report downloads as .xlsx and .csv holding every result', async () => 
   assert.equal(await page.getAttribute('#download-xlsx', 'aria-busy'), null);
   assert.equal(xlsx.suggested, 'long-kecheng-2023-对标结果.xlsx');
   const text = xlsxText(xlsx.path);
-  assert.match(text, /SHEETS 汇总,结果,未匹配,需核对/);
-  for (const expected of ['儿童伤害死亡率', '进度正常 on_track', '未达标 not_met', '全市常住人口', 'F8']) {
+  // The reporting year's rows on 结果, the earlier years' on 历年.
+  assert.match(text, /SHEETS 汇总,结果,历年,未匹配,需核对/);
+  for (const expected of ['儿童伤害死亡率', '进度正常', '未达标', '全市常住人口', 'F8', '还差 0.22/10万']) {
     assert.ok(text.includes(expected), `report.xlsx holds ${expected}`);
   }
 
@@ -47,7 +48,9 @@ test('the report downloads as .xlsx and .csv holding every result', async () => 
   const lines = bytes.toString('utf8').split('\r\n');
   const injury = lines.find((l) => l.startsWith('child_injury_mortality,儿童伤害死亡率,儿童伤害死亡率,柯城区,2023,F8'));
   assert.ok(injury, 'the 2023 row of 儿童伤害死亡率');
-  assert.match(injury, /,on_track,进度正常,/);
+  // Chinese words by default, not codes.
+  assert.match(injury, /,进度正常,0\.22,还差 0\.22\/10万,/);
+  assert.doesNotMatch(injury, /,on_track,/);
   assert.deepEqual(errors, []);
   await page.close();
 });
