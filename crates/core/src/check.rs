@@ -653,6 +653,19 @@ mod tests {
     }
 
     #[test]
+    fn a_file_of_a_year_outside_the_plans_period_is_said_to_be() {
+        let mut later = Plan::default_plan();
+        (later.period.start, later.period.end, later.baseline_year) = (2026, 2030, 2025);
+        let options = CheckOptions::default();
+        let report = check("draft.csv", CSV.as_bytes(), &later, &options).unwrap();
+        assert!(report.year_outside_period);
+        let infant = row(&report, "infant_mortality");
+        assert_eq!(infant.findings.status, crate::evaluate::Status::Review);
+        assert!(infant.findings.path.is_empty());
+        assert!(!run(vec![]).year_outside_period, "2023 in 2021–2025");
+    }
+
+    #[test]
     fn the_reporting_year_is_the_latest_unless_chosen() {
         let report = run(vec![]);
         assert_eq!(report.reporting_year, 2023);
