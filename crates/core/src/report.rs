@@ -347,10 +347,11 @@ pub fn to_table(report: &Report) -> String {
         for row in &report.unmatched {
             let _ = writeln!(
                 out,
-                "  {} {} ({})",
+                "  {} {} ({}): {}",
                 row.cell,
                 row.as_written,
-                row.why.word()
+                row.why.word(),
+                row.why_words
             );
         }
     }
