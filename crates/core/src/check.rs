@@ -15,6 +15,7 @@ use crate::report::{
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 use sha2::{Digest, Sha256};
+use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 
 /// Everything a user can choose about a check.
@@ -262,14 +263,17 @@ impl<'t> Figures<'t> {
             let Some(Some(index)) = indicator_of_label.get(observation.label as usize) else {
                 continue;
             };
-            let key = (*index, observation.region, observation.year);
-            let Some(counted) = first.get(&key).copied() else {
-                first.insert(key, observation);
-                of[*index].push(observation);
-                continue;
-            };
+            // One lookup per figure: this runs for every figure of a big file.
+            let counted: &Observation =
+                match first.entry((*index, observation.region, observation.year)) {
+                    Entry::Vacant(slot) => {
+                        slot.insert(observation);
+                        of[*index].push(observation);
+                        continue;
+                    }
+                    Entry::Occupied(slot) => slot.get(),
+                };
             if duplicate_rows.insert((observation.sheet, observation.label_cell)) {
-                let counted: &Observation = counted;
                 let (why_words, why_words_en) = UnmatchedWhy::Duplicate.words(
                     &[&plan.indicators[*index].name],
                     Some((
