@@ -15,6 +15,7 @@ use crate::report::{
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 use sha2::{Digest, Sha256};
+use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 
 /// Everything a user can choose about a check.
@@ -262,14 +263,17 @@ impl<'t> Figures<'t> {
             let Some(Some(index)) = indicator_of_label.get(observation.label as usize) else {
                 continue;
             };
-            let key = (*index, observation.region, observation.year);
-            let Some(counted) = first.get(&key).copied() else {
-                first.insert(key, observation);
-                of[*index].push(observation);
-                continue;
-            };
+            // One lookup per figure: this runs for every figure of a big file.
+            let counted: &Observation =
+                match first.entry((*index, observation.region, observation.year)) {
+                    Entry::Vacant(slot) => {
+                        slot.insert(observation);
+                        of[*index].push(observation);
+                        continue;
+                    }
+                    Entry::Occupied(slot) => slot.get(),
+                };
             if duplicate_rows.insert((observation.sheet, observation.label_cell)) {
-                let counted: &Observation = counted;
                 let (why_words, why_words_en) = UnmatchedWhy::Duplicate.words(
                     &[&plan.indicators[*index].name],
                     Some((
@@ -650,6 +654,19 @@ mod tests {
         );
         assert!(refused.why_words_en.contains("already given by row A2"));
         assert_eq!(refused.why.label_zh(), "该指标已由另一行给出");
+    }
+
+    #[test]
+    fn a_file_of_a_year_outside_the_plans_period_is_said_to_be() {
+        let mut later = Plan::default_plan();
+        (later.period.start, later.period.end, later.baseline_year) = (2026, 2030, 2025);
+        let options = CheckOptions::default();
+        let report = check("draft.csv", CSV.as_bytes(), &later, &options).unwrap();
+        assert!(report.year_outside_period);
+        let infant = row(&report, "infant_mortality");
+        assert_eq!(infant.findings.status, crate::evaluate::Status::Review);
+        assert!(infant.findings.path.is_empty());
+        assert!(!run(vec![]).year_outside_period, "2023 in 2021–2025");
     }
 
     #[test]

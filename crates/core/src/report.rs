@@ -189,30 +189,42 @@ impl UnmatchedWhy {
     /// The row's why in a sentence (zh, en). `names`: the candidates' names, or for a duplicate
     /// the indicator's; `given_by`: for a duplicate, the cell and label of the row that counts.
     pub fn words(self, names: &[&str], given_by: Option<(&str, &str)>) -> (String, String) {
-        let quoted = |open: &str, close: &str| {
-            names
-                .iter()
-                .map(|n| format!("{open}{n}{close}"))
-                .collect::<Vec<_>>()
+        // The names quoted, one after another ("“A”与“B”"): one or two of them.
+        let quoted = |open: &str, close: &str, between: &str| {
+            let mut out = String::new();
+            for (i, name) in names.iter().enumerate() {
+                if i > 0 {
+                    out += between;
+                }
+                out += open;
+                out += name;
+                out += close;
+            }
+            out
         };
-        let (zh, en) = (quoted("“", "”"), quoted("\"", "\""));
+        let (zh, en) = (quoted("“", "”", "与"), quoted("\"", "\"", " and "));
         match (self, given_by) {
             (UnmatchedWhy::Duplicate, Some((cell, written))) => (
-                format!("{}已由 {cell} 行“{written}”给出，一个指标只取一行；如需改用本行，请先把那一行改为其他指标或“不是规划指标”", zh.concat()),
-                format!("{} is already given by row {cell} (\"{written}\"): one row per indicator is used. To use this row instead, first map that row to another indicator or to \"not a plan indicator\"", en.concat()),
+                format!("{zh}已由 {cell} 行“{written}”给出，一个指标只取一行；如需改用本行，请先把那一行改为其他指标或“不是规划指标”"),
+                format!("{en} is already given by row {cell} (\"{written}\"): one row per indicator is used. To use this row instead, first map that row to another indicator or to \"not a plan indicator\""),
             ),
             (UnmatchedWhy::Ambiguous, _) => (
-                format!("{}同样接近，请选择其一", zh.join("与")),
-                format!("{} are equally close: choose one", en.join(" and ")),
+                format!("{zh}同样接近，请选择其一"),
+                format!("{en} are equally close: choose one"),
             ),
-            (UnmatchedWhy::Unmatched, _) if !names.is_empty() => (
-                format!("没有足够接近的规划指标；最接近的是{}", zh.join("、")),
-                format!("no plan indicator is close enough; the nearest is {}", en.join(", ")),
-            ),
-            (UnmatchedWhy::Unmatched, _) => (
-                "没有足够接近的规划指标".into(),
-                "no plan indicator is close enough".into(),
-            ),
+            (UnmatchedWhy::Unmatched, _) => {
+                let (mut zh_words, mut en_words) = (
+                    "没有足够接近的规划指标".to_string(),
+                    "no plan indicator is close enough".to_string(),
+                );
+                if !names.is_empty() {
+                    zh_words += "；最接近的是";
+                    zh_words += &zh;
+                    en_words += "; the nearest is ";
+                    en_words += &en;
+                }
+                (zh_words, en_words)
+            }
             (why, _) => (why.label_zh().into(), why.label_en().into()),
         }
     }
@@ -335,10 +347,11 @@ pub fn to_table(report: &Report) -> String {
         for row in &report.unmatched {
             let _ = writeln!(
                 out,
-                "  {} {} ({})",
+                "  {} {} ({}): {}",
                 row.cell,
                 row.as_written,
-                row.why.word()
+                row.why.word(),
+                row.why_words
             );
         }
     }

@@ -897,6 +897,13 @@ fn a_gap_reads_with_its_unit_and_which_side_of_the_target() {
     assert_eq!(words(0.3, Direction::Higher, "张").0, "还差 0.3 张");
     assert_eq!(words(1.2, Direction::Lower, "1/10万").0, "还差 1.2/10万");
     assert_eq!(words(-2.0, Direction::Either, "%").0, "", "within a range");
+    assert_eq!(
+        words(2.0, Direction::Either, "%"),
+        (
+            "与目标相差 2 个百分点".into(),
+            "2 percentage points off the target".into()
+        )
+    );
     assert_eq!(words(0.0, Direction::Higher, "%").0, "");
     // Through an evaluation: 9.6 against <9.5‰ is 0.1 short; no gap, no words.
     let findings = run(&birth_defects(), 2023, &[number(2023, 9.6)]).findings;

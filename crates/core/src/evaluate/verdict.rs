@@ -238,40 +238,31 @@ impl Verdict {
 /// A gap in words with its unit (`gap` positive = short of the target): "还差 0.4 个百分点",
 /// "已超出 7.5 个千分点", "还差 1.2/10万". Empty for none, and for a range target met.
 pub fn gap_words(gap: f64, direction: Direction, unit: &str) -> (String, String) {
-    let size = n(gap.abs());
-    let unit = display_unit(unit);
-    let plural = if size == "1" { "" } else { "s" };
-    let (unit_zh, unit_en) = match unit {
-        "%" => (
-            " 个百分点".to_string(),
-            format!(" percentage point{plural}"),
-        ),
-        "‰" => (" 个千分点".to_string(), format!(" per-mille point{plural}")),
-        "" => (String::new(), String::new()),
-        // "1.2/10万", "0.3 张".
-        other if other.starts_with('/') => (other.to_string(), other.to_string()),
-        other => (format!(" {other}"), format!(" {other}")),
-    };
-    let amount = |words: &str| format!("{size}{words}");
-    if gap.abs() <= crate::numbers::EPSILON {
-        return (String::new(), String::new());
-    }
-    match (gap > 0.0, direction) {
-        (true, Direction::Either) => (
-            format!("与目标相差 {}", amount(&unit_zh)),
-            format!("{} off the target", amount(&unit_en)),
-        ),
-        (true, _) => (
-            format!("还差 {}", amount(&unit_zh)),
-            format!("{} short", amount(&unit_en)),
-        ),
+    let (lead_zh, tail_en) = match (gap > 0.0, direction) {
+        _ if gap.abs() <= crate::numbers::EPSILON => return (String::new(), String::new()),
+        (true, Direction::Either) => ("与目标相差", " off the target"),
+        (true, _) => ("还差", " short"),
         // Within a range is no distance beyond it.
-        (false, Direction::Either) => (String::new(), String::new()),
-        (false, _) => (
-            format!("已超出 {}", amount(&unit_zh)),
-            format!("{} beyond the target", amount(&unit_en)),
-        ),
-    }
+        (false, Direction::Either) => return (String::new(), String::new()),
+        (false, _) => ("已超出", " beyond the target"),
+    };
+    let size = n(gap.abs());
+    // Points of a percentage or per-mille take a plural in English; "1.2/10万" no space.
+    let (unit_zh, unit_en, points) = match display_unit(unit) {
+        "%" => ("个百分点", "percentage point", true),
+        "‰" => ("个千分点", "per-mille point", true),
+        other => (other, other, false),
+    };
+    let space = if unit_zh.is_empty() || unit_zh.starts_with('/') {
+        ""
+    } else {
+        " "
+    };
+    let plural = if points && size != "1" { "s" } else { "" };
+    (
+        format!("{lead_zh} {size}{space}{unit_zh}"),
+        format!("{size}{space}{unit_en}{plural}{tail_en}"),
+    )
 }
 
 fn n(value: f64) -> String {

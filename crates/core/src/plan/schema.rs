@@ -137,12 +137,21 @@ impl Indicator {
         }
         let mut words = self.name.clone();
         if !self.unit.is_empty() {
-            words += &format!("（{}）", self.unit);
+            words += "（";
+            words += &self.unit;
+            words += "）";
         }
+        let mut cell = |year: i32, figure: &str| {
+            words += "｜";
+            words += &year.to_string();
+            words += " 年 ";
+            words += figure;
+        };
         if let Some(base) = &self.baseline {
-            words += &format!("｜{} 年 {}", base.year, trim_float(base.value));
+            cell(base.year, &trim_float(base.value));
         }
-        words + &format!("｜{} 年 {}", self.target.year, self.target.text)
+        cell(self.target.year, &self.target.text);
+        words
     }
 }
 
