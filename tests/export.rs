@@ -53,6 +53,9 @@ fn the_xlsx_report_holds_every_result_with_its_status() {
             .any(|r| r.iter().any(|c| c == "2026-11-28 15:10 UTC")),
         "the time of the check"
     );
+    assert!(summary
+        .iter()
+        .any(|r| r[1] == "2023 中期评估（规划期 2021—2025 年，基期 2020 年）"));
     let results = sheet(&bytes, "结果");
     assert_eq!(
         results.len() - 1,

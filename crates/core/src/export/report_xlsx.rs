@@ -34,7 +34,7 @@ pub fn report_xlsx(report: &Report, plan: &Plan, checked_at: &str) -> Result<Vec
         ("工作表 Sheet", report.source.sheet.clone()),
         ("SHA-256", report.source.sha256.clone()),
         ("检查时间 Checked at", checked_at.to_string()),
-        ("报告年份 Reporting year", report.reporting_year.to_string()),
+        ("报告年份 Reporting year", reporting_year_words(report)),
         ("地区 Regions", report.regions.join("、")),
         (
             "待核对的数值 Flagged figures",
@@ -132,6 +132,24 @@ pub fn report_xlsx(report: &Report, plan: &Plan, checked_at: &str) -> Result<Vec
     )?;
 
     Ok(workbook.save_to_buffer()?)
+}
+
+/// "2023 年度监测（规划期 2021—2025 年，基期 2020 年）", with a warning when the year lies outside.
+fn reporting_year_words(report: &Report) -> String {
+    let plan = &report.plan;
+    let outside = if report.year_outside_period {
+        "；不在规划期内，未对照目标"
+    } else {
+        ""
+    };
+    format!(
+        "{} {}（规划期 {}—{} 年，基期 {} 年{outside}）",
+        report.reporting_year,
+        report.check_kind.label_zh(),
+        plan.period.start,
+        plan.period.end,
+        plan.baseline_year
+    )
 }
 
 /// The formats a results sheet uses.
