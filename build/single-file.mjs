@@ -8,14 +8,18 @@ import { join } from 'node:path';
 const dist = process.argv[2] ?? 'dist';
 const html = await readFile(join(dist, 'index.html'), 'utf8');
 
+// trunk minifies dist/index.html (Trunk.toml): attributes may stand unquoted, so every pattern
+// here takes a value quoted or not.
+const VALUE = `["']?(?:\\./)?([^"' >]+)["']?`;
+const tag = (element, attribute, value) => new RegExp(`<${element}\\b[^>]*\\b${attribute}=["']?${value}["' >][^>]*>`);
 const attribute = (name) => {
-  const match = html.match(new RegExp(`${name}="(?:\\./)?([^"]+)"`));
+  const match = html.match(new RegExp(`${name}=${VALUE}`));
   if (!match) throw new Error(`dist/index.html has no ${name}`);
   return match[1];
 };
 const jsFile = attribute('data-wasm-bindgen-js');
 const wasmFile = attribute('data-wasm');
-const cssFile = html.match(/<link rel="stylesheet" href="(?:\.\/)?([^"]+)"/)?.[1];
+const cssFile = html.match(tag('link', 'rel', 'stylesheet'))?.[0].match(new RegExp(`href=${VALUE}`))?.[1];
 if (!cssFile) throw new Error('dist/index.html has no stylesheet');
 
 const glue = await readFile(join(dist, jsFile), 'utf8');
@@ -86,13 +90,13 @@ const csp = [
 ].join('; ');
 
 let page = html
-  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}" />`)
-  .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
-  .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
-  .replace(/<link rel="icon"[^>]*>/, '')
-  .replace(/<script type="module" src="[^"]*boot\.js"[^>]*><\/script>/, '')
-  .replace(/<script defer src="[^"]*check-browser\.js"><\/script>/, () => `<script>${checkBrowser}</script>`);
-if (/src="[^"]*(?:boot|check-browser)\.js"/.test(page)) throw new Error('a script was not inlined');
+  .replace(tag('meta', 'http-equiv', 'Content-Security-Policy'), `<meta http-equiv="Content-Security-Policy" content="${csp}" />`)
+  .replace(tag('link', 'rel', 'stylesheet'), () => `<style>${css}</style>`)
+  .replace(new RegExp(tag('link', 'rel', '(?:modulepreload|preload)').source, 'g'), '')
+  .replace(tag('link', 'rel', 'icon'), '')
+  .replace(new RegExp(`${tag('script', 'src', '[^"\' >]*boot\\.js').source}</script>`), '')
+  .replace(new RegExp(`${tag('script', 'src', '[^"\' >]*check-browser\\.js').source}</script>`), () => `<script>${checkBrowser}</script>`);
+if (/src=["']?[^"' >]*(?:boot|check-browser)\.js/.test(page)) throw new Error('a script was not inlined');
 page = page.replace('</body>', () => `<script type="module">${script}</script>\n</body>`);
 await writeFile(join(dist, 'duibiao-offline.html'), page);
 console.log(`wrote ${join(dist, 'duibiao-offline.html')} (${page.length} bytes)`);

@@ -124,3 +124,32 @@ test("the app lists the other built-in plans and says why the women's has no tar
   assert.equal(await page.isVisible('.other-plan p'), false, 'the provenance note is folded');
   await page.close();
 });
+
+test('a plan file picked in the page: what it is, its broken JSON named in Chinese, kept only when asked', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await page.click('#load-plan');
+  await page.waitForSelector('.plan-file-help');
+  assert.match(await page.textContent('.plan-file-help'), /规划文件（\.json）写明一部规划的指标、目标值/);
+  const input = '.plan-picker input[type=file]';
+  await page.setInputFiles(input, {
+    name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "schema": "duibiao-plan/2",\n  oops\n}'),
+  });
+  const alert = await page.waitForSelector('.plan-panel [role=alert]');
+  // The line where the browser gives a position (Chromium 86 does; today's says none).
+  assert.match(await alert.textContent(), /broken\.json：规划文件(第 3 行第 \d+ 列附近)?不是有效的规划 JSON：括号、引号或逗号的写法有误/);
+  const strict = await (await page.request.get(`${app.server.url}test-plans/strict.json`)).body();
+  await page.setInputFiles(input, { name: '严格.json', mimeType: 'application/json', buffer: strict });
+  await page.waitForSelector('.plan-panel >> text=测试用严格规划');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('duibiao.plan'))), [],
+    'nothing is kept unasked');
+  await page.check('#remember-plan');
+  await page.reload();
+  await page.waitForSelector('.plan-panel >> text=测试用严格规划');
+  await pick(page, 'long-kecheng-2023.xlsx');
+  await page.waitForSelector('tr[data-status]');
+  assert.equal((await statuses(page))['普惠性幼儿园覆盖率'], 'behind', 'the remembered plan is the one in use');
+  await page.uncheck('#remember-plan');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('duibiao.plan'))), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

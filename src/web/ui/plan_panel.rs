@@ -98,7 +98,7 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
             if props.origin == PlanOrigin::Embedded {
                 { for SUMMARIES[1..].iter().map(|other| other_plan(lang, other)) }
             }
-            <button type="button" class="link-button" onclick={toggle} aria-expanded={picking.to_string()}>
+            <button type="button" class="link-button" id="load-plan" onclick={toggle} aria-expanded={picking.to_string()}>
                 { t.load_plan }
             </button>
             if *picking {

@@ -2,7 +2,6 @@
 //! only: statuses, gaps and reasons are the core's, never recomputed here.
 
 use duibiao_core::evaluate::Status;
-use duibiao_core::matching::normalise;
 use duibiao_core::plan::PlanView;
 use duibiao_core::report::{Report, ResultRow};
 
@@ -78,10 +77,23 @@ pub fn carries_a_finding(row: &ResultRow) -> bool {
     row.as_written.is_some() || row.findings.is_flagged()
 }
 
+/// Text as a search compares it: full-width letters and digits as half-width, lower case, no
+/// spaces. (Not the matcher's `normalise`, which would bring its region and unit tables into the
+/// page for a search box.)
+fn searchable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '！'..='～' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// The reporting year's rows that pass the filters, in the chosen order.
 pub fn visible_rows<'a>(report: &'a Report, plan: &PlanView, view: &View) -> Vec<&'a ResultRow> {
-    let query = normalise(view.query.trim());
-    let query_en = view.query.trim().to_lowercase();
+    let query = searchable(&view.query);
     // Once the last flagged figure is confirmed the filter has nothing to show: it lets go.
     let only_flagged = view.flagged && report.summary.flagged > 0;
     // A status picked from the filter or a card is shown whatever the switch says.
@@ -95,13 +107,13 @@ pub fn visible_rows<'a>(report: &'a Report, plan: &PlanView, view: &View) -> Vec
         .filter(|r| view.region.is_none() || r.region == view.region)
         .filter(|r| {
             query.is_empty()
-                || normalise(&r.indicator).contains(&query)
+                || searchable(&r.indicator).contains(&query)
                 || r.as_written
                     .as_deref()
-                    .is_some_and(|w| normalise(w).contains(&query))
+                    .is_some_and(|w| searchable(w).contains(&query))
                 || plan
                     .indicator(&r.indicator_id)
-                    .is_some_and(|i| i.name_en.to_lowercase().contains(&query_en))
+                    .is_some_and(|i| searchable(&i.name_en).contains(&query))
         })
         .collect();
     // One comparison for every order, so the page links one sort: the plan's order is the rows'
