@@ -734,6 +734,15 @@ fn qualitative(
         .min_by_key(|(i, _)| *i)?;
     // 基本消除X: the object follows; X全覆盖 / X明显下降: the subject comes first.
     let object_follows = mark.ends_with("消除") || mark.ends_with("普及");
+    // A state reached ends its clause (“实现安全监控系统全覆盖”); inside one it is a word of
+    // something else (“建立健全覆盖城乡的网络”, “全覆盖资助体系”).
+    let mark_end = mark_at + mark.len();
+    let ends_clause = part[mark_end..]
+        .trim_end_matches(['。', '.', ' '])
+        .is_empty();
+    if !object_follows && !ends_clause {
+        return None;
+    }
     let (name, words_start, end) = if object_follows {
         let end = object_end(text, at + mark_at + mark.len());
         (
