@@ -35,7 +35,23 @@ impl Document {
                 blocks.extend(table.drain(..).map(|row| Block::Text(row.join("\t"))));
             }
         };
+        let mut flat_table: Option<String> = None;
         for line in text.lines() {
+            // A table pasted one row a line (“1婴儿死亡率(‰)5.2<4”) under its 序号 header: the
+            // rows are kept together, a line break between them, for the row reader.
+            if let Some(table_text) = flat_table.as_mut() {
+                if line.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                    table_text.push('\n');
+                    table_text.push_str(line.trim());
+                    continue;
+                }
+                blocks.extend(flat_table.take().map(Block::Text));
+            }
+            if line.contains("序号") && !line.contains('\t') && line.chars().count() <= 60 {
+                flush(&mut table, &mut blocks);
+                flat_table = Some(line.trim().to_string());
+                continue;
+            }
             let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
             if cells.iter().filter(|c| !c.is_empty()).count() >= 3 {
                 table.push(cells);
@@ -47,6 +63,7 @@ impl Document {
             }
         }
         flush(&mut table, &mut blocks);
+        blocks.extend(flat_table.map(Block::Text));
         Document {
             title: first_line(&blocks),
             blocks,
@@ -415,8 +432,17 @@ fn push_content(
     }
     if let Some((title_start, header_start, rows_start)) = flat_table_at(content) {
         push_sentences(&content[..title_start], section, pieces, plan_titles);
+        let mut title = content[title_start..header_start].trim().to_string();
+        // A table's title on the line before its header.
+        if title.is_empty() {
+            if let Some(Piece::Sentence { text, .. }) = pieces.last() {
+                if text.chars().count() <= 60 {
+                    title.clone_from(text);
+                }
+            }
+        }
         pieces.push(Piece::FlatTable {
-            title: content[title_start..header_start].trim().to_string(),
+            title,
             header: content[header_start..rows_start].to_string(),
             text: content[rows_start..].to_string(),
             section: section.clone(),

@@ -249,7 +249,7 @@ impl Drafter {
             let mut read = phrase::targets(clause);
             if read.is_empty() && !previous_subject.is_empty() && starts_without_subject(clause) {
                 // “孕产妇死亡率2020年为…,到2025年控制在…”: the subject carries on.
-                let carried = format!("{previous_subject}{clause}");
+                let carried = format!("{previous_subject}{}", without_leading_time(clause));
                 read = phrase::targets(&carried);
             }
             if read.is_empty() {
@@ -601,6 +601,28 @@ fn starts_without_subject(clause: &str) -> bool {
         .any(|w| text.starts_with(w))
 }
 
+/// “到2025年,” or “2025年前” off the head of a clause, for a subject carried in front of it.
+fn without_leading_time(clause: &str) -> &str {
+    let mut rest = clause.trim_start();
+    for lead in ["到", "至"] {
+        rest = rest.strip_prefix(lead).unwrap_or(rest);
+    }
+    let digits: usize = rest
+        .chars()
+        .take_while(|c| half_width(*c).is_ascii_digit())
+        .map(char::len_utf8)
+        .sum();
+    if digits > 0 && rest[digits..].starts_with('年') {
+        let after = &rest[digits + "年".len()..];
+        let after = ["底前", "底", "前", "末"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after);
+        return after.trim_start_matches([',', '，', ' ']);
+    }
+    clause
+}
+
 /// The words of a clause before its first figure, verb or trend word: its subject.
 fn subject_of(clause: &str) -> String {
     let text: String = clause.chars().map(half_width).collect();
@@ -637,7 +659,10 @@ fn subject_of(clause: &str) -> String {
     if let Some((i, _)) = figure_spans(&text).next() {
         end = end.min(i);
     }
-    // A year at the head (“2020年为…”) is no subject.
+    // A year (“孕产妇死亡率2020年为…”) ends the subject; one at the head is no subject.
+    if let Some(&(year_at, _)) = bare_years(&text).first() {
+        end = end.min(year_at);
+    }
     let head = &text[..end];
     let name = phrase::clean_subject(head);
     if name.chars().count() < 2 || name.ends_with('年') {
@@ -647,23 +672,25 @@ fn subject_of(clause: &str) -> String {
     }
 }
 
-/// “X2020年为N”, “2020年X达到N”, “2020年为N” (the subject carried): a base for X.
+/// “X2020年为N”, “2020年X为N”, “2020年为N” (the subject carried): a base for X.
 fn clause_base(clause: &str, previous_subject: &str) -> Option<(String, i32, f64)> {
     let text: String = clause.chars().map(half_width).collect();
     let (year_at, year) = bare_years(&text).into_iter().next()?;
-    let after = &text[year_at + 4 + "年".len()..];
-    let verb_len = ["为", "达到", "达", "是", "的"]
-        .iter()
-        .find(|v| after.starts_with(**v))
-        .map_or(0, |v| v.len());
-    let rest = &after[verb_len..];
-    let value = phrase::figures(rest).first().map(|f| f.value)?;
-    let own = phrase::clean_subject(&text[..year_at]);
-    let name = if own.chars().count() >= 2 {
-        own
-    } else {
-        previous_subject.to_string()
-    };
+    let year_end = year_at + 4 + "年".len();
+    let (figure_at, _) = figure_spans(&text).find(|&(start, _)| start >= year_end)?;
+    let value = phrase::figures(&text[figure_at..])
+        .first()
+        .map(|f| f.value)?;
+    let mut between = text[year_end..figure_at].trim_end();
+    for verb in ["已达到", "达到", "达", "为", "是", "保持在", "保持"] {
+        between = between.strip_suffix(verb).unwrap_or(between);
+    }
+    let between = phrase::clean_subject(between);
+    let before = phrase::clean_subject(&text[..year_at]);
+    let name = [between, before]
+        .into_iter()
+        .find(|n| n.chars().count() >= 2)
+        .unwrap_or_else(|| previous_subject.to_string());
     (!name.is_empty()).then_some((name, year, value))
 }
 

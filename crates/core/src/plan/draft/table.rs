@@ -128,7 +128,7 @@ pub fn flat_rows(text: &str) -> (Vec<Row>, String) {
             unit,
             base: String::new(),
             target: String::new(),
-            quote: text[at..values_end].to_string(),
+            quote: text[at..values_end].trim().to_string(),
             place: format!("第{ordinal}行"),
             notes: Vec::new(),
             review: false,
