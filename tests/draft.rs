@@ -35,7 +35,10 @@ fn figures_and_quotes(indicator: &Indicator) -> Vec<(f64, String)> {
     out.extend(indicator.target.value.map(|v| (v, quote.clone())));
     out.extend(indicator.target.upper.map(|v| (v, quote.clone())));
     if let Some(base) = &indicator.baseline {
-        out.push((base.value, base.quote.clone().unwrap_or_else(|| quote.clone())));
+        out.push((
+            base.value,
+            base.quote.clone().unwrap_or_else(|| quote.clone()),
+        ));
     }
     out
 }
@@ -45,7 +48,9 @@ fn stands_in(value: f64, quote: &str) -> bool {
     let quote = plain(quote);
     let figure = trim_float(value);
     quote.contains(&figure)
-        || [".0", ".00"].iter().any(|z| quote.contains(&format!("{figure}{z}")))
+        || [".0", ".00"]
+            .iter()
+            .any(|z| quote.contains(&format!("{figure}{z}")))
 }
 
 fn assert_every_figure_in_its_quote(draft: &Draft, what: &str) {
@@ -146,8 +151,14 @@ fn the_source_text_drafts_at_least_42_of_the_catalogues_44_indicators() {
     println!("drafted {found} of {}", catalogue.indicators.len());
     assert_eq!(catalogue.indicators.len(), 44);
     assert!(found >= 42, "{found} of 44");
-    assert_eq!((draft.plan.period.start, draft.plan.period.end), (2021, 2025));
-    assert!(draft.plan.regions.is_empty(), "the region is asked for, not guessed");
+    assert_eq!(
+        (draft.plan.period.start, draft.plan.period.end),
+        (2021, 2025)
+    );
+    assert!(
+        draft.plan.regions.is_empty(),
+        "the region is asked for, not guessed"
+    );
 }
 
 #[test]
@@ -196,7 +207,10 @@ fn a_monitoring_report_drafts_no_target_and_leaves_every_figure_out_with_why() {
 #[test]
 fn plan_openings_give_qualitative_goals_only_and_their_period() {
     let draft = draft_path(&format!("{PLANTEXTS}/zhejiang-plans-2021-opening.txt"));
-    assert_eq!((draft.plan.period.start, draft.plan.period.end), (2021, 2025));
+    assert_eq!(
+        (draft.plan.period.start, draft.plan.period.end),
+        (2021, 2025)
+    );
     assert!(draft
         .plan
         .indicators
@@ -244,7 +258,10 @@ fn a_word_document_with_a_real_table_keeps_its_columns() {
 fn files_that_cannot_be_drafted_say_what_to_do() {
     let cases: [(&[u8], &str); 5] = [
         (b"", "empty.txt"),
-        (&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "plan.doc"),
+        (
+            &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
+            "plan.doc",
+        ),
         (b"%PDF-1.7\n...", "plan.pdf"),
         (b"\x89PNG\r\n\x1a\n\0\0", "plan.png"),
         (&[0u8, 1, 2, 3, 255, 254, 0, 7, 8, 0], "plan.txt"),
@@ -254,7 +271,11 @@ fn files_that_cannot_be_drafted_say_what_to_do() {
         assert!(error.message_zh().contains(name), "{}", error.message_zh());
         assert!(!error.message_en().is_empty());
     }
-    let doc = draft_file(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "a.doc", &Codecs::OWN);
+    let doc = draft_file(
+        &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+        "a.doc",
+        &Codecs::OWN,
+    );
     assert!(matches!(doc, Err(DraftError::OldWord { .. })));
     assert!(doc.unwrap_err().message_zh().contains(".docx"));
     // A zip bomb named .docx is stopped by the zip guard, with its limit in the message.
