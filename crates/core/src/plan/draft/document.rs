@@ -283,8 +283,11 @@ fn heading_at(text: &str, at: usize) -> Option<Heading> {
                 .take_while(|c| NUMERALS.contains(*c))
                 .map(char::len_utf8)
                 .sum();
-            if numeral_len > 0 && after[numeral_len..].starts_with(['章', '编']) {
-                let marker_end = at + '第'.len_utf8() + numeral_len + '章'.len_utf8();
+            let word = ["章", "编", "部分"]
+                .into_iter()
+                .find(|w| after[numeral_len..].starts_with(w));
+            if let (true, Some(word)) = (numeral_len > 0, word) {
+                let marker_end = at + '第'.len_utf8() + numeral_len + word.len();
                 return Some(titled(text, at, marker_end, Level::Chapter));
             }
         }
@@ -317,6 +320,31 @@ fn heading_at(text: &str, at: usize) -> Option<Heading> {
                     .next()
                     .map_or(1, char::len_utf8);
             return Some(titled(text, at, marker_end, Level::Part));
+        }
+    }
+    // (1) or ① (a sub-item) after a sentence's end: its text is content.
+    if at_boundary {
+        if let Some(c) = rest.chars().next().filter(|c| ('①'..='⑳').contains(c)) {
+            return Some(Heading {
+                level: Level::Item,
+                label: ((c as u32 - '①' as u32) + 1).to_string(),
+                content_start: at + c.len_utf8(),
+            });
+        }
+        if rest.starts_with(['(', '（']) {
+            let open = rest.chars().next().map_or(1, char::len_utf8);
+            let digits = rest[open..].bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=2).contains(&digits) && rest[open + digits..].starts_with([')', '）']) {
+                let close = rest[open + digits..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+                return Some(Heading {
+                    level: Level::Item,
+                    label: rest[open..open + digits].to_string(),
+                    content_start: at + open + digits + close,
+                });
+            }
         }
     }
     // 1. 2、 (an item) after a sentence's end, followed by words: the item's text is content.

@@ -69,7 +69,10 @@ impl PhraseTarget {
 
 /// Verbs that introduce a target, with the bound a bare figure after them means (the longest
 /// at one place wins: 不低于 before 低于).
-const VERBS: [(&str, Bound); 41] = [
+const VERBS: [(&str, Bound); 44] = [
+    ("达到或超过", Bound::AtLeast),
+    ("达到或高于", Bound::AtLeast),
+    ("不低于或等于", Bound::AtLeast),
     ("保持在", Bound::AtLeast),
     ("稳定在", Bound::AtLeast),
     ("维持在", Bound::AtLeast),
@@ -127,7 +130,7 @@ const QUALIFIERS: [(&str, Bound); 5] = [
 ];
 
 /// Units as plans write them after a figure, longest first.
-const UNITS: [&str; 31] = [
+const UNITS: [&str; 32] = [
     "1/10万",
     "/10万",
     "/万",
@@ -159,6 +162,7 @@ const UNITS: [&str; 31] = [
     "天",
     "周",
     "届",
+    "年",
 ];
 
 /// Units that count things built or set up (for [`BUILD_VERBS`] and a range of them).
@@ -272,17 +276,15 @@ fn read_one(clause: &str, text: &str, at: usize, found: &mut Vec<PhraseTarget>) 
     if let Some(end) = yearly_decrease(clause, text, at, found) {
         return Some(end);
     }
-    match first_verb(part) {
-        Some((verb_at, verb, bound)) => {
-            let verb_at = at + verb_at;
-            if let Some(end) = verb_target(clause, text, at, verb_at, verb, bound, found) {
-                return Some(end);
-            }
-            // A verb without a figure may still state a share or a goal in words.
-            share_or_goal(clause, text, at, found)
+    // Each verb in the order it stands, until one states a target: “达标率保持在90%以上” is no
+    // target at 达 but is one at 保持在.
+    for (verb_at, verb, bound) in verbs_in(part) {
+        if let Some(end) = verb_target(clause, text, at, at + verb_at, verb, bound, found) {
+            return Some(end);
         }
-        None => share_or_goal(clause, text, at, found),
     }
+    // A clause without a verb and figure may still state a share or a goal in words.
+    share_or_goal(clause, text, at, found)
 }
 
 /// A share, a coverage, a count to build, a yearly rise or a qualitative goal.
@@ -295,6 +297,7 @@ fn share_or_goal(
     share_first(clause, text, at, found)
         .or_else(|| coverage(clause, text, at, found))
         .or_else(|| build_count(clause, text, at, found))
+        .or_else(|| relative_change(clause, text, at, found))
         .or_else(|| yearly_rise(clause, text, at, found))
         .or_else(|| qualitative(clause, text, at, found))
 }
@@ -685,6 +688,50 @@ fn build_count(
     Some(object_end(text, words_end))
 }
 
+/// “比2020年下降10%”, “提高5个百分点”: a change from a base the plan does not state here. Its
+/// figure is no level to check a value against, so the target is drafted in words, for the
+/// review to turn into a figure once the base is known.
+fn relative_change(
+    clause: &str,
+    text: &str,
+    at: usize,
+    found: &mut Vec<PhraseTarget>,
+) -> Option<usize> {
+    const CHANGES: [&str; 8] = [
+        "下降", "降低", "减少", "提高", "提升", "增长", "增加", "上升",
+    ];
+    let part = &text[at..];
+    let (change_at, change) = CHANGES
+        .iter()
+        .filter_map(|w| part.find(w).map(|i| (i, *w)))
+        .min_by_key(|(i, _)| *i)?;
+    let figures = figures(&part[change_at + change.len()..]);
+    let figure = figures.first()?;
+    let from_base = ["比", "较"]
+        .iter()
+        .filter_map(|w| part[..change_at].find(w))
+        .min();
+    if figure.unit != "个百分点" && !(from_base.is_some() && figure.unit == "%") {
+        return None;
+    }
+    let words_start = from_base.unwrap_or(change_at);
+    let name = clean_subject(&part[..words_start]);
+    if name.is_empty() {
+        return None;
+    }
+    let end = at + change_at + change.len() + figure.end;
+    found.push(PhraseTarget {
+        name,
+        shape: Shape::Qualitative,
+        value: None,
+        unit: String::new(),
+        words: verbatim(clause, text, at + words_start, end),
+        maintain: false,
+        base: None,
+    });
+    Some(end)
+}
+
 /// “残疾儿童康复救助人数逐年增加”: a rise every year, when no figure is given.
 fn yearly_rise(
     clause: &str,
@@ -776,12 +823,27 @@ fn is_a_year(words: &str) -> bool {
     digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn first_verb(text: &str) -> Option<(usize, &'static str, Bound)> {
-    VERBS
+/// The verbs of `text` in the order they stand; at one place, the longest (不低于 before 低于).
+fn verbs_in(text: &str) -> Vec<(usize, &'static str, Bound)> {
+    let mut found: Vec<(usize, &'static str, Bound)> = VERBS
         .iter()
-        .filter_map(|&(verb, bound)| text.find(verb).map(|at| (at, verb, bound)))
-        // The earliest; at one place, the longest (不低于 before 低于).
-        .min_by_key(|&(at, verb, _)| (at, std::cmp::Reverse(verb.len())))
+        .flat_map(|&(verb, bound)| {
+            text.match_indices(verb)
+                .map(move |(at, _)| (at, verb, bound))
+        })
+        .collect();
+    found.sort_by_key(|&(at, verb, _)| (at, std::cmp::Reverse(verb.len())));
+    // A shorter verb inside a longer one (低于 in 不低于) is no verb of its own.
+    let mut kept: Vec<(usize, &'static str, Bound)> = Vec::new();
+    for verb in found {
+        if kept
+            .last()
+            .is_none_or(|last| verb.0 >= last.0 + last.1.len())
+        {
+            kept.push(verb);
+        }
+    }
+    kept
 }
 
 #[derive(Debug)]
@@ -819,7 +881,9 @@ pub(super) fn figures(rest: &str) -> Vec<Figure> {
         let Some((value, len)) = number_at(tail) else {
             break;
         };
-        if tail[len..].starts_with('年') {
+        // A year (2025年) is no figure; “11.3年” (years of schooling) is one.
+        let is_year = len == 4 && (1900.0..2100.0).contains(&value);
+        if tail[len..].starts_with('年') && is_year {
             break;
         }
         let mut end = len;
@@ -983,8 +1047,15 @@ pub(super) fn clean_subject(subject: &str) -> String {
                 s = rest.to_string();
             }
         }
+        for intent in ["力争", "争取", "确保", "要", "逐步", "进一步", "继续"] {
+            if let Some(rest) = s.strip_suffix(intent) {
+                s = rest.to_string();
+            }
+        }
         s = s
-            .trim_start_matches(|c: char| matches!(c, ',' | ' ' | '的'))
+            .trim_start_matches(|c: char| {
+                matches!(c, ',' | ' ' | '的' | '—' | '-' | '·' | '•' | '*')
+            })
             .trim_end_matches(['的', ' ', ','])
             .to_string();
         if s == before {
@@ -1219,6 +1290,36 @@ mod tests {
             (t[0].shape, t[0].name.as_str()),
             (Shape::Qualitative, "儿童结核病")
         );
+    }
+
+    #[test]
+    fn a_verb_inside_a_name_gives_way_to_the_next() {
+        assert_eq!(
+            read("体质健康达标率保持在90%以上"),
+            [one("体质健康达标率", Bound::AtLeast, 90.0, "%")]
+        );
+        assert_eq!(
+            read("女性平均受教育年限达到11.3年"),
+            [one("女性平均受教育年限", Bound::AtLeast, 11.3, "年")]
+        );
+        assert_eq!(
+            read("儿童青少年总体近视率力争每年降低0.5个百分点以上")[0].0,
+            "儿童青少年总体近视率"
+        );
+        assert_eq!(
+            read("城镇新增就业人数达到或超过5万人"),
+            [one("城镇新增就业人数", Bound::AtLeast, 5.0, "万人")]
+        );
+    }
+
+    #[test]
+    fn a_change_from_a_base_is_drafted_in_words() {
+        let t = targets("孕产妇死亡率比2020年下降10%");
+        assert_eq!((t[0].shape, t[0].value), (Shape::Qualitative, None));
+        assert_eq!(t[0].words, "比2020年下降10%");
+        let t = targets("适龄妇女宫颈癌筛查率提高5个百分点");
+        assert_eq!(t[0].name, "适龄妇女宫颈癌筛查率");
+        assert_eq!(t[0].words, "提高5个百分点");
     }
 
     #[test]
