@@ -181,8 +181,8 @@ const SCOPES: [&str; 8] = [
 ];
 
 /// Verbs of intent in front of what a goal is about: not part of its name.
-const INTENTS: [&str; 9] = [
-    "实现", "确保", "力争", "推动", "推进", "促进", "争取", "使", "让",
+const INTENTS: [&str; 10] = [
+    "努力", "实现", "确保", "力争", "推动", "推进", "促进", "争取", "使", "让",
 ];
 
 /// Qualitative goals: a state to reach, no figure.
@@ -1047,6 +1047,10 @@ pub(super) fn clean_subject(subject: &str) -> String {
                 s = rest.to_string();
             }
         }
+        // “以乡(镇、街道)为单位”: how the rate is counted, not what it is.
+        if let Some(at) = s.rfind('以').filter(|_| s.ends_with("为单位")) {
+            s.truncate(at);
+        }
         for intent in ["力争", "争取", "确保", "要", "逐步", "进一步", "继续"] {
             if let Some(rest) = s.strip_suffix(intent) {
                 s = rest.to_string();
@@ -1305,6 +1309,10 @@ mod tests {
         assert_eq!(
             read("儿童青少年总体近视率力争每年降低0.5个百分点以上")[0].0,
             "儿童青少年总体近视率"
+        );
+        assert_eq!(
+            read("适龄儿童免疫规划疫苗接种率以乡(镇、街道)为单位保持在90%以上")[0].0,
+            "适龄儿童免疫规划疫苗接种率"
         );
         assert_eq!(
             read("城镇新增就业人数达到或超过5万人"),
