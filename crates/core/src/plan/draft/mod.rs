@@ -295,12 +295,13 @@ impl Drafter {
                     })
                     .map(|(_, y, v)| (*y, *v))
             });
-            let indicator = self.from_phrase(t, base, target_year, sentence, section, &domain);
+            let indicator =
+                self.indicator_of_phrase(t, base, target_year, sentence, section, &domain);
             self.indicators.push(indicator);
         }
     }
 
-    fn from_phrase(
+    fn indicator_of_phrase(
         &self,
         t: PhraseTarget,
         base: Option<(i32, f64)>,
@@ -446,14 +447,14 @@ impl Drafter {
                 item: None,
             };
             let label = format!("{} {}", table_label, row.place);
-            match self.from_row(row, years, &domain, &label) {
+            match self.indicator_of_row(row, years, &domain, &label) {
                 Ok(indicator) => self.indicators.push(indicator),
                 Err((quote, reason)) => self.exclude(&quote, &row_section, reason),
             }
         }
     }
 
-    fn from_row(
+    fn indicator_of_row(
         &self,
         row: Row,
         years: Years,

@@ -59,6 +59,19 @@ pub struct PhraseTarget {
 }
 
 impl PhraseTarget {
+    /// A target stated in words only (a yearly rise, a qualitative goal): no figure, no unit.
+    fn in_words(name: String, shape: Shape, words: String) -> PhraseTarget {
+        PhraseTarget {
+            name,
+            shape,
+            value: None,
+            unit: String::new(),
+            words,
+            maintain: false,
+            base: None,
+        }
+    }
+
     pub fn bound(&self) -> Option<Bound> {
         match self.shape {
             Shape::Figure(bound) => Some(bound),
@@ -333,15 +346,11 @@ fn verb_target(
         if name.is_empty() {
             return None;
         }
-        found.push(PhraseTarget {
+        found.push(PhraseTarget::in_words(
             name,
-            shape: Shape::Qualitative,
-            value: None,
-            unit: String::new(),
-            words: verbatim(clause, text, verb_at, end),
-            maintain: false,
-            base: None,
-        });
+            Shape::Qualitative,
+            verbatim(clause, text, verb_at, end),
+        ));
         return Some(end);
     }
     // 至少 may stand before the action: “至少设有1家”, “每年至少开展3次”.
@@ -701,10 +710,7 @@ fn relative_change(
         "下降", "降低", "减少", "提高", "提升", "增长", "增加", "上升",
     ];
     let part = &text[at..];
-    let (change_at, change) = CHANGES
-        .iter()
-        .filter_map(|w| part.find(w).map(|i| (i, *w)))
-        .min_by_key(|(i, _)| *i)?;
+    let (change_at, change) = first_word(part, &CHANGES)?;
     let figures = figures(&part[change_at + change.len()..]);
     let figure = figures.first()?;
     let from_base = ["比", "较"]
@@ -720,15 +726,11 @@ fn relative_change(
         return None;
     }
     let end = at + change_at + change.len() + figure.end;
-    found.push(PhraseTarget {
+    found.push(PhraseTarget::in_words(
         name,
-        shape: Shape::Qualitative,
-        value: None,
-        unit: String::new(),
-        words: verbatim(clause, text, at + words_start, end),
-        maintain: false,
-        base: None,
-    });
+        Shape::Qualitative,
+        verbatim(clause, text, at + words_start, end),
+    ));
     Some(end)
 }
 
@@ -743,24 +745,17 @@ fn yearly_rise(
     if first_figure(part).is_some() {
         return None;
     }
-    let (mark_at, mark) = YEARLY_RISES
-        .iter()
-        .filter_map(|w| part.find(w).map(|i| (i, *w)))
-        .min_by_key(|(i, _)| *i)?;
+    let (mark_at, mark) = first_word(part, &YEARLY_RISES)?;
     let name = clean_subject(&part[..mark_at]);
     if name.is_empty() {
         return None;
     }
     let end = at + mark_at + mark.len();
-    found.push(PhraseTarget {
+    found.push(PhraseTarget::in_words(
         name,
-        shape: Shape::IncreaseYearly,
-        value: None,
-        unit: String::new(),
-        words: verbatim(clause, text, at + mark_at, end),
-        maintain: false,
-        base: None,
-    });
+        Shape::IncreaseYearly,
+        verbatim(clause, text, at + mark_at, end),
+    ));
     Some(end)
 }
 
@@ -775,10 +770,7 @@ fn qualitative(
     if first_figure(part).is_some() {
         return None;
     }
-    let (mark_at, mark) = QUALITATIVE_MARKS
-        .iter()
-        .filter_map(|w| part.find(w).map(|i| (i, *w)))
-        .min_by_key(|(i, _)| *i)?;
+    let (mark_at, mark) = first_word(part, &QUALITATIVE_MARKS)?;
     // 基本消除X: the object follows; X全覆盖 / X明显下降: the subject comes first.
     let object_follows = mark.ends_with("消除") || mark.ends_with("普及");
     // A state reached ends its clause (“实现安全监控系统全覆盖”); inside one it is a word of
@@ -804,16 +796,20 @@ fn qualitative(
     if name.is_empty() {
         return None;
     }
-    found.push(PhraseTarget {
+    found.push(PhraseTarget::in_words(
         name,
-        shape: Shape::Qualitative,
-        value: None,
-        unit: String::new(),
-        words: verbatim(clause, text, words_start, end),
-        maintain: false,
-        base: None,
-    });
+        Shape::Qualitative,
+        verbatim(clause, text, words_start, end),
+    ));
     Some(end)
+}
+
+/// The first of `words` in `part`: where it stands and which it is.
+fn first_word(part: &str, words: &[&'static str]) -> Option<(usize, &'static str)> {
+    words
+        .iter()
+        .filter_map(|w| part.find(w).map(|i| (i, *w)))
+        .min_by_key(|(i, _)| *i)
 }
 
 /// “2020年”, “2020”.
@@ -1136,34 +1132,48 @@ mod tests {
 
     #[test]
     fn the_plans_verbs_and_qualifiers() {
-        assert_eq!(
-            read("0—6个月婴儿纯母乳喂养率达到65%以上"),
-            [one("0—6个月婴儿纯母乳喂养率", Bound::AtLeast, 65.0, "%")]
-        );
-        assert_eq!(
-            read("12岁儿童龋患率控制在25%以内"),
-            [one("12岁儿童龋患率", Bound::AtMost, 25.0, "%")]
-        );
-        assert_eq!(
-            read("学前教育毛入园率保持在97%以上"),
-            [one("学前教育毛入园率", Bound::AtLeast, 97.0, "%")]
-        );
-        assert_eq!(
-            read("全市床位增至3.17张"),
-            [one("床位", Bound::AtLeast, 3.17, "张")]
-        );
-        assert_eq!(
-            read("孕产妇死亡率下降到8/10万左右"),
-            [one("孕产妇死亡率", Bound::About, 8.0, "/10万")]
-        );
-        assert_eq!(
-            read("未成年人犯罪比例不超过8%"),
-            [one("未成年人犯罪比例", Bound::AtMost, 8.0, "%")]
-        );
-        assert_eq!(
-            read("婴儿死亡率低于5‰"),
-            [one("婴儿死亡率", Bound::Below, 5.0, "‰")]
-        );
+        let cases = [
+            (
+                "0—6个月婴儿纯母乳喂养率达到65%以上",
+                "0—6个月婴儿纯母乳喂养率",
+                Bound::AtLeast,
+                65.0,
+                "%",
+            ),
+            (
+                "12岁儿童龋患率控制在25%以内",
+                "12岁儿童龋患率",
+                Bound::AtMost,
+                25.0,
+                "%",
+            ),
+            (
+                "学前教育毛入园率保持在97%以上",
+                "学前教育毛入园率",
+                Bound::AtLeast,
+                97.0,
+                "%",
+            ),
+            ("全市床位增至3.17张", "床位", Bound::AtLeast, 3.17, "张"),
+            (
+                "孕产妇死亡率下降到8/10万左右",
+                "孕产妇死亡率",
+                Bound::About,
+                8.0,
+                "/10万",
+            ),
+            (
+                "未成年人犯罪比例不超过8%",
+                "未成年人犯罪比例",
+                Bound::AtMost,
+                8.0,
+                "%",
+            ),
+            ("婴儿死亡率低于5‰", "婴儿死亡率", Bound::Below, 5.0, "‰"),
+        ];
+        for (clause, name, bound, value, unit) in cases {
+            assert_eq!(read(clause), [one(name, bound, value, unit)], "{clause}");
+        }
     }
 
     #[test]

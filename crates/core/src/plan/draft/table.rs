@@ -636,35 +636,19 @@ mod tests {
     #[test]
     fn target_cells() {
         use phrase::Bound::*;
-        assert_eq!(
-            read_target_cell("<9.5", "x"),
-            TargetCell::Figure(Below, 9.5, false)
-        );
-        assert_eq!(
-            read_target_cell("≥90", "x"),
-            TargetCell::Figure(AtLeast, 90.0, false)
-        );
-        assert_eq!(
-            read_target_cell("90%以上", "x"),
-            TargetCell::Figure(AtLeast, 90.0, false)
-        );
-        assert_eq!(
-            read_target_cell("4.5", "托位数"),
-            TargetCell::Figure(AtLeast, 4.5, true)
-        );
-        assert_eq!(
-            read_target_cell("5", "婴儿死亡率"),
-            TargetCell::Figure(AtMost, 5.0, true)
-        );
-        assert_eq!(read_target_cell("1—2", "x"), TargetCell::Range(1.0, 2.0));
-        assert_eq!(read_target_cell("应援尽援", "x"), TargetCell::Words);
-        assert_eq!(
-            read_target_cell("逐年增加", "x"),
-            TargetCell::IncreaseYearly
-        );
-        assert_eq!(
-            read_target_cell("8左右", "x"),
-            TargetCell::Figure(About, 8.0, false)
-        );
+        let cases = [
+            ("<9.5", "x", TargetCell::Figure(Below, 9.5, false)),
+            ("≥90", "x", TargetCell::Figure(AtLeast, 90.0, false)),
+            ("90%以上", "x", TargetCell::Figure(AtLeast, 90.0, false)),
+            ("4.5", "托位数", TargetCell::Figure(AtLeast, 4.5, true)),
+            ("5", "婴儿死亡率", TargetCell::Figure(AtMost, 5.0, true)),
+            ("1—2", "x", TargetCell::Range(1.0, 2.0)),
+            ("应援尽援", "x", TargetCell::Words),
+            ("逐年增加", "x", TargetCell::IncreaseYearly),
+            ("8左右", "x", TargetCell::Figure(About, 8.0, false)),
+        ];
+        for (cell, name, expected) in cases {
+            assert_eq!(read_target_cell(cell, name), expected, "{cell}");
+        }
     }
 }

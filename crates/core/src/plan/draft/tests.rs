@@ -7,8 +7,10 @@ fn draft(text: &str) -> Draft {
     draft_text(text, &DraftOptions::default()).expect("a text with words drafts")
 }
 
-/// (name, op, value, upper, base) of each drafted indicator.
-fn read(text: &str) -> Vec<(String, String, Option<f64>, Option<f64>, Option<f64>)> {
+/// (name, op, value, upper, base) of a drafted indicator.
+type Read = (String, String, Option<f64>, Option<f64>, Option<f64>);
+
+fn read(text: &str) -> Vec<Read> {
     draft(text)
         .plan
         .indicators
@@ -25,12 +27,7 @@ fn read(text: &str) -> Vec<(String, String, Option<f64>, Option<f64>, Option<f64
         .collect()
 }
 
-fn row(
-    name: &str,
-    op: &str,
-    value: Option<f64>,
-    base: Option<f64>,
-) -> (String, String, Option<f64>, Option<f64>, Option<f64>) {
+fn row(name: &str, op: &str, value: Option<f64>, base: Option<f64>) -> Read {
     (name.into(), op.into(), value, None, base)
 }
 
