@@ -271,6 +271,21 @@ struct Heading {
 
 /// A heading starting at byte `at`, when one does.
 fn heading_at(text: &str, at: usize) -> Option<Heading> {
+    match marker_at(text, at)? {
+        Marker::Titled(level, marker_end) => Some(titled(text, at, marker_end, level)),
+        Marker::Item(heading) => Some(heading),
+    }
+}
+
+/// A heading's marker at `at`: a chapter's or part's (its title still to read), or an item.
+enum Marker {
+    Titled(Level, usize),
+    Item(Heading),
+}
+
+/// The marker alone, so that reading a title (which looks for the next marker) never reads
+/// another title: no recursion, however many headings follow one another.
+fn marker_at(text: &str, at: usize) -> Option<Marker> {
     let rest = &text[at..];
     let before = text[..at].chars().next_back();
     let at_boundary =
@@ -288,7 +303,7 @@ fn heading_at(text: &str, at: usize) -> Option<Heading> {
                 .find(|w| after[numeral_len..].starts_with(w));
             if let (true, Some(word)) = (numeral_len > 0, word) {
                 let marker_end = at + '第'.len_utf8() + numeral_len + word.len();
-                return Some(titled(text, at, marker_end, Level::Chapter));
+                return Some(Marker::Titled(Level::Chapter, marker_end));
             }
         }
     }
@@ -301,7 +316,7 @@ fn heading_at(text: &str, at: usize) -> Option<Heading> {
         .sum();
     if chapter_boundary && numeral_len > 0 && rest[numeral_len..].starts_with('、') {
         let marker_end = at + numeral_len + '、'.len_utf8();
-        return Some(titled(text, at, marker_end, Level::Chapter));
+        return Some(Marker::Titled(Level::Chapter, marker_end));
     }
     // (一) or （一）: anywhere but inside a title in 《》 (checked by the caller's flow: rare).
     if rest.starts_with(['(', '（']) {
@@ -319,17 +334,17 @@ fn heading_at(text: &str, at: usize) -> Option<Heading> {
                     .chars()
                     .next()
                     .map_or(1, char::len_utf8);
-            return Some(titled(text, at, marker_end, Level::Part));
+            return Some(Marker::Titled(Level::Part, marker_end));
         }
     }
     // (1) or ① (a sub-item) after a sentence's end: its text is content.
     if at_boundary {
         if let Some(c) = rest.chars().next().filter(|c| ('①'..='⑳').contains(c)) {
-            return Some(Heading {
+            return Some(Marker::Item(Heading {
                 level: Level::Item,
                 label: ((c as u32 - '①' as u32) + 1).to_string(),
                 content_start: at + c.len_utf8(),
-            });
+            }));
         }
         if rest.starts_with(['(', '（']) {
             let open = rest.chars().next().map_or(1, char::len_utf8);
@@ -339,11 +354,11 @@ fn heading_at(text: &str, at: usize) -> Option<Heading> {
                     .chars()
                     .next()
                     .map_or(1, char::len_utf8);
-                return Some(Heading {
+                return Some(Marker::Item(Heading {
                     level: Level::Item,
                     label: rest[open..open + digits].to_string(),
                     content_start: at + open + digits + close,
-                });
+                }));
             }
         }
     }
@@ -355,11 +370,11 @@ fn heading_at(text: &str, at: usize) -> Option<Heading> {
         if digits <= 2 && matches!(mark, '.' | '．' | '、') {
             let next = after[mark.len_utf8()..].chars().next()?;
             if !next.is_ascii_digit() && !next.is_whitespace() {
-                return Some(Heading {
+                return Some(Marker::Item(Heading {
                     level: Level::Item,
                     label: rest[..digits].to_string(),
                     content_start: at + digits + mark.len_utf8(),
-                });
+                }));
             }
         }
     }
@@ -379,7 +394,7 @@ fn titled(text: &str, at: usize, marker_end: usize, level: Level) -> Heading {
             }
             break;
         }
-        if count > 0 && heading_at(text, here).is_some_and(|h| h.level != Level::Item) {
+        if count > 0 && matches!(marker_at(text, here), Some(Marker::Titled(..))) {
             end = Some((here, here));
             break;
         }

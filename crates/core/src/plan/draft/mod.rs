@@ -34,7 +34,7 @@ use table::{Row, TargetCell, Years};
 
 /// A draft: the plan as drafted (its `excluded` lists the sentences left out) and what the
 /// drafter could not settle on its own, for the review.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Draft {
     pub plan: Plan,
     /// Questions for the review about the whole plan (its period, its region …), in Chinese.
@@ -56,6 +56,12 @@ pub fn draft_file(bytes: &[u8], file_name: &str, codecs: &Codecs) -> Result<Draf
         file_name: file_name.to_string(),
     };
     Ok(draft_document(&document, &options))
+}
+
+/// [`draft_file`] with the core's own decoders (the CLI, the tests, a native host).
+#[cfg(feature = "own-codecs")]
+pub fn draft_bytes(bytes: &[u8], file_name: &str) -> Result<Draft, DraftError> {
+    draft_file(bytes, file_name, &Codecs::OWN)
 }
 
 /// Pasted text as a draft plan; an empty text is an error.
@@ -86,6 +92,7 @@ pub fn draft_document(document: &Document, options: &DraftOptions) -> Draft {
     let (period, period_found) = period_of(&document.title, &whole_text);
     let mut drafter = Drafter {
         period,
+        ids: Default::default(),
         domains: Vec::new(),
         indicators: Vec::new(),
         excluded: Vec::new(),
@@ -176,6 +183,8 @@ struct ReviewBase {
 
 struct Drafter {
     period: Period,
+    /// The ids given so far, so a new one is found unused at once.
+    ids: std::collections::HashSet<String>,
     domains: Vec<Domain>,
     indicators: Vec<Indicator>,
     excluded: Vec<Excluded>,
@@ -210,7 +219,7 @@ impl Drafter {
         let base = format!("i-{}", short_hash(&format!("{domain}/{name}")));
         let mut id = base.clone();
         let mut n = 2;
-        while self.indicators.iter().any(|i| i.id == id) {
+        while self.ids.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
@@ -297,6 +306,7 @@ impl Drafter {
             });
             let indicator =
                 self.indicator_of_phrase(t, base, target_year, sentence, section, &domain);
+            self.ids.insert(indicator.id.clone());
             self.indicators.push(indicator);
         }
     }
@@ -448,7 +458,10 @@ impl Drafter {
             };
             let label = format!("{} {}", table_label, row.place);
             match self.indicator_of_row(row, years, &domain, &label) {
-                Ok(indicator) => self.indicators.push(indicator),
+                Ok(indicator) => {
+                    self.ids.insert(indicator.id.clone());
+                    self.indicators.push(indicator);
+                }
                 Err((quote, reason)) => self.exclude(&quote, &row_section, reason),
             }
         }

@@ -179,3 +179,39 @@ fn odd_texts_never_panic() {
         let _ = draft_text(text, &DraftOptions::default());
     }
 }
+
+/// Any slice of a real plan text drafts without a panic (cut anywhere: mid-table, mid-heading,
+/// mid-number), and every drafted figure still stands in its quote.
+#[test]
+fn every_slice_of_the_plan_text_drafts_without_panic() {
+    let text = include_str!("../../../../../tests/source/quzhou-plan-notice-2021.txt");
+    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let mut seed: u64 = 26;
+    let mut next = |n: usize| {
+        // xorshift: a fixed sequence of cuts.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..100 {
+        let a = bounds[next(bounds.len())];
+        let b = bounds[next(bounds.len())];
+        let (start, end) = (a.min(b), a.max(b));
+        let slice = &text[start..end];
+        let Ok(d) = draft_text(slice, &DraftOptions::default()) else {
+            continue;
+        };
+        for i in &d.plan.indicators {
+            assert!(slice.contains(&i.source.quote), "{}", i.source.quote);
+            if let Some(v) = i.target.value {
+                let figure = crate::numbers::trim_float(v);
+                assert!(
+                    i.source.quote.contains(&figure),
+                    "{figure} in {}",
+                    i.source.quote
+                );
+            }
+        }
+    }
+}
