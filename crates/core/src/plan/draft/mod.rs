@@ -91,6 +91,7 @@ pub fn draft_document(document: &Document, options: &DraftOptions) -> Draft {
         .join("\n");
     let (period, period_found) = period_of(&document.title, &whole_text);
     let mut drafter = Drafter {
+        too_many: false,
         period,
         ids: Default::default(),
         domains: Vec::new(),
@@ -134,6 +135,11 @@ pub fn draft_document(document: &Document, options: &DraftOptions) -> Draft {
     let mut questions = vec![
         "本规划所属地区未填写（regions 为空）：请在核对时填写，起草器不猜测地区。".to_string(),
     ];
+    if drafter.too_many {
+        questions.push(format!(
+            "文本中的目标超过 {MAX_TARGETS} 项，之后的部分未起草：请只保留一份规划的正文和指标表。"
+        ));
+    }
     if !period_found {
         questions.push(format!(
             "未在标题或正文中找到规划期，暂按{}—{}年起草，请核对。",
@@ -181,7 +187,16 @@ struct ReviewBase {
     quote: String,
 }
 
+/// A sentence longer than this is quoted clause by clause: a text without full stops would
+/// otherwise copy itself into every target's quote.
+const MAX_QUOTE_CHARS: usize = 1_000;
+/// The most targets one draft holds: a national plan has about 150; past this the text is not a
+/// plan (or not one plan), and the review is told so.
+pub const MAX_TARGETS: usize = 2_000;
+
 struct Drafter {
+    /// [`MAX_TARGETS`] was reached: the rest of the text was not drafted.
+    too_many: bool,
     period: Period,
     /// The ids given so far, so a new one is found unused at once.
     ids: std::collections::HashSet<String>,
@@ -250,7 +265,9 @@ impl Drafter {
             }
             return;
         }
-        let mut found: Vec<PhraseTarget> = Vec::new();
+        // Each target with the clause it came from: a sentence too long to quote whole (a text
+        // without full stops) is quoted clause by clause.
+        let mut found: Vec<(PhraseTarget, &str)> = Vec::new();
         let mut bases: Vec<(String, i32, f64)> = Vec::new();
         let mut previous_subject = String::new();
         let mut leftover: Vec<&str> = Vec::new();
@@ -274,7 +291,7 @@ impl Drafter {
             }
             // Qualitative goals only where the text states goals: not in a preamble.
             read.retain(|t| !(t.shape == Shape::Qualitative && section.is_preamble()));
-            found.extend(read);
+            found.extend(read.into_iter().map(|t| (t, *clause)));
         }
         if found.is_empty() {
             if holds_figure(sentence) {
@@ -292,7 +309,13 @@ impl Drafter {
         }
         let domain = self.domain_id(&section.domain().unwrap_or_default());
         let target_year = target_year_in(sentence).unwrap_or(self.period.end);
-        for t in found {
+        let whole = sentence.chars().count() <= MAX_QUOTE_CHARS;
+        for (t, clause) in found {
+            if self.indicators.len() >= MAX_TARGETS {
+                self.too_many = true;
+                return;
+            }
+            let quote = if whole { sentence } else { clause };
             let base = t.base.or_else(|| {
                 bases
                     .iter()
@@ -304,8 +327,7 @@ impl Drafter {
                     })
                     .map(|(_, y, v)| (*y, *v))
             });
-            let indicator =
-                self.indicator_of_phrase(t, base, target_year, sentence, section, &domain);
+            let indicator = self.indicator_of_phrase(t, base, target_year, quote, section, &domain);
             self.ids.insert(indicator.id.clone());
             self.indicators.push(indicator);
         }

@@ -219,8 +219,15 @@ const OUTSIDE_LEVELS: [&str; 5] = ["平均", "水平", "领先", "前列", "前�
 /// Yearly rises without a figure.
 const YEARLY_RISES: [&str; 5] = ["逐年提高", "逐年增加", "逐年上升", "逐年增长", "逐年扩大"];
 
+/// A clause longer than this states no target the drafter reads: a plan's clause is a line or
+/// two, and reading a very long one verb by verb would take time by the square of its length.
+pub const MAX_CLAUSE_CHARS: usize = 300;
+
 /// The targets a clause states, or none when it states none.
 pub fn targets(clause: &str) -> Vec<PhraseTarget> {
+    if clause.chars().nth(MAX_CLAUSE_CHARS).is_some() {
+        return Vec::new();
+    }
     let text: String = clause.chars().map(half_width).collect();
     let mut found = Vec::new();
     read_from(clause, &text, 0, &mut found);

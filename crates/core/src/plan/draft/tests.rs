@@ -215,3 +215,20 @@ fn every_slice_of_the_plan_text_drafts_without_panic() {
         }
     }
 }
+
+/// Texts that would take time by the square of their length, or copy themselves into every
+/// quote, are drafted in bounded time and memory.
+#[test]
+fn long_clauses_and_sentences_without_full_stops_stay_bounded() {
+    let verbs = format!("{}90%", "达到".repeat(20_000));
+    assert!(draft(&verbs).plan.indicators.is_empty());
+    let no_full_stops = "婴儿死亡率控制在5‰以下，".repeat(3_000);
+    let d = draft(&no_full_stops);
+    assert_eq!(d.plan.indicators.len(), MAX_TARGETS);
+    assert!(d
+        .plan
+        .indicators
+        .iter()
+        .all(|i| i.source.quote == "婴儿死亡率控制在5‰以下"));
+    assert!(d.questions.iter().any(|q| q.contains("2000")));
+}
