@@ -289,6 +289,11 @@ impl Drafter {
             if !subject.is_empty() {
                 previous_subject = subject;
             }
+            for t in &mut read {
+                if let Some(fuller) = fuller_name(&t.name, &parts, clause) {
+                    t.name = fuller;
+                }
+            }
             // Qualitative goals only where the text states goals: not in a preamble.
             read.retain(|t| !(t.shape == Shape::Qualitative && section.is_preamble()));
             found.extend(read.into_iter().map(|t| (t, *clause)));
@@ -635,6 +640,48 @@ fn starts_without_subject(clause: &str) -> bool {
         ]
         .iter()
         .any(|w| text.starts_with(w))
+}
+
+/// Verbs of work that open a measure (“加强新生儿规范化访视”): no part of what is measured.
+const WORK_VERBS: [&str; 14] = [
+    "积极",
+    "加强",
+    "开展",
+    "推进",
+    "做好",
+    "实施",
+    "落实",
+    "完善",
+    "建立",
+    "健全",
+    "深化",
+    "强化",
+    "全面",
+    "进一步",
+];
+
+/// “加强新生儿规范化访视,访视率保持在90%以上”: a bare measure (访视率) named by the clause before
+/// it, which says what is measured (新生儿规范化访视率). Only when that clause holds the measure's
+/// stem (访视) verbatim.
+fn fuller_name(name: &str, parts: &[&str], clause: &str) -> Option<String> {
+    let stem = name.strip_suffix('率')?;
+    if name.chars().count() > 4 || stem.chars().count() < 2 {
+        return None;
+    }
+    let at = parts.iter().position(|c| std::ptr::eq(*c, clause))?;
+    let before = parts[..at].last()?;
+    let before: String = before.chars().map(half_width).collect();
+    let end = before.rfind(stem)? + stem.len();
+    let mut phrase = before[..end].trim();
+    loop {
+        let stripped = WORK_VERBS.iter().find_map(|v| phrase.strip_prefix(v));
+        match stripped {
+            Some(rest) => phrase = rest,
+            None => break,
+        }
+    }
+    let phrase = phrase::clean_subject(phrase);
+    (phrase.chars().count() > stem.chars().count()).then(|| format!("{phrase}率"))
 }
 
 /// “到2025年,” or “2025年前” off the head of a clause, for a subject carried in front of it.

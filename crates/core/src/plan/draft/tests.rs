@@ -232,3 +232,15 @@ fn long_clauses_and_sentences_without_full_stops_stay_bounded() {
         .all(|i| i.source.quote == "婴儿死亡率控制在5‰以下"));
     assert!(d.questions.iter().any(|q| q.contains("2000")));
 }
+
+#[test]
+fn a_bare_measure_is_named_by_the_clause_before_it() {
+    let names: Vec<String> = draft("规划（2021—2025年）\n一、目标\n加强新生儿规范化访视，访视率保持在90%以上。积极推进儿童发育监测与筛查工作，监测筛查率达到85%以上。")
+        .plan
+        .indicators
+        .into_iter()
+        .map(|i| i.name)
+        .collect();
+    // The second clause before does not hold 监测筛查 as written: the name stays as the text has it.
+    assert_eq!(names, ["新生儿规范化访视率", "监测筛查率"]);
+}
