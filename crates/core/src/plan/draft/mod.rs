@@ -210,6 +210,9 @@ struct Drafter {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Tense {
     Goal,
+    /// States a value and its change since a past year (“为94.9%，比2021年提高0.3个百分点”): a
+    /// report of that year's successor, not a goal.
+    Reported(i32),
     /// Reports what a year (before the plan's end) stood at.
     Past(i32),
 }
@@ -252,6 +255,16 @@ impl Drafter {
     fn sentence(&mut self, sentence: &str, section: &Section) {
         let tense = tense_of(sentence, self.period);
         let parts = clauses(sentence);
+        if let Tense::Reported(since) = tense {
+            if holds_figure(sentence) {
+                self.exclude(
+                    sentence,
+                    section,
+                    format!("报告：已达到的数值及其与{since}年相比的变化，不是本规划的目标"),
+                );
+            }
+            return;
+        }
         if let Tense::Past(year) = tense {
             if holds_figure(sentence) {
                 self.note_review_bases(&parts, year, sentence);
@@ -895,6 +908,16 @@ fn tense_of(sentence: &str, period: Period) -> Tense {
     if let Some((_, year)) = bare_years(&text).into_iter().find(|(_, y)| *y < period.end) {
         return Tense::Past(year);
     }
+    // “为94.9%，比2021年提高0.3个百分点”: a value stated as it is, and its change since then.
+    let stated = text.contains('为') && document::holds_figure(&text);
+    let since = ["比", "较"].iter().find_map(|w| {
+        let at = text.find(w)? + w.len();
+        let year: i32 = text.get(at..at + 4)?.parse().ok()?;
+        text[at + 4..].starts_with('年').then_some(year)
+    });
+    if let (true, Some(year)) = (stated, since.filter(|y| *y < period.end)) {
+        return Tense::Reported(year);
+    }
     let achieved = ["已达到", "已实现", "已完成", "已超过", "均已", "已经达到"];
     if achieved.iter().any(|w| text.contains(w)) {
         return Tense::Past(period.start - 1);
@@ -910,6 +933,21 @@ fn why_left_out(text: &str) -> String {
         .any(|w| half.contains(&format!("{w}20")))
     {
         return "与往年比较的变化量，不是目标".into();
+    }
+    // Every figure an age (“0—6岁”, “3岁以下”, “6个月”): whom a measure is for.
+    let ages_only = figure_spans(&half).all(|(_, end)| {
+        let after = &half[end..];
+        after.starts_with('岁')
+            || after.starts_with("个月")
+            || ["—", "-", "~", "～"].iter().any(|d| {
+                after.strip_prefix(d).is_some_and(|r| {
+                    r.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                        .starts_with(['岁', '个'])
+                })
+            })
+    });
+    if ages_only {
+        return "数字是对象的年龄（如“0—6岁”“3岁以下”），不是目标值".into();
     }
     if half.contains("分别") || half.contains("各") {
         return "数值是措施中的数量或标准（如“各1小时”），不是监测指标的目标".into();
