@@ -244,3 +244,14 @@ fn a_bare_measure_is_named_by_the_clause_before_it() {
     // The second clause before does not hold 监测筛查 as written: the name stays as the text has it.
     assert_eq!(names, ["新生儿规范化访视率", "监测筛查率"]);
 }
+
+#[test]
+fn a_drafted_about_target_is_met_within_a_tenth_of_its_figure() {
+    let d = draft("规划（2021—2025年）\n一、目标\n孕产妇死亡率控制在8/10万左右。");
+    let target = &d.plan.indicators[0].target;
+    assert_eq!((target.op, target.value), (Op::About, Some(8.0)));
+    assert_eq!(Op::from_code("about"), Some(Op::About));
+    assert_eq!(target.display("1/10万", false), "8/10万左右");
+    let meets = |v: f64| crate::evaluate::meets(target.op, v, 8.0, None);
+    assert!(meets(8.7) && meets(7.3) && !meets(9.0) && !meets(7.0));
+}
