@@ -286,7 +286,14 @@ impl Drafter {
         let mut leftover: Vec<&str> = Vec::new();
         for clause in &parts {
             let mut read = phrase::targets(clause);
-            if read.is_empty() && !previous_subject.is_empty() && starts_without_subject(clause) {
+            let past_year_first = bare_years(&clause.chars().map(half_width).collect::<String>())
+                .first()
+                .is_some_and(|&(at, y)| at == 0 && y < self.period.end);
+            if read.is_empty()
+                && !previous_subject.is_empty()
+                && starts_without_subject(clause)
+                && !past_year_first
+            {
                 // “孕产妇死亡率2020年为…,到2025年控制在…”: the subject carries on.
                 let carried = format!("{previous_subject}{}", without_leading_time(clause));
                 read = phrase::targets(&carried);
@@ -905,7 +912,12 @@ fn tense_of(sentence: &str, period: Period) -> Tense {
         return Tense::Goal;
     }
     let text: String = sentence.chars().map(half_width).collect();
-    if let Some((_, year)) = bare_years(&text).into_iter().find(|(_, y)| *y < period.end) {
+    let years = bare_years(&text);
+    // “2020年为9.8/10万，2025年降至8/10万”: the plan's end year makes it a goal.
+    if years.iter().any(|(_, y)| *y >= period.end) {
+        return Tense::Goal;
+    }
+    if let Some((_, year)) = years.into_iter().find(|(_, y)| *y < period.end) {
         return Tense::Past(year);
     }
     // “为94.9%，比2021年提高0.3个百分点”: a value stated as it is, and its change since then.

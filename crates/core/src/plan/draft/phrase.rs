@@ -82,7 +82,9 @@ impl PhraseTarget {
 
 /// Verbs that introduce a target, with the bound a bare figure after them means (the longest
 /// at one place wins: 不低于 before 低于).
-const VERBS: [(&str, Bound); 44] = [
+const VERBS: [(&str, Bound); 46] = [
+    ("≤", Bound::AtMost),
+    ("≥", Bound::AtLeast),
     ("达到或超过", Bound::AtLeast),
     ("达到或高于", Bound::AtLeast),
     ("不低于或等于", Bound::AtLeast),

@@ -166,12 +166,19 @@ fn name_and_unit(text: &str, from: usize) -> Option<(usize, String, usize)> {
                         let inside = &rest[o + '('.len_utf8().max(c.len_utf8())..i];
                         let inside = inside.trim_start_matches(['(', '（']);
                         let after = &rest[i + c.len_utf8()..];
-                        let followed = after
+                        // A row pasted with spaces between its cells: “(‰) 5.2 <4”.
+                        let spaces =
+                            after.len() - after.trim_start_matches([' ', '\t', '\u{3000}']).len();
+                        let followed = after[spaces..]
                             .chars()
                             .next()
                             .is_some_and(|n| is_value_char(n) || is_cjk(n));
                         if is_unit(inside) && followed {
-                            found = Some((from + o, inside.to_string(), from + i + c.len_utf8()));
+                            found = Some((
+                                from + o,
+                                inside.to_string(),
+                                from + i + c.len_utf8() + spaces,
+                            ));
                             break;
                         }
                     }
@@ -209,7 +216,7 @@ fn next_row_start(text: &str, values_start: usize, next: &str) -> Option<usize> 
     let mut search = values_start;
     while let Some(found) = text[search..].find(next) {
         let p = search + found;
-        let after = &text[p + next.len()..];
+        let after = text[p + next.len()..].trim_start_matches([' ', '\t', '\u{3000}']);
         let starts_name = after.chars().next().is_some_and(|c| is_cjk(c) || c == '“');
         // Digits of this row's figures cannot be split: “10011建” is 100 and row 11, so the
         // number must end right where the name starts.
@@ -252,6 +259,13 @@ fn split_glued(values: &str, row: &mut Row) {
         .find(|(_, c)| matches!(half_width(*c), '<' | '>' | '≤' | '≥'))
     {
         return cut_at(i, row);
+    }
+    // Cells pasted with a space between them: “2.94 4.5”.
+    let cells: Vec<&str> = values.split_whitespace().collect();
+    if let [base, target] = cells.as_slice() {
+        row.base = base.to_string();
+        row.target = target.to_string();
+        return;
     }
     // A word: “551逐年增加”, “656应援尽援”.
     if let Some(&(i, _)) = chars.iter().find(|(_, c)| is_cjk(*c)) {
@@ -587,6 +601,18 @@ mod tests {
                 row("救助人数", "人", "551", "逐年增加"),
                 row("建有儿童之家的比例", "%", "90.1", "100"),
                 row("建立儿童活动中心的县(市、区)比例", "%", "16.67", "75"),
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_pasted_with_spaces_between_cells() {
+        assert_eq!(
+            read("1 婴儿死亡率(‰) 5.2 <4\n2 千名儿童儿科执业(助理)医师数(人) 0.8 1\n3 托位数(个) 2.94 4.5"),
+            [
+                row("婴儿死亡率", "‰", "5.2", "<4"),
+                row("千名儿童儿科执业(助理)医师数", "人", "0.8", "1"),
+                row("托位数", "个", "2.94", "4.5"),
             ]
         );
     }

@@ -255,3 +255,11 @@ fn a_drafted_about_target_is_met_within_a_tenth_of_its_figure() {
     let meets = |v: f64| crate::evaluate::meets(target.op, v, 8.0, None);
     assert!(meets(8.7) && meets(7.3) && !meets(9.0) && !meets(7.0));
 }
+
+#[test]
+fn a_sentence_with_the_base_year_and_the_end_year_is_a_goal() {
+    assert_eq!(
+        read("规划（2021—2025年）\n一、目标\n全县孕产妇死亡率2020年为9.8/10万，2025年降至8/10万以下。"),
+        [row("孕产妇死亡率", "<=", Some(8.0), Some(9.8))]
+    );
+}
