@@ -397,8 +397,13 @@ pub fn cell_rows(rows: &[Vec<String>]) -> Option<(Years, Vec<Row>)> {
         base: base.and_then(|b| years_in(&header[b]).first().copied()),
         target: years_in(&header[target]).last().copied(),
     };
+    // A web page's row under a cell spanning rows (rowspan: a 领域 column) has fewer cells: the
+    // ones it lacks are on the left, so its cells stand under the header's last ones.
+    let width = header.len();
     let cell = |row: &Vec<String>, column: Option<usize>| {
+        let missing = width.saturating_sub(row.len());
         column
+            .and_then(|c| c.checked_sub(missing))
             .and_then(|c| row.get(c))
             .map(|c| c.trim().to_string())
             .unwrap_or_default()
@@ -406,6 +411,7 @@ pub fn cell_rows(rows: &[Vec<String>]) -> Option<(Years, Vec<Row>)> {
     let mut read = Vec::new();
     for (k, cells) in rows.iter().enumerate().skip(header_at + 1) {
         let full_name = cell(cells, Some(name));
+        // A row that only names a group (“一、儿童与健康”) is no indicator.
         if full_name.is_empty() || cells.iter().filter(|c| !c.trim().is_empty()).count() < 2 {
             continue;
         }
@@ -656,6 +662,24 @@ mod tests {
         assert_eq!(
             read_target_cell(&read[1].target, &read[1].name),
             TargetCell::Maintain
+        );
+    }
+
+    #[test]
+    fn a_row_under_a_spanning_cell_is_read_from_the_right() {
+        let rows: Vec<Vec<String>> = [
+            vec!["领域", "序号", "指标", "2020年", "2025年"],
+            vec!["健康", "1", "婴儿死亡率(‰)", "5.2", "<4"],
+            vec!["2", "5岁以下儿童死亡率(‰)", "6.1", "<5"],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+        let (_, read) = cell_rows(&rows).unwrap();
+        assert_eq!(read[1].name, "5岁以下儿童死亡率");
+        assert_eq!(
+            (read[1].base.as_str(), read[1].target.as_str()),
+            ("6.1", "<5")
         );
     }
 
