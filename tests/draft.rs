@@ -88,6 +88,11 @@ fn no_drafted_figure_is_absent_from_its_quote_in_any_text() {
         // Quotes are verbatim: each stands in the text as the file has it.
         if path.ends_with(".txt") {
             let text = std::fs::read_to_string(&path).expect("utf-8 fixture");
+            // The project's own check of a plan file against its text (`duibiao plan --source`):
+            // quotes verbatim, target words and figures (and a yearly fall's base year) in their
+            // quote, the plan's end year, no name shared by two indicators.
+            let problems = draft.plan.check_against_source(&text);
+            assert!(problems.is_empty(), "{path}: {problems:#?}");
             for indicator in &draft.plan.indicators {
                 assert!(
                     text.contains(&indicator.source.quote),

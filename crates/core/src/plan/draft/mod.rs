@@ -353,9 +353,65 @@ impl Drafter {
                     .map(|(_, y, v)| (*y, *v))
             });
             let indicator = self.indicator_of_phrase(t, base, target_year, quote, section, &domain);
+            self.add(indicator);
+        }
+    }
+
+    /// Adds a drafted indicator: its target year is the plan's end (a plan file's rule; a
+    /// sentence's other year is noted), and a name already drafted is one measure, not two —
+    /// the one with a figure is kept (a key table's row before a sentence), the other quoted in
+    /// its notes and listed as left out.
+    fn add(&mut self, mut indicator: Indicator) {
+        if indicator.target.year != self.period.end {
+            indicator.notes.push(format!(
+                "原文的目标年份为{}年，不是规划期末{}年，请核对。",
+                indicator.target.year, self.period.end
+            ));
+            indicator.target.year = self.period.end;
+        }
+        let key = |name: &str| -> String {
+            name.chars()
+                .map(half_width)
+                .filter(|c| !c.is_whitespace())
+                .collect()
+        };
+        let name = key(&indicator.name);
+        let Some(at) = self.indicators.iter().position(|i| key(&i.name) == name) else {
             self.ids.insert(indicator.id.clone());
             self.indicators.push(indicator);
+            return;
+        };
+        let existing = &self.indicators[at];
+        let better =
+            existing.target.op == Op::Qualitative && indicator.target.op != Op::Qualitative;
+        let (kept, dropped) = if better {
+            let mut replacement = indicator;
+            // The id stays the first one's: an id is the name's.
+            replacement.id = existing.id.clone();
+            let dropped = std::mem::replace(&mut self.indicators[at], replacement);
+            (at, dropped)
+        } else {
+            (at, indicator)
+        };
+        let kept = &mut self.indicators[kept];
+        // A few repeats are worth a note; the rest are in `excluded` all the same.
+        let repeats = kept
+            .notes
+            .iter()
+            .filter(|n| n.starts_with("原文另有一句"))
+            .count();
+        if repeats < 3 {
+            kept.notes.push(format!(
+                "原文另有一句写同一指标：“{}”（{}），未另立指标，请核对。",
+                dropped.source.quote, dropped.target.text
+            ));
         }
+        let reason = format!("与指标“{}”为同一测度，已按另一处立项", kept.name);
+        self.excluded.push(Excluded {
+            quote: dropped.source.quote,
+            section: dropped.source.section,
+            reason,
+        });
     }
 
     fn indicator_of_phrase(
@@ -505,10 +561,7 @@ impl Drafter {
             };
             let label = format!("{} {}", table_label, row.place);
             match self.indicator_of_row(row, years, &domain, &label) {
-                Ok(indicator) => {
-                    self.ids.insert(indicator.id.clone());
-                    self.indicators.push(indicator);
-                }
+                Ok(indicator) => self.add(indicator),
                 Err((quote, reason)) => self.exclude(&quote, &row_section, reason),
             }
         }
