@@ -331,3 +331,29 @@ fn a_drafted_plan_loads_as_a_plan_file_and_checks_a_real_submission() {
     );
     assert!(matched.len() * 2 >= rows, "{} of {rows}", matched.len());
 }
+
+/// Every file the readers are tested on (spreadsheets, bombs, damaged zips, images, calamine's
+/// corpus) is drafted or refused, never a panic.
+#[test]
+fn every_fixture_and_corpus_file_is_drafted_or_refused_without_panicking() {
+    let mut dirs = vec![
+        std::path::PathBuf::from("tests/fixtures"),
+        std::path::PathBuf::from("tests/corpus/calamine"),
+    ];
+    let mut files = 0;
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("test directory") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let bytes = std::fs::read(&path).expect("readable");
+            let name = path.to_string_lossy().into_owned();
+            let result = std::panic::catch_unwind(|| draft_file(&bytes, &name, &Codecs::OWN));
+            assert!(result.is_ok(), "panicked on {name}");
+            files += 1;
+        }
+    }
+    assert!(files > 100, "{files} files");
+}

@@ -281,3 +281,14 @@ fn a_sentence_with_the_base_year_and_the_end_year_is_a_goal() {
         [row("孕产妇死亡率", "<=", Some(8.0), Some(9.8))]
     );
 }
+
+#[test]
+fn a_yearly_fall_from_a_named_base_year_keeps_it() {
+    let d = draft("规划（2021—2025年）\n一、目标\n到2025年，全省儿童青少年总体近视率在2018年的基础上每年降低0.5个百分点以上。");
+    let t = &d.plan.indicators[0];
+    assert_eq!(t.name, "儿童青少年总体近视率");
+    assert_eq!(
+        (t.target.op, t.target.value, t.target.base_year),
+        (Op::DecreasePpYearly, Some(0.5), Some(2018))
+    );
+}
