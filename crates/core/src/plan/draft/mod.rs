@@ -893,8 +893,9 @@ fn bare_years(text: &str) -> Vec<(usize, i32)> {
     while k < chars.len() {
         let (i, c) = chars[k];
         match c {
-            '《' | '“' => depth += 1,
-            '》' | '”' => depth = (depth - 1).max(0),
+            // A year in brackets (“(2020年为5.2‰)”) is an aside, not the sentence's time.
+            '《' | '“' | '(' | '（' => depth += 1,
+            '》' | '”' | ')' | '）' => depth = (depth - 1).max(0),
             _ => {}
         }
         let is_digit = |j: usize| {

@@ -366,7 +366,13 @@ fn verb_target(
     let lead = if verb == "至少" {
         action_lead(rest)
     } else {
-        0
+        // “提高到2025年的95%”: the year the figure is for stands between verb and figure.
+        leading_year(rest).map_or(0, |(_, after)| {
+            let after = after
+                .trim_start_matches(['底', '末'])
+                .trim_start_matches('的');
+            rest.len() - after.len()
+        })
     };
     let figures_at = after_verb + lead;
     let figures = figures(&text[figures_at..]);
@@ -375,10 +381,16 @@ fn verb_target(
     let figures_end = figures_at + figures.last().map_or(0, |f| f.end);
     let after = &text[figures_end..];
     let qualifier = QUALIFIERS.iter().find(|(word, _)| after.starts_with(word));
+    let maintain = ["保持", "稳定", "维持"].iter().any(|w| verb.starts_with(w));
+    // “婴儿死亡率稳定在5‰”: a level kept is a ceiling for a rate that should fall.
+    let verb_bound = if maintain && super::table::lower_is_better(subject_raw) {
+        Bound::AtMost
+    } else {
+        verb_bound
+    };
     let bound = qualifier.map_or(verb_bound, |&(_, b)| b);
     let words_end = figures_end + qualifier.map_or(0, |(word, _)| word.len());
     let words = verbatim(clause, text, verb_at, words_end);
-    let maintain = ["保持", "稳定", "维持"].iter().any(|w| verb.starts_with(w));
     let (subject_text, base) = take_base(subject_raw);
     let respectively = subject_text.trim_end().ends_with("分别");
     let subject = subject_text
@@ -499,6 +511,20 @@ fn outside_level(rest: &str) -> Option<usize> {
 
 /// “由2020年的92%”, “从2020年的…”: the base a target starts from, out of the subject.
 fn take_base(subject: &str) -> (String, Option<(i32, f64)>) {
+    // “婴儿死亡率(2020年为5.2‰)”: a base in brackets after the name.
+    if let Some(open) = subject.rfind('(') {
+        let inside = &subject[open + 1..];
+        if let Some((year, after_year)) = leading_year(inside) {
+            let after = after_year.trim_start_matches(['为', '是', ':']);
+            if let Some(f) = figures(after).first() {
+                if after[f.end..].starts_with(')') {
+                    let close = open + 1 + (inside.len() - after.len()) + f.end + 1;
+                    let kept = format!("{}{}", &subject[..open], &subject[close..]);
+                    return (kept, Some((year, f.value)));
+                }
+            }
+        }
+    }
     for from in ["由", "从"] {
         let Some(at) = subject.find(from) else {
             continue;
@@ -1347,6 +1373,23 @@ mod tests {
         let t = targets("适龄妇女宫颈癌筛查率提高5个百分点");
         assert_eq!(t[0].name, "适龄妇女宫颈癌筛查率");
         assert_eq!(t[0].words, "提高5个百分点");
+    }
+
+    #[test]
+    fn a_base_in_brackets_a_year_before_the_figure_and_a_level_kept() {
+        let t = targets("婴儿死亡率(2020年为5.2‰)降至4‰以下");
+        assert_eq!(
+            (t[0].name.as_str(), t[0].base, t[0].value),
+            ("婴儿死亡率", Some((2020, 5.2)), Some(4.0))
+        );
+        let t = targets("孕产妇系统管理率由2020年的92%提高到2025年的95%");
+        assert_eq!((t[0].base, t[0].value), (Some((2020, 92.0)), Some(95.0)));
+        assert_eq!(t[0].words, "提高到2025年的95%");
+        assert_eq!(
+            targets("婴儿死亡率稳定在5‰")[0].bound(),
+            Some(Bound::AtMost)
+        );
+        assert_eq!(targets("入园率稳定在95%")[0].bound(), Some(Bound::AtLeast));
     }
 
     #[test]

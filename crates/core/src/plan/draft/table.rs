@@ -471,7 +471,7 @@ pub enum TargetCell {
 }
 
 /// Words that make a lower figure better: a bare target figure of such an indicator is a ceiling.
-const LOWER_IS_BETTER: [&str; 12] = [
+const LOWER_IS_BETTER: [&str; 18] = [
     "死亡率",
     "发生率",
     "患病率",
@@ -484,6 +484,12 @@ const LOWER_IS_BETTER: [&str; 12] = [
     "辍学率",
     "流失率",
     "缺陷",
+    "传播率",
+    "剖宫产率",
+    "超重",
+    "贫血",
+    "生长迟缓",
+    "伤害",
 ];
 
 pub fn lower_is_better(name: &str) -> bool {
