@@ -223,7 +223,7 @@ fn walk_headings(
     let mut content_start = 0;
     let mut at = 0;
     while at < text.len() {
-        let Some(heading) = heading_at(text, at) else {
+        let Some(heading) = heading_at(text, at).or_else(|| next_item_at(text, at, section)) else {
             at += text[at..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
@@ -379,6 +379,29 @@ fn marker_at(text: &str, at: usize) -> Option<Marker> {
         }
     }
     None
+}
+
+/// “8.5岁以下儿童贫血患病率…” right after item 7: item 8, then “5岁以下…”, not the figure 8.5. A
+/// number followed by a digit is an item only where it is the next one the list expects.
+fn next_item_at(text: &str, at: usize, section: &Section) -> Option<Heading> {
+    let last: u32 = section.item.as_ref()?.parse().ok()?;
+    let before = text[..at].chars().next_back();
+    if !before.is_none_or(|c| ends_sentence(c) || c.is_whitespace()) {
+        return None;
+    }
+    let next = (last + 1).to_string();
+    let after = text[at..].strip_prefix(next.as_str())?;
+    let mark = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '．' | '、'))?;
+    after[mark.len_utf8()..]
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then(|| Heading {
+            level: Level::Item,
+            label: next.clone(),
+            content_start: at + next.len() + mark.len_utf8(),
+        })
 }
 
 /// A heading's title runs to the first sentence end, or to the next heading (“一、总体要求(一)
@@ -630,6 +653,18 @@ mod tests {
                 "序号主要统计指标2020年2025年".into(),
                 "1婴儿死亡率(‰)5<42托位数(个)2.944.5".into()
             ))
+        );
+    }
+
+    #[test]
+    fn an_item_number_before_an_age_is_the_next_item() {
+        let read = sentences("一、目标\n7.普及知识。\n8.5岁以下儿童贫血患病率降至10%以下。");
+        assert_eq!(
+            read[1],
+            (
+                "一、目标 第8条".into(),
+                "5岁以下儿童贫血患病率降至10%以下".into()
+            )
         );
     }
 
