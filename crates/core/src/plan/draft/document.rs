@@ -82,6 +82,18 @@ pub fn first_line(blocks: &[Block]) -> String {
         .unwrap_or_default()
 }
 
+/// Part titles that name no domain, only what the part holds.
+const GENERIC_PARTS: [&str; 8] = [
+    "主要目标",
+    "策略措施",
+    "目标",
+    "措施",
+    "主要措施",
+    "主要任务",
+    "重点任务",
+    "发展目标",
+];
+
 /// Where a sentence stands: its chapter (二、发展领域…), part ((二)儿童与健康) and item (3).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Section {
@@ -106,10 +118,15 @@ impl Section {
 
     /// The domain: the part's title where there is one, else the chapter's, without its numeral.
     pub fn domain(&self) -> Option<String> {
-        self.part
+        // “一、妇女与健康 (一)主要目标”: a part that only says goals or measures belongs to its
+        // chapter's domain.
+        let part = self
+            .part
             .as_ref()
-            .or(self.chapter.as_ref())
             .map(|h| strip_numeral(h))
+            .filter(|p| !GENERIC_PARTS.contains(&p.trim_end_matches(['。', '.', ':', '：'])));
+        part.or_else(|| self.chapter.as_ref().map(|h| strip_numeral(h)))
+            .or_else(|| self.part.as_ref().map(|h| strip_numeral(h)))
     }
 
     /// Before the first heading: a preamble (a review of the last period, a notice's words).

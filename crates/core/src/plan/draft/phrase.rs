@@ -1052,6 +1052,12 @@ fn split_items(subject: &str) -> Vec<String> {
 /// The measure's word a list of indicators shares: 死亡率, 患病率, 覆盖率 … (the last item's
 /// last three characters up to its 率 or 数).
 fn shared_head(last: &str) -> &str {
+    // Heads longer than a measure word that plans share across a list (“艾滋病、梅毒和乙肝母婴
+    // 传播率”).
+    const LONG_HEADS: [&str; 3] = ["母婴传播率", "母婴阻断率", "筛查覆盖率"];
+    if let Some(head) = LONG_HEADS.iter().find(|h| last.ends_with(**h)) {
+        return &last[last.len() - head.len()..];
+    }
     let chars: Vec<(usize, char)> = last.char_indices().collect();
     let measure = chars.iter().rposition(|&(_, c)| c == '率' || c == '数');
     let Some(end) = measure else {
@@ -1218,6 +1224,18 @@ mod tests {
             .map(|t| t.name)
             .collect();
         assert_eq!(names, ["5岁以下儿童贫血患病率", "生长迟缓率"]);
+    }
+
+    #[test]
+    fn a_list_shares_a_longer_head_where_plans_write_one() {
+        let names: Vec<String> = targets("艾滋病、梅毒和乙肝母婴传播率分别控制在2%、1%和1%以下")
+            .into_iter()
+            .map(|t| t.name)
+            .collect();
+        assert_eq!(
+            names,
+            ["艾滋病母婴传播率", "梅毒母婴传播率", "乙肝母婴传播率"]
+        );
     }
 
     #[test]
