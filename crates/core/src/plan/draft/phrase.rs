@@ -757,16 +757,9 @@ fn relative_change(
     }
     let words_start = from_base.unwrap_or(change_at);
     let name = clean_subject(&part[..words_start]);
-    if name.is_empty() {
-        return None;
-    }
     let end = at + change_at + change.len() + figure.end;
-    found.push(PhraseTarget::in_words(
-        name,
-        Shape::Qualitative,
-        verbatim(clause, text, at + words_start, end),
-    ));
-    Some(end)
+    let words = (at + words_start, end);
+    push_in_words(clause, text, found, name, Shape::Qualitative, words)
 }
 
 /// “残疾儿童康复救助人数逐年增加”: a rise every year, when no figure is given.
@@ -782,15 +775,25 @@ fn yearly_rise(
     }
     let (mark_at, mark) = first_word(part, &YEARLY_RISES)?;
     let name = clean_subject(&part[..mark_at]);
+    let words = (at + mark_at, at + mark_at + mark.len());
+    push_in_words(clause, text, found, name, Shape::IncreaseYearly, words)
+}
+
+/// A target in words (`words`: where they start and end in `text`), when it has a name: the
+/// byte offset where its words end.
+fn push_in_words(
+    clause: &str,
+    text: &str,
+    found: &mut Vec<PhraseTarget>,
+    name: String,
+    shape: Shape,
+    (start, end): (usize, usize),
+) -> Option<usize> {
     if name.is_empty() {
         return None;
     }
-    let end = at + mark_at + mark.len();
-    found.push(PhraseTarget::in_words(
-        name,
-        Shape::IncreaseYearly,
-        verbatim(clause, text, at + mark_at, end),
-    ));
+    let words = verbatim(clause, text, start, end);
+    found.push(PhraseTarget::in_words(name, shape, words));
     Some(end)
 }
 
@@ -828,15 +831,14 @@ fn qualitative(
         let end = at + mark_at + mark.len();
         (clean_subject(&part[..mark_at]), at + mark_at, end)
     };
-    if name.is_empty() {
-        return None;
-    }
-    found.push(PhraseTarget::in_words(
+    push_in_words(
+        clause,
+        text,
+        found,
         name,
         Shape::Qualitative,
-        verbatim(clause, text, words_start, end),
-    ));
-    Some(end)
+        (words_start, end),
+    )
 }
 
 /// The first of `words` in `part`: where it stands and which it is.
