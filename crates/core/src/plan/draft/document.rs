@@ -36,7 +36,22 @@ impl Document {
             }
         };
         let mut flat_table: Option<String> = None;
-        for line in text.lines() {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut skip_to = 0;
+        for (n, line) in lines.iter().enumerate() {
+            if n < skip_to {
+                continue;
+            }
+            // A web page's table copied one cell a line: 序号 alone, the other headers, then rows.
+            if line.trim() == "序号" {
+                if let Some((rows, next)) = cells_one_a_line(&lines, n) {
+                    flush(&mut table, &mut blocks);
+                    blocks.extend(flat_table.take().map(Block::Text));
+                    blocks.push(Block::Table(rows));
+                    skip_to = next;
+                    continue;
+                }
+            }
             // A table pasted one row a line (“1婴儿死亡率(‰)5.2<4”) under its 序号 header: the
             // rows are kept together, a line break between them, for the row reader.
             if let Some(table_text) = flat_table.as_mut() {
@@ -69,6 +84,27 @@ impl Document {
             blocks,
         }
     }
+}
+
+/// A table copied from a web page one cell a line: the header's cells from 序号 to the line
+/// before the first row's “1”, then rows of as many cells, each starting with the next row number.
+/// The rows and the line after the table; `None` when the lines do not keep that shape.
+fn cells_one_a_line(lines: &[&str], start: usize) -> Option<(Vec<Vec<String>>, usize)> {
+    let cell = |n: usize| lines.get(n).map(|l| l.trim().to_string());
+    let first_row = (start + 1..lines.len().min(start + 12)).find(|&n| lines[n].trim() == "1")?;
+    let width = first_row - start;
+    if width < 3 {
+        return None;
+    }
+    let mut rows = vec![(start..first_row).filter_map(cell).collect::<Vec<_>>()];
+    let mut at = first_row;
+    let mut ordinal = 1;
+    while at + width <= lines.len() && lines[at].trim() == ordinal.to_string() {
+        rows.push((at..at + width).filter_map(cell).collect());
+        at += width;
+        ordinal += 1;
+    }
+    (rows.len() >= 2).then_some((rows, at))
 }
 
 /// The first line of text, as the document's title.
@@ -693,6 +729,17 @@ mod tests {
         assert!(!holds_figure("规划期限为2021—2025年"));
         assert!(holds_figure("达到98.18%"));
         assert_eq!(clauses("A(市、区),B:C"), ["A(市、区)", "B", "C"]);
+    }
+
+    #[test]
+    fn a_table_copied_one_cell_a_line_is_a_table() {
+        let doc = Document::from_text(
+            "重点指标\n序号\n指标\n2020年\n2025年\n1\n婴儿死亡率(‰)\n5.2\n<4\n2\n5岁以下儿童死亡率(‰)\n6.1\n<5\n二、主要任务",
+        );
+        assert!(
+            matches!(&doc.blocks[1], Block::Table(rows) if rows.len() == 3 && rows[2][1] == "5岁以下儿童死亡率(‰)")
+        );
+        assert_eq!(doc.blocks[2], Block::Text("二、主要任务".into()));
     }
 
     #[test]

@@ -292,3 +292,15 @@ fn a_yearly_fall_from_a_named_base_year_keeps_it() {
         (Op::DecreasePpYearly, Some(0.5), Some(2018))
     );
 }
+
+#[test]
+fn a_table_copied_one_cell_a_line_drafts_its_rows() {
+    let text = "某县儿童发展“十四五”规划\n重点指标\n序号\n指标\n2020年\n2025年\n1\n婴儿死亡率(‰)\n5.2\n<4\n2\n学前教育毛入园率(%)\n96\n≥98\n";
+    assert_eq!(
+        read(text),
+        [
+            row("婴儿死亡率", "<", Some(4.0), Some(5.2)),
+            row("学前教育毛入园率", ">=", Some(98.0), Some(96.0)),
+        ]
+    );
+}
