@@ -17,8 +17,9 @@ pub struct Document {
 pub enum Block {
     /// A paragraph or line of text.
     Text(String),
-    /// A table's rows of cells (a Word or web page table, or tab-separated lines).
-    Table(Vec<Vec<String>>),
+    /// A table's rows of cells (a Word or web page table, or tab-separated lines), and each
+    /// row's text as the file has it where the file is text (else empty): a row's quote.
+    Table(Vec<Vec<String>>, Vec<String>),
 }
 
 impl Document {
@@ -27,12 +28,18 @@ impl Document {
     pub fn from_text(text: &str) -> Document {
         let text = text.trim_start_matches('\u{feff}');
         let mut blocks = Vec::new();
-        let mut table: Vec<Vec<String>> = Vec::new();
-        let flush = |table: &mut Vec<Vec<String>>, blocks: &mut Vec<Block>| {
-            if table.len() >= 2 {
-                blocks.push(Block::Table(std::mem::take(table)));
+        // Tab-separated lines: their cells and the lines as written.
+        let mut table: (Vec<Vec<String>>, Vec<String>) = Default::default();
+        let flush = |table: &mut (Vec<Vec<String>>, Vec<String>), blocks: &mut Vec<Block>| {
+            let (rows, lines) = std::mem::take(table);
+            if rows.len() >= 2 {
+                blocks.push(Block::Table(rows, lines));
             } else {
-                blocks.extend(table.drain(..).map(|row| Block::Text(row.join("\t"))));
+                blocks.extend(
+                    lines
+                        .into_iter()
+                        .map(|line| Block::Text(line.trim().to_string())),
+                );
             }
         };
         let mut flat_table: Option<String> = None;
@@ -44,10 +51,10 @@ impl Document {
             }
             // A web page's table copied one cell a line: 序号 alone, the other headers, then rows.
             if line.trim() == "序号" {
-                if let Some((rows, next)) = cells_one_a_line(&lines, n) {
+                if let Some((rows, row_lines, next)) = cells_one_a_line(&lines, n) {
                     flush(&mut table, &mut blocks);
                     blocks.extend(flat_table.take().map(Block::Text));
-                    blocks.push(Block::Table(rows));
+                    blocks.push(Block::Table(rows, row_lines));
                     skip_to = next;
                     continue;
                 }
@@ -69,7 +76,8 @@ impl Document {
             }
             let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
             if cells.iter().filter(|c| !c.is_empty()).count() >= 3 {
-                table.push(cells);
+                table.0.push(cells);
+                table.1.push(line.to_string());
                 continue;
             }
             flush(&mut table, &mut blocks);
@@ -89,7 +97,11 @@ impl Document {
 /// A table copied from a web page one cell a line: the header's cells from 序号 to the line
 /// before the first row's “1”, then rows of as many cells, each starting with the next row number.
 /// The rows and the line after the table; `None` when the lines do not keep that shape.
-fn cells_one_a_line(lines: &[&str], start: usize) -> Option<(Vec<Vec<String>>, usize)> {
+#[allow(clippy::type_complexity)]
+fn cells_one_a_line(
+    lines: &[&str],
+    start: usize,
+) -> Option<(Vec<Vec<String>>, Vec<String>, usize)> {
     let cell = |n: usize| lines.get(n).map(|l| l.trim().to_string());
     let first_row = (start + 1..lines.len().min(start + 12)).find(|&n| lines[n].trim() == "1")?;
     let width = first_row - start;
@@ -97,14 +109,16 @@ fn cells_one_a_line(lines: &[&str], start: usize) -> Option<(Vec<Vec<String>>, u
         return None;
     }
     let mut rows = vec![(start..first_row).filter_map(cell).collect::<Vec<_>>()];
+    let mut row_lines = vec![lines[start..first_row].join("\n")];
     let mut at = first_row;
     let mut ordinal = 1;
     while at + width <= lines.len() && lines[at].trim() == ordinal.to_string() {
         rows.push((at..at + width).filter_map(cell).collect());
+        row_lines.push(lines[at..at + width].join("\n"));
         at += width;
         ordinal += 1;
     }
-    (rows.len() >= 2).then_some((rows, at))
+    (rows.len() >= 2).then_some((rows, row_lines, at))
 }
 
 /// The first line of text, as the document's title.
@@ -200,6 +214,8 @@ pub enum Piece {
     Table {
         title: String,
         rows: Vec<Vec<String>>,
+        /// Each row as the file writes it, where the file is text (else empty).
+        lines: Vec<String>,
         section: Section,
     },
 }
@@ -220,7 +236,7 @@ pub fn walk(document: &Document) -> Vec<Piece> {
     for block in &document.blocks {
         match block {
             Block::Text(text) => walk_text(text, &mut section, &mut pieces, &plan_titles),
-            Block::Table(rows) => {
+            Block::Table(rows, lines) => {
                 // A table's title is the line before it, when that is short.
                 let title = match pieces.last() {
                     Some(Piece::Sentence { text, .. }) if text.chars().count() <= 60 => {
@@ -231,6 +247,7 @@ pub fn walk(document: &Document) -> Vec<Piece> {
                 pieces.push(Piece::Table {
                     title,
                     rows: rows.clone(),
+                    lines: lines.clone(),
                     section: section.clone(),
                 });
             }
@@ -737,7 +754,7 @@ mod tests {
             "重点指标\n序号\n指标\n2020年\n2025年\n1\n婴儿死亡率(‰)\n5.2\n<4\n2\n5岁以下儿童死亡率(‰)\n6.1\n<5\n二、主要任务",
         );
         assert!(
-            matches!(&doc.blocks[1], Block::Table(rows) if rows.len() == 3 && rows[2][1] == "5岁以下儿童死亡率(‰)")
+            matches!(&doc.blocks[1], Block::Table(rows, _) if rows.len() == 3 && rows[2][1] == "5岁以下儿童死亡率(‰)")
         );
         assert_eq!(doc.blocks[2], Block::Text("二、主要任务".into()));
     }
@@ -746,6 +763,6 @@ mod tests {
     fn tab_separated_lines_are_a_table() {
         let doc =
             Document::from_text("标题\n序号\t指标\t2020年\t2025年\n1\t婴儿死亡率(‰)\t5\t<4\n");
-        assert!(matches!(&doc.blocks[1], Block::Table(rows) if rows.len() == 2));
+        assert!(matches!(&doc.blocks[1], Block::Table(rows, _) if rows.len() == 2));
     }
 }

@@ -180,7 +180,7 @@ fn docx_blocks(xml: &str) -> Vec<Block> {
                 "tbl" => {
                     tables = tables.saturating_sub(1);
                     if tables == 0 {
-                        blocks.push(Block::Table(std::mem::take(&mut rows)));
+                        blocks.push(Block::Table(std::mem::take(&mut rows), Vec::new()));
                     }
                 }
                 _ => {}
@@ -297,7 +297,7 @@ fn read_html(html: &str) -> Document {
             ("table", true) if tables > 0 => {
                 tables -= 1;
                 if tables == 0 {
-                    blocks.push(Block::Table(std::mem::take(&mut rows)));
+                    blocks.push(Block::Table(std::mem::take(&mut rows), Vec::new()));
                 }
             }
             ("tr", false) if tables == 1 => rows.push(Vec::new()),
@@ -369,7 +369,7 @@ mod tests {
             Block::Text("婴儿死亡率控制在5‰以下。".into())
         );
         assert!(
-            matches!(&doc.blocks[1], Block::Table(rows) if rows[1] == ["1", "托位数(个)", "2.94", "4.5"])
+            matches!(&doc.blocks[1], Block::Table(rows, _) if rows[1] == ["1", "托位数(个)", "2.94", "4.5"])
         );
     }
 
@@ -380,7 +380,7 @@ mod tests {
         assert_eq!(blocks[0], Block::Text("规划 A&B".into()));
         assert_eq!(
             blocks[1],
-            Block::Table(vec![vec!["序号".into(), "指标".into()]])
+            Block::Table(vec![vec!["序号".into(), "指标".into()]], Vec::new())
         );
     }
 }

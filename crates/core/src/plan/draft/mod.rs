@@ -81,7 +81,7 @@ pub fn draft_document(document: &Document, options: &DraftOptions) -> Draft {
         .iter()
         .map(|b| match b {
             Block::Text(t) => t.clone(),
-            Block::Table(rows) => rows
+            Block::Table(rows, _) => rows
                 .iter()
                 .map(|r| r.join(" "))
                 .collect::<Vec<_>>()
@@ -120,8 +120,9 @@ pub fn draft_document(document: &Document, options: &DraftOptions) -> Draft {
             Piece::Table {
                 title,
                 rows,
+                lines,
                 section,
-            } => match table::cell_rows(&rows) {
+            } => match table::cell_rows(&rows, &lines) {
                 Some((years, read)) => drafter.table(&title, years, read, &section),
                 None => {
                     for row in rows {

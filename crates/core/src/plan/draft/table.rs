@@ -361,7 +361,8 @@ fn printed_number(text: &str) -> Option<f64> {
 }
 
 /// The rows of a real table (Word, web page, tab-separated lines), by its header's words.
-pub fn cell_rows(rows: &[Vec<String>]) -> Option<(Years, Vec<Row>)> {
+/// `lines`: each row as the file writes it, the row's quote where given (a text file's table).
+pub fn cell_rows(rows: &[Vec<String>], lines: &[String]) -> Option<(Years, Vec<Row>)> {
     let header_at = rows.iter().take(3).position(|row| {
         row.iter()
             .any(|c| c.contains("指标") || c.contains("序号") || c.contains("名称"))
@@ -426,12 +427,15 @@ pub fn cell_rows(rows: &[Vec<String>]) -> Option<(Years, Vec<Row>)> {
             unit,
             base: cell(cells, base),
             target: cell(cells, Some(target)),
-            quote: cells
-                .iter()
-                .map(|c| c.trim())
-                .filter(|c| !c.is_empty())
-                .collect::<Vec<_>>()
-                .join(" "),
+            quote: match lines.get(k).map(|l| l.trim()).filter(|l| !l.is_empty()) {
+                Some(line) => line.to_string(),
+                None => cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            },
             place: if number.is_empty() {
                 format!("第{}行", k - header_at)
             } else {
@@ -653,7 +657,7 @@ mod tests {
         .iter()
         .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect();
-        let (years, read) = cell_rows(&rows).unwrap();
+        let (years, read) = cell_rows(&rows, &[]).unwrap();
         assert_eq!(
             years,
             Years {
@@ -681,7 +685,7 @@ mod tests {
         .iter()
         .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect();
-        let (_, read) = cell_rows(&rows).unwrap();
+        let (_, read) = cell_rows(&rows, &[]).unwrap();
         assert_eq!(read[1].name, "5岁以下儿童死亡率");
         assert_eq!(
             (read[1].base.as_str(), read[1].target.as_str()),

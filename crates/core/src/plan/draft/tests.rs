@@ -304,3 +304,20 @@ fn a_table_copied_one_cell_a_line_drafts_its_rows() {
         ]
     );
 }
+
+#[test]
+fn a_tab_separated_table_quotes_its_rows_as_written() {
+    let text = "某县儿童发展“十四五”规划\n主要指标\n序号\t指标\t单位\t2020年\t2025年\n1\t婴儿死亡率\t‰\t5.2\t4.5\n2\t学前教育毛入园率\t%\t96\t≥98\n";
+    let d = draft(text);
+    assert_eq!(
+        d.plan.indicators[0].source.quote,
+        "1\t婴儿死亡率\t‰\t5.2\t4.5"
+    );
+    assert_eq!(
+        read(text),
+        [
+            row("婴儿死亡率", "<=", Some(4.5), Some(5.2)),
+            row("学前教育毛入园率", ">=", Some(98.0), Some(96.0)),
+        ]
+    );
+}
