@@ -357,3 +357,34 @@ fn every_fixture_and_corpus_file_is_drafted_or_refused_without_panicking() {
     }
     assert!(files > 100, "{files} files");
 }
+
+#[test]
+fn a_saved_web_page_drafts_its_text_and_its_table() {
+    let page = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>某县儿童发展“十四五”规划_某县人民政府</title>
+<style>p{margin:0}</style></head><body><div class="nav">首页 &gt; 政策文件</div>
+<p>一、主要目标</p><p>到2025年，新生儿、婴儿和5岁以下儿童死亡率分别控制在2.5&permil;、4.5&permil;和5.5&permil;以下。</p>
+<p>重点指标</p><table><tr><th>序号</th><th>指标</th><th>单位</th><th>2020年</th><th>2025年</th></tr>
+<tr><td>1</td><td>每千人口拥有3岁以下婴幼儿托位数</td><td>个</td><td>2.1</td><td>4.5</td></tr></table>
+<script>document.write("达到99%")</script></body></html>"#;
+    let draft = draft_file(page.as_bytes(), "plan.html", &Codecs::OWN).expect("a web page drafts");
+    let plan = &draft.plan;
+    assert_eq!(plan.title, "某县儿童发展“十四五”规划_某县人民政府");
+    assert_eq!((plan.period.start, plan.period.end), (2021, 2025));
+    let names: Vec<&str> = plan.indicators.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "新生儿死亡率",
+            "婴儿死亡率",
+            "5岁以下儿童死亡率",
+            "每千人口拥有3岁以下婴幼儿托位数"
+        ]
+    );
+    let nursery = &plan.indicators[3];
+    assert_eq!(
+        (nursery.unit.as_str(), nursery.target.value),
+        ("个", Some(4.5))
+    );
+    assert_eq!(nursery.baseline.as_ref().map(|b| b.value), Some(2.1));
+    assert_every_figure_in_its_quote(&draft, "html");
+}
