@@ -322,6 +322,7 @@ fn share_or_goal(
         .or_else(|| relative_change(clause, text, at, found))
         .or_else(|| yearly_rise(clause, text, at, found))
         .or_else(|| qualitative(clause, text, at, found))
+        .or_else(|| every_one(clause, text, at, found))
 }
 
 /// The clause's own text for `text[start..end]` (the half-width copy has as many characters).
@@ -839,6 +840,35 @@ fn qualitative(
         Shape::Qualitative,
         (words_start, end),
     )
+}
+
+/// “全面推动所有乡村学校与城镇学校组建城乡教育共同体”: a goal for every one of something, in
+/// words (the clause opens with 所有 or 全部 after its verbs of intent, and holds no figure).
+fn every_one(clause: &str, text: &str, at: usize, found: &mut Vec<PhraseTarget>) -> Option<usize> {
+    let part = &text[at..];
+    if first_figure(part).is_some() {
+        return None;
+    }
+    let mut rest = part.trim_start();
+    loop {
+        let stripped = INTENTS
+            .iter()
+            .chain(&["全面", "进一步", "加快", "基本"])
+            .find_map(|w| rest.strip_prefix(w));
+        match stripped {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    let all = ["所有", "全部"].into_iter().find(|w| rest.starts_with(w))?;
+    let start = at + (part.len() - rest.len());
+    let end = object_end(text, start);
+    // “所有乡村学校…组建…”: what is to hold for all, as long as a name can be.
+    let name = clean_subject(&text[start + all.len()..end]);
+    if name.chars().count() < 4 || name.chars().count() > 40 {
+        return None;
+    }
+    push_in_words(clause, text, found, name, Shape::Qualitative, (start, end))
 }
 
 /// The first of `words` in `part`: where it stands and which it is.
@@ -1410,6 +1440,17 @@ mod tests {
             Some(Bound::AtMost)
         );
         assert_eq!(targets("入园率稳定在95%")[0].bound(), Some(Bound::AtLeast));
+    }
+
+    #[test]
+    fn a_goal_for_every_one_is_qualitative() {
+        let t = targets("全面推动所有乡村学校与城镇学校组建城乡教育共同体");
+        assert_eq!(
+            (t[0].shape, t[0].name.as_str()),
+            (Shape::Qualitative, "乡村学校与城镇学校组建城乡教育共同体")
+        );
+        assert_eq!(t[0].words, "所有乡村学校与城镇学校组建城乡教育共同体");
+        assert!(targets("为所有儿童提供服务").is_empty());
     }
 
     #[test]
