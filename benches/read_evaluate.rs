@@ -15,6 +15,10 @@
 //!   runs; `--profile worker` is what the browser's worker is built with (Cargo.toml), so native
 //!   and browser figures differ only by target.
 //!
+//! Last, drafting a plan from its text (`plan::draft`): the project's plan text repeated to
+//! 100,000 characters (`plan-100000-chars.txt`, also written to the inputs directory);
+//! `-- --draft` times only that.
+//!
 //! BENCHMARKS.md records the figures.
 
 use duibiao_core::check::{check, CheckOptions};
@@ -257,9 +261,48 @@ fn median(format: &str, name: &str, bytes: &[u8], plan: &Plan) {
     );
 }
 
-fn run(write_only: bool) -> Result<(), String> {
+/// Characters of the plan text the drafter is timed on.
+const PLAN_CHARS: usize = 100_000;
+const PLAN_TEXT: &str = include_str!("../tests/source/quzhou-plan-notice-2021.txt");
+
+/// The plan's text repeated (a line break between copies) up to `PLAN_CHARS` characters: a
+/// plan six times as long as the project's, with six key-indicator tables.
+fn long_plan_text() -> String {
+    PLAN_TEXT
+        .chars()
+        .chain(std::iter::once('\n'))
+        .cycle()
+        .take(PLAN_CHARS)
+        .collect()
+}
+
+fn draft_median(dir: &Path) -> Result<(), String> {
+    use duibiao_core::plan::draft::{draft_text, DraftOptions};
+    let text = long_plan_text();
+    let path = dir.join(format!("plan-{PLAN_CHARS}-chars.txt"));
+    std::fs::write(&path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let runs = 15;
+    let mut targets = 0;
+    let (median, fastest) = time(runs, || {
+        let draft = draft_text(&text, &DraftOptions::default()).expect("the plan text drafts");
+        targets = draft.plan.indicators.len();
+        std::hint::black_box(draft);
+    });
+    println!(
+        "draft plan-{PLAN_CHARS}-chars.txt {:>9} bytes  {targets} targets  median {median:>9.2?} (min {fastest:.2?}, {runs} runs)",
+        text.len()
+    );
+    Ok(())
+}
+
+fn run(write_only: bool, draft_only: bool) -> Result<(), String> {
     let plan = Plan::default_plan();
     let dir = inputs_dir();
+    if draft_only {
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        return draft_median(&dir);
+    }
     if write_only {
         return write_inputs(&dir, &plan);
     }
@@ -279,23 +322,27 @@ fn run(write_only: bool) -> Result<(), String> {
             .map_err(|e| format!("cannot read {}: {e}", input.path.display()))?;
         median(FORMATS[input.format], &input.name, &bytes, &plan);
     }
-    Ok(())
+    draft_median(&dir)
 }
 
 fn main() -> ExitCode {
     let mut write_only = false;
+    let mut draft_only = false;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--write-inputs" => write_only = true,
+            "--draft" => draft_only = true,
             // cargo bench passes --bench to every bench target; filters are not supported.
             "--bench" => {}
             other => {
-                eprintln!("read_evaluate: unknown argument {other} (only --write-inputs)");
+                eprintln!(
+                    "read_evaluate: unknown argument {other} (only --write-inputs or --draft)"
+                );
                 return ExitCode::from(2);
             }
         }
     }
-    match run(write_only) {
+    match run(write_only, draft_only) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("read_evaluate: {message}");

@@ -988,3 +988,47 @@ fn a_plan_whose_checks_are_wrong_is_used_without_them_and_says_which() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `plan draft FILE --format json --out PLAN.json`: the plan file on stdout and in PLAN.json,
+/// the review's questions on stderr; `check --plan PLAN.json` then checks a submission with it.
+#[test]
+fn a_drafted_plan_file_checks_a_submission() {
+    let source = format!(
+        "{}/tests/source/quzhou-plan-notice-2021.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = std::env::temp_dir().join(format!("duibiao-drafted-{}.json", std::process::id()));
+    let out_path = out.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = duibiao(&[
+        "plan", "draft", &source, "--format", "json", "--out", &out_path,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("regions"),
+        "the region is asked for: {stderr}"
+    );
+    let printed: Value = serde_json::from_str(&stdout).expect("the plan file as JSON");
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+    assert_eq!(printed, written);
+    assert!(written["excluded"]
+        .as_array()
+        .is_some_and(|e| !e.is_empty()));
+    let sample = format!(
+        "{}/static/plans/samples/kecheng-2023.xlsx",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, stdout, stderr) =
+        duibiao(&["check", &sample, "--plan", &out_path, "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).expect("report");
+    assert!(report["results"].as_array().is_some_and(|r| r.len() >= 8));
+    let _ = std::fs::remove_file(&out);
+    // A PDF is refused with what to do, exit 2.
+    let pdf = std::env::temp_dir().join(format!("duibiao-plan-{}.pdf", std::process::id()));
+    std::fs::write(&pdf, b"%PDF-1.7\n").expect("write");
+    let (code, _, stderr) = duibiao(&["plan", "draft", &pdf.to_string_lossy()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains(".docx"), "{stderr}");
+    let _ = std::fs::remove_file(&pdf);
+}

@@ -38,6 +38,7 @@ duibiao check FILE [--year Y] [--sheet NAME] [--encoding utf-8|gbk|utf-16] [--pl
                    [--skip-sheet SHEET]... [--confirm SHEET!CELL=VALUE]...
 duibiao template [--plan PLAN.json] --out TEMPLATE.xlsx
 duibiao plan [--plan PLAN.json] [--format table|json] [--source PLAN-TEXT.txt]
+duibiao plan draft FILE [--format json|table] [--out PLAN.json]
 
 `check` reads every sheet that holds a table (`--sheet NAME`: only that one) and decides what each
 column holds; `--format table` ends with how each sheet was read. To correct it:
@@ -64,6 +65,13 @@ numbers) or .csv (statuses and trends in Chinese words); --csv-codes writes the 
 `plan --source` checks a plan file against the plan's published text: every quote verbatim,
 every figure of a target in its quote (exit 1 with one line per problem).
 
+`plan draft` drafts a plan file from the plan's own text (.txt in UTF-8, GBK or UTF-16, .docx,
+.html): every target quotes its sentence or table row; the sentences with figures it left out
+are in the plan's `excluded` field, each with why. `--out` writes the plan file (JSON); stdout
+shows the draft (`--format json`: the plan file itself); what the review must settle (the
+plan's region, rows read with a judgement) goes to stderr. Check a submission with it:
+`duibiao check SUB.xlsx --plan PLAN.json`.
+
 Exit status: 0 when the file was evaluated (gaps are findings, not errors);
 2 when it cannot be read or the arguments are wrong (one line on stderr).";
 
@@ -75,6 +83,8 @@ enum Output {
 
 struct Args {
     command: String,
+    /// `plan draft FILE`.
+    draft: bool,
     file: Option<PathBuf>,
     year: Option<i32>,
     sheet: Option<String>,
@@ -109,6 +119,9 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         }
         Err(message) => return fail(&message),
     };
+    if args.command == "plan" && args.draft {
+        return draft_plan(&args);
+    }
     let plan = match &args.plan {
         None => Plan::default_plan(),
         Some(path) => match std::fs::read_to_string(path) {
@@ -410,6 +423,100 @@ fn print_plan(plan: &Plan, output: Output) -> i32 {
     0
 }
 
+/// `plan draft FILE`: the draft to stdout (a table, or the plan file as JSON), to `--out` as a
+/// plan file, and what the review must settle to stderr.
+fn draft_plan(args: &Args) -> i32 {
+    use duibiao_core::plan::draft::{draft_file, MAX_DRAFT_BYTES};
+    use std::io::Read as _;
+    let Some(path) = &args.file else {
+        return fail("缺少文件 missing FILE: duibiao plan draft FILE");
+    };
+    let file_name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut bytes = Vec::new();
+    // One byte past the limit is enough for the drafter to refuse the file with its limit.
+    let read = std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_DRAFT_BYTES as u64 + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        return fail(&format!("无法读取 cannot read {}: {e}", path.display()));
+    }
+    let draft = match draft_file(&bytes, &file_name, &duibiao_core::Codecs::OWN) {
+        Ok(draft) => draft,
+        Err(e) => return fail(&format!("{} / {}", e.message_zh(), e.message_en())),
+    };
+    let plan = &draft.plan;
+    let json = match plan.to_json() {
+        Ok(json) => json,
+        Err(e) => return fail(&format!("JSON: {e}")),
+    };
+    if let Some(out) = &args.out {
+        if let Err(e) = std::fs::write(out, format!("{json}\n")) {
+            return fail(&format!("无法写入 cannot write {}: {e}", out.display()));
+        }
+    }
+    for question in &draft.questions {
+        eprintln!("duibiao: {file_name}: {question}");
+    }
+    for indicator in plan
+        .indicators
+        .iter()
+        .filter(|i| i.notes.iter().any(|n| n.contains("请核对")))
+    {
+        eprintln!(
+            "duibiao: {file_name}: 请核对 review {} “{}”: {}",
+            indicator.id,
+            indicator.name,
+            indicator.notes.join(" ")
+        );
+    }
+    eprintln!(
+        "duibiao: {file_name}: {} 项目标 targets drafted, {} 句含数字未收录 sentences with figures left out (excluded)",
+        plan.indicators.len(),
+        plan.excluded.len()
+    );
+    match args.output {
+        Output::Json => outln!("{json}"),
+        Output::Table => {
+            outln!(
+                "{} ({}–{}), {} 项目标 targets",
+                plan.title,
+                plan.period.start,
+                plan.period.end,
+                plan.indicators.len()
+            );
+            for i in &plan.indicators {
+                let base = i
+                    .baseline
+                    .as_ref()
+                    .map_or("—".to_string(), |b| format!("{}年 {}", b.year, b.value));
+                outln!(
+                    "{:<12} {:<10} {:<30} {:<16} 基期 base: {:<12} 原文 quote: {}",
+                    i.id,
+                    plan.domain(&i.domain)
+                        .map_or(i.domain.as_str(), |d| d.name.as_str()),
+                    i.name,
+                    i.target.display(&i.unit, false),
+                    base,
+                    i.source.quote.chars().take(60).collect::<String>()
+                );
+            }
+            if !plan.excluded.is_empty() {
+                outln!("未收录 Left out:");
+            }
+            for e in &plan.excluded {
+                outln!(
+                    "  {} — {}",
+                    e.quote.chars().take(60).collect::<String>(),
+                    e.reason
+                );
+            }
+        }
+    }
+    0
+}
+
 fn check_plan_source(plan: &Plan, source: &std::path::Path) -> i32 {
     let text = match std::fs::read_to_string(source) {
         Ok(text) => text,
@@ -447,6 +554,7 @@ fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
     let mut parser = lexopt::Parser::from_args(argv);
     let mut args = Args {
         command: String::new(),
+        draft: false,
         file: None,
         year: None,
         sheet: None,
@@ -505,6 +613,9 @@ fn parse(argv: Vec<OsString>) -> Result<Option<Args>, String> {
             }
             Value(value) if args.command.is_empty() => {
                 args.command = value.string().map_err(bad)?
+            }
+            Value(value) if args.command == "plan" && !args.draft && value == "draft" => {
+                args.draft = true
             }
             Value(value) if args.file.is_none() => args.file = Some(value.into()),
             other => return Err(other.unexpected().to_string()),

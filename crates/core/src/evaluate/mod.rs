@@ -232,7 +232,7 @@ pub(super) fn direction(op: Op) -> Direction {
         Op::Compare(c) if c.is_upper_bound() => Direction::Lower,
         Op::IncreaseYearly => Direction::Higher,
         Op::DecreasePpYearly => Direction::Lower,
-        Op::Compare(_) | Op::Range | Op::Qualitative => Direction::Either,
+        Op::Compare(_) | Op::About | Op::Range | Op::Qualitative => Direction::Either,
     }
 }
 
@@ -240,6 +240,9 @@ pub(super) fn direction(op: Op) -> Direction {
 pub fn meets(op: Op, value: f64, target: f64, upper: Option<f64>) -> bool {
     match op {
         Op::Compare(comparator) => comparator.holds(value, target),
+        Op::About => {
+            (value - target).abs() <= crate::plan::ABOUT_TOLERANCE * target.abs() + EPSILON
+        }
         Op::Range => {
             Comparator::Ge.holds(value, target)
                 && upper.is_none_or(|u| Comparator::Le.holds(value, u))

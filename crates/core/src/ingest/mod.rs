@@ -14,7 +14,7 @@ mod sniff;
 mod text;
 pub mod value;
 mod xlsx;
-mod zip_guard;
+pub(crate) mod zip_guard;
 
 pub use error::{CellKind, IngestError, IngestErrorKind, OtherFile};
 pub use format::{Format, ReaderBuild};

@@ -8,6 +8,7 @@
 
 pub mod built_in;
 mod checks;
+pub mod draft;
 mod error;
 mod schema;
 mod source_check;

@@ -180,11 +180,14 @@ pub struct Target {
 }
 
 /// How a value is compared with the target. A plan file writes it as a code: `<`, `<=`, `>`,
-/// `>=`, `=`, `range`, `increase_yearly`, `decrease_pp_yearly` or `qualitative`.
+/// `>=`, `=`, `about`, `range`, `increase_yearly`, `decrease_pp_yearly` or `qualitative`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
     /// Against one figure.
     Compare(Comparator),
+    /// 左右: about `value`, met within [`ABOUT_TOLERANCE`] of it (a plan's own words never
+    /// turned into `=` or dropped).
+    About,
     /// Between `value` and `upper`.
     Range,
     IncreaseYearly,
@@ -203,6 +206,8 @@ impl Target {
                 format!("{}{}{unit}", comparator.symbol(), number(self.value))
             }
             Op::Range => format!("{}–{}{unit}", number(self.value), number(self.upper)),
+            Op::About if lang_en => format!("about {}{unit}", number(self.value)),
+            Op::About => format!("{}{unit}左右", number(self.value)),
             Op::IncreaseYearly if lang_en => "increase every year".into(),
             Op::IncreaseYearly => "逐年增加".into(),
             Op::DecreasePpYearly if lang_en => format!(
@@ -220,6 +225,9 @@ impl Target {
     }
 }
 
+/// How far from its figure a 左右 (`about`) target is still met: a tenth of the figure either way.
+pub const ABOUT_TOLERANCE: f64 = 0.1;
+
 /// A unit as it reads after a number: the key table's "1/‰" is ‰, "1/10万" reads "/10万".
 pub fn display_unit(unit: &str) -> &str {
     match unit {
@@ -230,7 +238,8 @@ pub fn display_unit(unit: &str) -> &str {
 }
 
 impl Op {
-    const WORDS: [(Op, &'static str); 4] = [
+    const WORDS: [(Op, &'static str); 5] = [
+        (Op::About, "about"),
         (Op::Range, "range"),
         (Op::IncreaseYearly, "increase_yearly"),
         (Op::DecreasePpYearly, "decrease_pp_yearly"),
@@ -288,12 +297,13 @@ impl<'de> Deserialize<'de> for Op {
                 Op::from_code(code).ok_or_else(|| E::unknown_variant(code, &CODES))
             }
         }
-        const CODES: [&str; 9] = [
+        const CODES: [&str; 10] = [
             "<",
             "<=",
             ">",
             ">=",
             "=",
+            "about",
             "range",
             "increase_yearly",
             "decrease_pp_yearly",

@@ -240,7 +240,7 @@ fn out_of_range(case: &Case, value: f64, unit: Option<Unit>) -> Option<Flag> {
 
 /// The target as the only yardstick, for a rate with no base and no earlier figure.
 fn target_reference(indicator: &Indicator, unit: Option<Unit>) -> Option<Reference> {
-    let comparable = matches!(indicator.target.op, Op::Compare(_) | Op::Range);
+    let comparable = matches!(indicator.target.op, Op::Compare(_) | Op::About | Op::Range);
     let value = indicator.target.value.filter(|&v| v > 0.0 && comparable)?;
     unit.filter(|u| u.is_rate())
         .map(|_| Reference::Target { value })
