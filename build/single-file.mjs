@@ -54,6 +54,8 @@ const boot = await readFile(join(dist, 'boot.js'), 'utf8');
 // The dialog that corrects how a file was read, which the served page loads when it is opened:
 // here it is part of the one script (a file:// page loads no other).
 const corrections = await readFile(join(dist, 'corrections.js'), 'utf8');
+// The dialog that builds a plan from its text, likewise (src/web/ui/drafter.rs).
+const drafter = await readFile(join(dist, 'drafter.js'), 'utf8');
 const script = `${glue}
 window.__DUIBIAO_WORKER_URL = URL.createObjectURL(new Blob([${JSON.stringify(readerSource)}], { type: 'text/javascript' }));
 // The full reader serves as the light one too: this copy is opened from disk, never downloaded
@@ -69,6 +71,7 @@ window.__duibiaoLoadApp = () => {
 ${boot}
 }
 ${corrections}
+${drafter}
 `;
 // The check for browsers too old to run the app (static/check-browser.js), a classic script run
 // before the app's.

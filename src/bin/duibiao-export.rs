@@ -16,7 +16,13 @@ fn main() {
             source: string("plan_source").unwrap_or_default(),
             text,
         });
+        // A plan's text to draft comes as its bytes and its name (`WorkerClient::draft_plan`).
+        let draft = bytes_at(&data, "draft_bytes").map(|bytes| ExportJob::DraftPlan {
+            source: string("draft_source").unwrap_or_default(),
+            bytes,
+        });
         let job = plan_file
+            .or(draft)
             .or_else(|| bytes_at(&data, "job").and_then(|job| decode::<ExportJob>(&job).ok()));
         post_reply(match job {
             Some(job) => job.run(&WRITER),

@@ -215,6 +215,18 @@ impl WorkerClient {
         writer.post(message, js_sys::Array::new());
     }
 
+    /// A plan's text to draft (the drafter dialog): its bytes as the dialog holds them and its
+    /// name go to the writer, which answers `PlanDrafted` or `DraftFailed`. The bytes never enter
+    /// the page's wasm; they are transferred, not copied.
+    pub fn draft_plan(&self, source: String, bytes: js_sys::Uint8Array) {
+        let Some(writer) = &self.0.writer else {
+            return;
+        };
+        let message = message_with("draft_bytes", &bytes);
+        let _ = js_sys::Reflect::set(&message, &"draft_source".into(), &source.into());
+        writer.post(message, js_sys::Array::of1(&bytes.buffer()));
+    }
+
     fn spawn(&self) -> Option<()> {
         let client = &self.0;
         if client.running.borrow().is_some() {

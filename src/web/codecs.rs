@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 pub const WRITER: Codecs = Codecs {
     parse_plan,
     decode_gb18030,
+    write_plan,
 };
 
 /// The readers': they take plans as postcard from the writer or build.rs, so they link no plan-file
@@ -19,7 +20,12 @@ pub const WRITER: Codecs = Codecs {
 pub const READER: Codecs = Codecs {
     parse_plan: no_plan_files,
     decode_gb18030,
+    write_plan: no_plan_written,
 };
+
+fn no_plan_written(_: &Plan) -> Result<String, String> {
+    Err("plan files are written by the writer".into())
+}
 
 fn no_plan_files(_: &str) -> Result<Plan, PlanError> {
     Err(PlanError::Syntax {
@@ -69,6 +75,19 @@ fn place_in(text: &str, message: &str) -> Option<(usize, usize)> {
         }
     }
     Some((line, column))
+}
+
+/// A plan as JSON text by the browser's `JSON.stringify` (the writer links no serde_json). Fields
+/// a plan file may leave out are written as null or empty: `Plan::read` takes them, and the
+/// review dialog (static/drafter.js) writes the file the user downloads without them.
+fn write_plan(plan: &Plan) -> Result<String, String> {
+    use serde::Serialize;
+    let value = plan
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| e.to_string())?;
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into())
+        .map(String::from)
+        .map_err(|_| "JSON.stringify".to_string())
 }
 
 fn decode_gb18030(bytes: &[u8], strict: bool) -> Option<String> {

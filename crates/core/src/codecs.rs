@@ -14,6 +14,9 @@ pub struct Codecs {
     /// GB18030 (and so GBK) bytes as text, as the WHATWG decoder does it; `strict`: `None` at a
     /// malformed sequence instead of U+FFFD in its place.
     pub decode_gb18030: fn(&[u8], bool) -> Option<String>,
+    /// A plan as a plan file's JSON text (the drafter's answer to the page); the host's JSON
+    /// writer, for the same reason the reader is the host's.
+    pub write_plan: fn(&Plan) -> Result<String, String>,
 }
 
 #[cfg(feature = "own-codecs")]
@@ -22,6 +25,7 @@ impl Codecs {
     pub const OWN: Codecs = Codecs {
         parse_plan: own::parse_plan,
         decode_gb18030: own::decode_gb18030,
+        write_plan: own::write_plan,
     };
 }
 
@@ -40,6 +44,10 @@ mod own {
                 .to_string(),
             at: (e.line() > 0).then(|| (e.line(), e.column())),
         })
+    }
+
+    pub fn write_plan(plan: &Plan) -> Result<String, String> {
+        plan.to_json().map_err(|e| e.to_string())
     }
 
     pub fn decode_gb18030(bytes: &[u8], strict: bool) -> Option<String> {

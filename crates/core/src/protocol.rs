@@ -142,6 +142,19 @@ pub enum Response {
     Progress {
         stage: Stage,
     },
+    /// The writer drafted a plan from its text (`ExportJob::DraftPlan`): the draft as a plan
+    /// file's JSON (its `excluded` lists the sentences left out) and the questions for the review.
+    PlanDrafted {
+        source: String,
+        plan_json: String,
+        questions: Vec<String>,
+    },
+    /// The text could not be drafted: the drafter's words.
+    DraftFailed {
+        source: String,
+        message_zh: String,
+        message_en: String,
+    },
     /// The report, with at most [`UNMATCHED_SHOWN`] of its unmatched rows; the exports have all
     /// `unmatched_total`.
     Checked {
@@ -177,6 +190,8 @@ impl Response {
             Response::PlanFailed { .. } => "plan_failed",
             Response::PlanRead { .. } => "plan_read",
             Response::Progress { .. } => "progress",
+            Response::PlanDrafted { .. } => "plan_drafted",
+            Response::DraftFailed { .. } => "draft_failed",
             Response::Checked { .. } => "checked",
             Response::Failed { .. } => "failed",
             Response::NeedsFullReader => "needs_full_reader",
@@ -217,6 +232,10 @@ pub enum ExportJob {
     Template { plan: Rc<Plan> },
     /// A plan file's text, from `?plan=` or the plan picker.
     ReadPlan { source: String, text: String },
+    /// A plan's own text (a pasted text, a .txt, .docx or web page) to draft a plan from, for
+    /// the page's review dialog (static/drafter.js). Here, not in a reader: the drafter never
+    /// weighs on a first check, and a long text is drafted off the page's thread.
+    DraftPlan { source: String, bytes: Vec<u8> },
 }
 
 impl ExportJob {
@@ -247,6 +266,7 @@ impl ExportJob {
                 ),
                 Err(e) => export_failed(e.to_string()),
             },
+            ExportJob::DraftPlan { source, bytes } => draft_reply(source, &bytes, codecs),
             ExportJob::ReadPlan { source, text } => {
                 let read = Plan::read(&text, codecs).and_then(|plan| {
                     let bytes =
@@ -277,6 +297,32 @@ impl ExportJob {
             }
         }
     }
+}
+
+/// The drafter's answer: the draft as plan-file JSON, or why the text could not be drafted.
+fn draft_reply(source: String, bytes: &[u8], codecs: &Codecs) -> Reply {
+    let drafted = crate::plan::draft::draft_file(bytes, &source, codecs).map(|draft| {
+        let json = (codecs.write_plan)(&draft.plan);
+        (json, draft.questions)
+    });
+    let response = match drafted {
+        Ok((Ok(plan_json), questions)) => Response::PlanDrafted {
+            source,
+            plan_json,
+            questions,
+        },
+        Ok((Err(message), _)) => Response::DraftFailed {
+            source,
+            message_zh: format!("草稿无法写成规划文件：{message}"),
+            message_en: format!("The draft could not be written as a plan file: {message}"),
+        },
+        Err(e) => Response::DraftFailed {
+            source,
+            message_zh: e.message_zh(),
+            message_en: e.message_en(),
+        },
+    };
+    (response, None)
 }
 
 fn export_failed(message: String) -> Reply {

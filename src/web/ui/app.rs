@@ -31,6 +31,7 @@ pub fn App() -> Html {
         on_view,
         on_request,
         on_plan_file,
+        on_build_plan,
         toggle_lang,
     } = use_check(state.clone(), (*intent).clone());
     {
@@ -62,7 +63,7 @@ pub fn App() -> Html {
                 <p class="privacy">{ t.privacy }</p>
             </section>
             <PlanPanel {lang} plan={state.plan.clone()} origin={state.plan_origin.clone()}
-                error={state.plan_error.clone()} dropped={state.dropped_checks.clone()} {on_plan_file}
+                error={state.plan_error.clone()} dropped={state.dropped_checks.clone()} {on_plan_file} {on_build_plan}
                 picking={*intent == Some(Intent::PlanPicker)} />
             <DropZone {lang} busy={state.busy.clone()} {on_file} {on_cancel} />
             <p class="template-hint no-print">

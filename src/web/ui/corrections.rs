@@ -105,7 +105,7 @@ pub fn open(
         ("texts", texts.into()),
         ("apply", apply),
     ]);
-    with_dialog(move |dialog| {
+    super::on_demand::with_script(GLOBAL, SCRIPT, move |dialog| {
         if let Ok(open) = js_sys::Reflect::get(&dialog, &"open".into()) {
             if let Some(open) = open.dyn_ref::<js_sys::Function>() {
                 let _ = open.call1(&dialog, &spec);
@@ -187,28 +187,4 @@ fn corrections(chosen: &JsValue) -> Corrections {
         })
         .collect();
     Corrections { columns, sheets }
-}
-
-/// Runs `then` with the dialog's script, loading it first if this is the first time.
-fn with_dialog(then: impl FnOnce(JsValue) + 'static) {
-    let window = gloo::utils::window();
-    let loaded = js_sys::Reflect::get(&window, &GLOBAL.into()).ok();
-    if let Some(dialog) = loaded.filter(|d| d.is_object()) {
-        then(dialog);
-        return;
-    }
-    let document = gloo::utils::document();
-    let Ok(script) = document.create_element("script") else {
-        return;
-    };
-    let _ = script.set_attribute("src", SCRIPT);
-    let on_load = Closure::once_into_js(move || {
-        if let Ok(dialog) = js_sys::Reflect::get(&gloo::utils::window(), &GLOBAL.into()) {
-            then(dialog);
-        }
-    });
-    let _ = js_sys::Reflect::set(&script, &"onload".into(), &on_load);
-    if let Some(head) = document.head() {
-        let _ = head.append_child(&script);
-    }
 }

@@ -175,6 +175,9 @@ pub struct Texts {
     pub plan_file_help: &'static str,
     pub remember_plan: &'static str,
     pub no_targets_yet: &'static str,
+    /// Where a plan without targets can get them: the drafter's button, by its name.
+    pub no_targets_build: &'static str,
+    pub build_plan: &'static str,
     /// Which of the regions the matrix shows: {from}–{to} of {total}.
     pub regions_shown: &'static str,
     pub not_an_indicator: &'static str,
@@ -329,6 +332,8 @@ pub const ZH: Texts = Texts {
     plan_file_help: "规划文件（.json）写明一部规划的指标、目标值和每个目标在规划原文中的出处。可以载入同事分享或从本页下载的规划文件；没有规划文件时，可从规划文本生成。",
     remember_plan: "在本电脑上记住此规划（仅保存在本浏览器中）",
     no_targets_yet: "公开文本未列出目标，暂不能对照",
+    no_targets_build: "有规划全文（含目标）时，可点“从规划文本生成”，由全文生成目标后对照。",
+    build_plan: "从规划文本生成",
     regions_shown: "第 {from}—{to} 个地区，共 {total} 个",
     not_an_indicator: "（不是规划指标）",
     plan_words: "规划原文",
@@ -477,6 +482,8 @@ pub const EN: Texts = Texts {
     plan_file_help: "A plan file (.json) lists a plan's indicators, their targets and the sentence of the plan each comes from. Load one a colleague shared or one downloaded from this page; without one, build it from the plan's text.",
     remember_plan: "Remember this plan on this computer (kept in this browser only)",
     no_targets_yet: "its published text lists no targets, so it cannot be checked yet",
+    no_targets_build: "With the plan's full text (with its targets), use “Build a plan from its text” to draft its targets and check against them.",
+    build_plan: "Build a plan from its text",
     regions_shown: "regions {from}–{to} of {total}",
     not_an_indicator: "(not a plan indicator)",
     plan_words: "The plan's words",

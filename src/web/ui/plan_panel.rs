@@ -21,6 +21,8 @@ pub struct PlanPanelProps {
     pub dropped: Vec<(String, String)>,
     /// A plan file was picked: (file name, its text).
     pub on_plan_file: Callback<(String, String)>,
+    /// Opens the dialog that builds a plan from its text (static/drafter.js).
+    pub on_build_plan: Callback<MouseEvent>,
     /// Show the plan file picker from the start (asked for on the landing page).
     #[prop_or_default]
     pub picking: bool,
@@ -101,6 +103,10 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
             <button type="button" class="link-button" id="load-plan" onclick={toggle} aria-expanded={picking.to_string()}>
                 { t.load_plan }
             </button>
+            { " · " }
+            <button type="button" class="link-button" id="build-plan" onclick={props.on_build_plan.clone()} aria-haspopup="dialog">
+                { t.build_plan }
+            </button>
             if *picking {
                 <div class="plan-file-help">
                     <p>{ t.plan_file_help }</p>
@@ -164,6 +170,7 @@ fn other_plan(lang: Lang, other: &Summary) -> Html {
             <details class="plan other-plan">
                 <summary>{ format!("{title}（{start}—{end}）：{}", lang.texts().no_targets_yet) }</summary>
                 <p>{ other.first_note }</p>
+                <p>{ lang.texts().no_targets_build }</p>
             </details>
         };
     }

@@ -182,7 +182,11 @@ impl Reducible for State {
                 // writer, and a check the light reader hands on to the full one, without reaching
                 // the state.
                 Response::File { .. } => next.exporting = false,
-                Response::Export(_) | Response::NeedsFullReader => {}
+                // The drafter's answers are the dialog's (`drafter::tell`).
+                Response::Export(_)
+                | Response::NeedsFullReader
+                | Response::PlanDrafted { .. }
+                | Response::DraftFailed { .. } => {}
             },
         }
         Rc::new(next)

@@ -6,6 +6,7 @@
 
 use super::corrections::{self, Corrections, SheetToCorrect};
 use super::downloads::save;
+use super::drafter;
 use super::intent::Intent;
 use super::lang;
 use super::plan_source::{self, SampleFile};
@@ -38,6 +39,8 @@ pub struct CheckControls {
     pub on_view: Callback<View>,
     pub on_request: Callback<Request>,
     pub on_plan_file: Callback<(String, String)>,
+    /// Opens the dialog that builds a plan from its text.
+    pub on_build_plan: Callback<MouseEvent>,
     pub toggle_lang: Callback<MouseEvent>,
 }
 
@@ -51,10 +54,7 @@ pub fn use_check(state: StateHandle, intent: Option<Intent>) -> CheckControls {
     use_requested_plan(state.clone(), client.clone());
     let files = FileChecks::new(&state, &client);
     let options = option_callbacks(&state, &client);
-    {
-        let (files, client) = (files.clone(), client.clone());
-        use_effect_with((), move |_| files.carry_out(intent, &client));
-    }
+
     let on_cancel = {
         let (state, client) = (state.clone(), client.clone());
         Callback::from(move |_: MouseEvent| {
@@ -74,8 +74,25 @@ pub fn use_check(state: StateHandle, intent: Option<Intent>) -> CheckControls {
             client.send(request, None)
         })
     };
-    let on_plan_file =
-        Callback::from(move |(source, text): (String, String)| client.load_plan(source, text));
+    let on_plan_file = {
+        let client = client.clone();
+        Callback::from(move |(source, text): (String, String)| client.load_plan(source, text))
+    };
+    let open_drafter = {
+        let (state, client, on_plan_file) = (state.clone(), client.clone(), on_plan_file.clone());
+        Callback::from(move |()| drafter::open(state.lang, client.clone(), on_plan_file.clone()))
+    };
+    {
+        let (files, client, open_drafter) = (files.clone(), client.clone(), open_drafter.clone());
+        use_effect_with((), move |_| {
+            if intent == Some(Intent::BuildPlan) {
+                open_drafter.emit(());
+            } else {
+                files.carry_out(intent, &client);
+            }
+        });
+    }
+    let on_build_plan = open_drafter.reform(|_: MouseEvent| ());
     let on_correct = {
         let (state, corrected) = (state.clone(), options.corrected.clone());
         Callback::from(move |sheets: Vec<SheetToCorrect>| {
@@ -107,6 +124,7 @@ pub fn use_check(state: StateHandle, intent: Option<Intent>) -> CheckControls {
         on_view: Callback::from(move |view| state.dispatch(Action::SetView(view))),
         on_request,
         on_plan_file,
+        on_build_plan,
         toggle_lang,
     }
 }
@@ -119,6 +137,7 @@ fn use_client(state: StateHandle) -> WorkerClient {
             if let (Response::File { name, mime }, Some(bytes)) = (&response, &bytes) {
                 save(name, mime, bytes);
             }
+            drafter::tell(&response);
             state.dispatch(Action::WorkerSaid(response));
         })
     });
@@ -215,7 +234,7 @@ impl FileChecks {
                 }
             }
             Some(Intent::Template) => client.send(Request::Template, None),
-            Some(Intent::PlanPicker) | None => {}
+            Some(Intent::PlanPicker | Intent::BuildPlan) | None => {}
         }
     }
 }
