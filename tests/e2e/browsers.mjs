@@ -10,7 +10,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import puppeteerBidi from 'puppeteer-core-firefox';
 import { CHROMIUM_ARGS, fixtures, statuses, launch as launchPlaywright } from './support.mjs';
@@ -90,11 +90,12 @@ class Tab {
     return this.driver === 'playwright' ? this.page.selectOption(selector, value) : this.page.select(selector, value);
   }
 
-  /** Picks a fixture by name (tests/fixtures/), as a person would with the file dialog. */
-  async pick(name) {
-    const path = join(fixtures, name);
-    if (this.driver === 'playwright') return this.page.setInputFiles('#file-input', path);
-    const input = await this.page.$('#file-input');
+  /** Picks a fixture by name (tests/fixtures/) or a file by its absolute path, as a person would
+   * with the file dialog, in the page's file input or the one `selector` names. */
+  async pick(name, selector = '#file-input') {
+    const path = isAbsolute(name) ? name : join(fixtures, name);
+    if (this.driver === 'playwright') return this.page.setInputFiles(selector, path);
+    const input = await this.page.$(selector);
     return input.uploadFile(path);
   }
 

@@ -1,15 +1,18 @@
 // The main journeys on each browser kernel an official may have (issue 14): Chromium 86 (360安全
 // 浏览器 13, many 奇安信 desktops), Chromium 109 (the last Chrome on Windows 7) and Debian's current
 // Chromium, and Debian's Firefox ESR. Each kernel: a long .xlsx with its detail and the privacy promise, a wide .xls, a GBK
-// .csv, a broken file then a good one, the report downloaded as .xlsx, the one-file offline copy.
+// .csv, a broken file then a good one, the report downloaded as .xlsx, a plan built from its pasted
+// text (issue 26), the one-file offline copy.
 // make test-kernels (part of make test) unpacks the old kernels first (build/old-chromium.mjs).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { serveDist, dist, KECHENG_2023, xlsxText } from './support.mjs';
 import { KERNELS, startKernel } from './browsers.mjs';
+import { COUNTY_PLAN_TEXT, COUNTY_SUBMISSION, COUNTY_2023_EDITED } from './county-plan.mjs';
 
 let server;
 before(async () => {
@@ -176,6 +179,34 @@ for (const kernel of KERNELS) {
         const text = xlsxText(report.path);
         assert.ok(text.includes('已确认数值无误'), 'the confirmation is in the report');
         assert.ok(text.includes('【不合理】982% 超过“学前教育毛入园率”可能的最大值 150%'), 'and the open flags');
+      }));
+
+    test('a plan built from its pasted text: a target edited, the plan used on a submission', () =>
+      journey(async (tab) => {
+        await tab.click('#build-plan');
+        await tab.waitFor('#drafter-text');
+        // Set as a paste sets it: typing Chinese through the old kernels' drivers is unreliable.
+        await tab.evaluate((text) => {
+          const area = document.querySelector('#drafter-text');
+          area.value = text;
+          area.dispatchEvent(new Event('input', { bubbles: true }));
+        }, COUNTY_PLAN_TEXT);
+        await tab.click('#drafter-generate');
+        await tab.waitFor('#drafter-table');
+        assert.equal(await tab.all('#drafter-table tbody tr', (rows) => rows.length), 5);
+        await tab.evaluate(() => {
+          document.querySelector('#drafter-region').value = '青溪县';
+          const row = [...document.querySelectorAll('#drafter-table tbody tr')]
+            .find((tr) => tr.querySelector('[data-field=name]').value === '学前教育毛入园率');
+          row.querySelector('[data-field=value]').value = '94';
+        });
+        await tab.click('#drafter-use');
+        await tab.waitUntil(() => !document.querySelector('#drafter') && /青溪县/.test(document.querySelector('.plan').textContent));
+        const submission = join(mkdtempSync(join(tmpdir(), 'duibiao-')), COUNTY_SUBMISSION.name);
+        writeFileSync(submission, COUNTY_SUBMISSION.buffer);
+        await tab.pick(submission);
+        await tab.waitFor('tr[data-status]');
+        assert.deepEqual(await tab.statuses(), COUNTY_2023_EDITED);
       }));
 
     test('the one-file offline copy works from file:// with the network off', () =>

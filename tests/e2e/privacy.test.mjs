@@ -68,6 +68,18 @@ test('a whole journey makes no request after the app has loaded, and none to ano
   assert.deepEqual(after.map((url) => new URL(url).pathname.replace(/-[0-9a-f]{8,16}/, '')),
     ['/worker.js', '/duibiao-export.js', '/duibiao-export_bg.wasm'],
     'after the app loaded, only the writer when a download is first asked for');
+
+  // The drafter dialog (issue 26) loads its one script when first opened; its drafting runs in
+  // the writer already loaded, and its plan file is a blob: download.
+  const beforeDrafter = requests.length;
+  await page.click('#build-plan');
+  await page.fill('#drafter-text', '学前教育毛入园率保持在97%以上。');
+  await page.click('#drafter-generate');
+  await page.waitForSelector('#drafter-table');
+  await page.fill('#drafter-region', '某县');
+  await Promise.all([page.waitForEvent('download'), page.click('#drafter-download')]);
+  assert.deepEqual(requests.slice(beforeDrafter).filter((url) => !url.startsWith('blob:')).map((url) => new URL(url).pathname),
+    ['/drafter.js'], 'opening the drafter loads drafter.js and nothing else');
   assert.deepEqual(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:')), []);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(problems, []);

@@ -1,5 +1,5 @@
-//! What the core asks of the program that runs it: two decoders a host may do better than the
-//! core. Natively (the CLI, the tests) the core's own, [`Codecs::OWN`] (serde_json, encoding_rs);
+//! What the core asks of the program that runs it: the decoders (and the one plan-file writer) a
+//! host may do better than the core. Natively (the CLI, the tests) the core's own, [`Codecs::OWN`] (serde_json, encoding_rs);
 //! in the browser the browser's own `JSON.parse` and `TextDecoder` (`src/web/codecs.rs`), so the
 //! readers the page downloads link neither (serde_json and the GBK tables were 43 kB gzip of the
 //! light reader). The shell chooses; the core never asks which target it runs on.
