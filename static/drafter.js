@@ -164,8 +164,12 @@
     keepEdits();
     open.dialog.remove();
     document.removeEventListener('keydown', open.onKey, true);
-    // Opened from the landing page, whose button the app has since replaced: its own.
-    var returnTo = open.returnTo && open.returnTo.isConnected ? open.returnTo : document.getElementById('build-plan');
+    // Opened from the landing page, whose button the app has since replaced or hidden: its own.
+    var shown = function (node) {
+      return node && node !== document.body && node.isConnected && node.getClientRects().length > 0;
+    };
+    var returnTo = shown(open.returnTo) ? open.returnTo
+      : Array.prototype.filter.call(document.querySelectorAll('#build-plan'), shown)[0];
     if (returnTo) returnTo.focus();
     open = null;
   }

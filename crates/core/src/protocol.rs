@@ -825,6 +825,46 @@ mod tests {
     }
 
     #[test]
+    fn the_writer_drafts_a_plan_the_page_can_load_and_says_why_not() {
+        let draft = |name: &str, bytes: &[u8]| {
+            ExportJob::DraftPlan {
+                source: name.into(),
+                bytes: bytes.to_vec(),
+            }
+            .run(&Codecs::OWN)
+            .0
+        };
+        let text = "青溪县儿童发展规划（2021—2025年）\n(一)儿童与健康\n\
+            1.婴儿死亡率和5岁以下儿童死亡率分别控制在4.5‰和6.0‰以下。\n\
+            2020年全县义务教育巩固率为99.2%。\n";
+        let Response::PlanDrafted {
+            source,
+            plan_json,
+            questions,
+        } = draft("粘贴的文本.txt", text.as_bytes())
+        else {
+            panic!("the text drafts")
+        };
+        assert_eq!(source, "粘贴的文本.txt");
+        assert!(!questions.is_empty(), "the region is asked");
+        // The draft is a plan file the plan picker's path reads, its left-out sentence in `excluded`.
+        let plan = Plan::read(&plan_json, &Codecs::OWN).expect("the drafted JSON is a plan file");
+        assert_eq!(plan.indicators.len(), 2);
+        assert_eq!(plan.excluded[0].quote, "2020年全县义务教育巩固率为99.2%");
+        let Response::DraftFailed {
+            source,
+            message_zh,
+            message_en,
+        } = draft("规划.doc", &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])
+        else {
+            panic!("an old .doc is refused")
+        };
+        assert_eq!(source, "规划.doc");
+        assert!(message_zh.contains("另存为") && message_en.contains(".docx"));
+        assert!(matches!(draft("空.txt", b"  \n"), Response::DraftFailed { .. }));
+    }
+
+    #[test]
     fn a_file_refused_before_reading_replaces_the_last_one() {
         let mut session = Session::default();
         let check = Request::Check {
