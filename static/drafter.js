@@ -623,6 +623,9 @@
         { id: 'drafter', class: 'corrections-dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'drafter-title', lang: spec.lang === 'en' ? 'en' : 'zh-CN' },
         [box],
       );
+      // The stylesheet's top/right/bottom/left come out of trunk's minifier as `inset`, which
+      // Chromium 86 lacks (the overlay would sit below the page): set them here, as longhands.
+      ['top', 'right', 'bottom', 'left'].forEach(function (side) { dialog.style[side] = '0'; });
       generate.addEventListener('click', sendText);
       closeButton.addEventListener('click', close);
       file.addEventListener('change', function () {
