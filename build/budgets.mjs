@@ -19,6 +19,9 @@ export const FIRST_PAINT_GZIP_LIMIT = 100_000;
 // The light reader decodes GB18030 with the browser's TextDecoder and plan files with JSON.parse
 // (vendor/README.md); either crate linked back in costs tens of kB of the first check.
 export const LIGHT_READER_FORBIDDEN_CRATES = ['encoding_rs', 'serde_json'];
+// The plan drafter (issue 26) runs in the writer only: a first check must not carry it. Its
+// functions are those whose path runs through duibiao_core::plan::draft (v0: `4plan5draft`).
+export const LIGHT_READER_FORBIDDEN_MODULE = 'duibiao_core::plan::draft';
 // A crate the light reader always links (it reads .xlsx with it): if its names cannot be found,
 // the name reader no longer understands the binary and the crate check would pass for nothing.
 export const LIGHT_READER_KNOWN_CRATE = 'calamine';
@@ -345,6 +348,27 @@ async function checkLightReaderCrates() {
   return { name, failure: `duibiao-worker-light links ${what.join(' and ')}, ${limit}` };
 }
 
+/** Whether a function name's path runs through LIGHT_READER_FORBIDDEN_MODULE (legacy or v0). */
+export function inDrafter(name) {
+  return /12duibiao_core4plan5draft/.test(name) || (demangleLegacy(name) ?? name).includes(`${LIGHT_READER_FORBIDDEN_MODULE}::`);
+}
+
+async function checkLightReaderDrafter() {
+  const path = join(resolve(root, process.env.CARGO_TARGET_DIR || 'target'), LIGHT_READER_WASM);
+  const name = 'light-reader-drafter';
+  let names;
+  try {
+    names = functionNames(await readFile(path));
+  } catch {
+    return { name, failure: `${path} is missing or unreadable (make dist builds it)` };
+  }
+  if (names === null) return { name, failure: `${path} has no function names to read (stripped?)` };
+  const linked = [...names.values()].filter(inDrafter);
+  return linked.length
+    ? { name, failure: `duibiao-worker-light links ${linked.length} functions of ${LIGHT_READER_FORBIDDEN_MODULE}, e.g. ${linked[0]}; limit: none` }
+    : { name, ok: `no function of ${LIGHT_READER_FORBIDDEN_MODULE} among ${names.size} functions of ${path}` };
+}
+
 async function checkSizes() {
   const { measureLoads, total, FIRST_PICK } = await import('../benches/load-phases.mjs');
   const rows = await measureLoads();
@@ -360,7 +384,7 @@ async function checkSizes() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const results = [await checkLightReaderCrates(), ...(await checkSizes())];
+  const results = [await checkLightReaderCrates(), await checkLightReaderDrafter(), ...(await checkSizes())];
   for (const r of results) {
     if (r.failure) console.error(`FAIL budget ${r.name}: ${r.failure}`);
     else console.log(`ok   budget ${r.name}: ${r.ok}`);

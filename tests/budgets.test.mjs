@@ -3,7 +3,7 @@
 // without a build (make check-budgets runs this first).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { functionNames, functionsFrom, cratesNamed, demangleLegacy, v0Crates } from '../build/budgets.mjs';
+import { functionNames, functionsFrom, cratesNamed, demangleLegacy, v0Crates, inDrafter } from '../build/budgets.mjs';
 
 const FORBIDDEN = ['encoding_rs', 'serde_json'];
 
@@ -107,4 +107,13 @@ test("a v0 name's instantiating crate is told apart from its path", () => {
   assert.deepEqual([...crates].sort(), ['core', 'encoding_rs']);
   assert.deepEqual([...instantiatedIn], ['serde_json']);
   assert.throws(() => v0Crates('_RNvZz'), /unknown path tag/);
+});
+
+test("the drafter's functions are told by their path, in v0, legacy and demangled names", () => {
+  // As rustc names them in the writer (build/budgets.mjs's light-reader-drafter check).
+  assert.ok(inDrafter('_RNvNtNtNtCs5U96Kbsif55_12duibiao_core4plan5draft6phrase11strip_scope'));
+  assert.ok(inDrafter('_ZN12duibiao_core4plan5draft10draft_file17h0123456789abcdefE'));
+  assert.ok(inDrafter('duibiao_core::plan::draft::input::read_document'));
+  assert.equal(inDrafter('_ZN12duibiao_core4plan8validate8validate17h0123456789abcdefE'), false);
+  assert.equal(inDrafter('_RNvNtCs5U96Kbsif55_12duibiao_core8protocol12draft_reply'), false, 'a protocol function is not the drafter');
 });
