@@ -104,6 +104,7 @@ test('paste a county plan, edit a target, use it on a submission, download it an
   await page.waitForSelector('#drafter', { state: 'detached' });
   await page.waitForFunction((title) => document.querySelector('.plan').textContent.includes(title), COUNTY_PLAN_TITLE);
   assert.match(await page.textContent('.plan'), /5 项目标/);
+  assert.equal(await page.isChecked('#remember-plan'), false, 'kept on this computer only if asked, as a picked plan');
 
   await pick(page, COUNTY_SUBMISSION);
   await page.waitForSelector('tr[data-status]');

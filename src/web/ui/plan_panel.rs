@@ -21,8 +21,12 @@ pub struct PlanPanelProps {
     pub dropped: Vec<(String, String)>,
     /// A plan file was picked: (file name, its text).
     pub on_plan_file: Callback<(String, String)>,
-    /// Opens the dialog that builds a plan from its text (static/drafter.js).
-    pub on_build_plan: Callback<MouseEvent>,
+    /// Opens the dialog that builds a plan from its text (static/drafter.js), which hands the
+    /// plan it makes to the given callback.
+    pub on_build_plan: Callback<Callback<(String, String)>>,
+    /// Open that dialog from the start (asked for on the landing page).
+    #[prop_or_default]
+    pub drafting: bool,
     /// Show the plan file picker from the start (asked for on the landing page).
     #[prop_or_default]
     pub picking: bool,
@@ -53,6 +57,18 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
             on_plan_file.emit(file);
         })
     };
+    let build_plan = {
+        let (on_build_plan, on_plan_file) = (props.on_build_plan.clone(), on_plan_file.clone());
+        Callback::from(move |_: ()| on_build_plan.emit(on_plan_file.clone()))
+    };
+    {
+        let (build_plan, drafting) = (build_plan.clone(), props.drafting);
+        use_effect_with((), move |_| {
+            if drafting {
+                build_plan.emit(())
+            }
+        });
+    }
     let in_use = match &props.origin {
         PlanOrigin::Loaded(source) => Some(source.clone()),
         PlanOrigin::Embedded => None,
@@ -104,7 +120,7 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
                 { t.load_plan }
             </button>
             { " · " }
-            <button type="button" class="link-button" id="build-plan" onclick={props.on_build_plan.clone()} aria-haspopup="dialog">
+            <button type="button" class="link-button" id="build-plan" onclick={build_plan.reform(|_: MouseEvent| ())} aria-haspopup="dialog">
                 { t.build_plan }
             </button>
             if *picking {

@@ -39,8 +39,8 @@ pub struct CheckControls {
     pub on_view: Callback<View>,
     pub on_request: Callback<Request>,
     pub on_plan_file: Callback<(String, String)>,
-    /// Opens the dialog that builds a plan from its text.
-    pub on_build_plan: Callback<MouseEvent>,
+    /// Opens the dialog that builds a plan from its text; the plan it makes goes to the callback.
+    pub on_build_plan: Callback<Callback<(String, String)>>,
     pub toggle_lang: Callback<MouseEvent>,
 }
 
@@ -78,21 +78,18 @@ pub fn use_check(state: StateHandle, intent: Option<Intent>) -> CheckControls {
         let client = client.clone();
         Callback::from(move |(source, text): (String, String)| client.load_plan(source, text))
     };
-    let open_drafter = {
-        let (state, client, on_plan_file) = (state.clone(), client.clone(), on_plan_file.clone());
-        Callback::from(move |()| drafter::open(state.lang, client.clone(), on_plan_file.clone()))
+    // The plan panel hands its own plan-file callback, so a plan used from the dialog is one it
+    // can remember, as a picked one.
+    let on_build_plan = {
+        let (state, client) = (state.clone(), client.clone());
+        Callback::from(move |use_plan: Callback<(String, String)>| {
+            drafter::open(state.lang, client.clone(), use_plan)
+        })
     };
     {
-        let (files, client, open_drafter) = (files.clone(), client.clone(), open_drafter.clone());
-        use_effect_with((), move |_| {
-            if intent == Some(Intent::BuildPlan) {
-                open_drafter.emit(());
-            } else {
-                files.carry_out(intent, &client);
-            }
-        });
+        let (files, client) = (files.clone(), client.clone());
+        use_effect_with((), move |_| files.carry_out(intent, &client));
     }
-    let on_build_plan = open_drafter.reform(|_: MouseEvent| ());
     let on_correct = {
         let (state, corrected) = (state.clone(), options.corrected.clone());
         Callback::from(move |sheets: Vec<SheetToCorrect>| {
