@@ -1,5 +1,5 @@
 // WCAG 2.1 A and AA, as axe-core (npm) checks them, on what an official sees: the landing page,
-// the results with a row's detail open, the same on a phone, and the portal's widget.
+// the results with a row’s detail open, the same on a phone, the portal’s widget, and the drafter dialog.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -52,5 +52,17 @@ test('the widget in the portal, after a check: no violation', async () => {
   await frame.setInputFiles('#file-input', join(fixtures, 'long-kecheng-2023.xlsx'));
   await frame.waitForSelector('tr[data-status]');
   assert.deepEqual(await violations(frame), []);
+  await tab.context().close();
+});
+
+test('the drafter dialog with a draft under review: no violation', async () => {
+  const tab = await page();
+  await tab.goto(app.server.url);
+  await tab.waitForSelector('input[type=file]');
+  await tab.click('#build-plan');
+  await tab.fill('#drafter-text', '(一)儿童与健康\n1.婴儿死亡率和5岁以下儿童死亡率分别控制在4.5‰和6.0‰以下。\n2020年全县义务教育巩固率为99.2%。');
+  await tab.click('#drafter-generate');
+  await tab.waitForSelector('#drafter-table');
+  assert.deepEqual(await violations(tab), []);
   await tab.context().close();
 });
