@@ -42,7 +42,8 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
         PlanOrigin::Loaded(source) => format!("{} {source}", t.plan_loaded_from),
     };
     // The last plan file picked here (name, text): what "remember" keeps.
-    let picked = use_state(|| None::<(String, String)>);
+    // (A remembered plan counts as picked: its switch stays, to forget it and to keep it again.)
+    let picked = use_state(super::saved_plan::saved);
     let remembered = use_state(|| super::saved_plan::saved().map(|(name, _)| name));
     let on_plan_file = {
         let (picked, on_plan_file) = (picked.clone(), props.on_plan_file.clone());
