@@ -104,7 +104,10 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
             </button>
             if *picking {
                 <div class="plan-file-help">
-                    <p>{ t.plan_file_help }</p>
+                    <p>{ t.plan_file_help }{ " " }
+                        // docs/plan-format.md, copied into dist/ (index.html); opened on request only.
+                        <a href="plan-format.md" target="_blank" rel="noopener">{ t.plan_format_link }</a>
+                    </p>
                     <PlanFilePicker {lang} {on_plan_file} />
                 </div>
             }
