@@ -1110,7 +1110,7 @@ pub(super) fn clean_subject(subject: &str) -> String {
         s = strip_scope(&s);
         for intent in INTENTS
             .iter()
-            .chain(&["全面", "进一步", "基本", "要", "将"])
+            .chain(&["全面", "进一步", "基本", "要", "将", "所有", "全部"])
         {
             if let Some(rest) = s.strip_prefix(intent) {
                 s = rest.to_string();
