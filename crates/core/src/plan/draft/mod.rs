@@ -124,9 +124,14 @@ pub fn draft_document(document: &Document, options: &DraftOptions) -> Draft {
                 section,
             } => match table::cell_rows(&rows, &lines) {
                 Some((years, read)) => drafter.table(&title, years, read, &section),
+                // No header of a table: each row is text, as the file writes it.
                 None => {
-                    for row in rows {
-                        drafter.sentence(&row.join(" "), &section);
+                    for (k, row) in rows.iter().enumerate() {
+                        let text = match lines.get(k).filter(|l| !l.trim().is_empty()) {
+                            Some(line) => line.trim().to_string(),
+                            None => row.join(" "),
+                        };
+                        drafter.sentence(&text, &section);
                     }
                 }
             },
