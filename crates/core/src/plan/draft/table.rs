@@ -320,7 +320,12 @@ fn split_glued(values: &str, row: &mut Row) {
                 row.base, row.target
             );
             if others.is_empty() {
-                note.push_str("（唯一符合数字印法的切分）。");
+                note.push_str("（唯一符合数字印法的切分）");
+                // “0.81” may also be a base with its target cell empty.
+                if printed_number(values).is_some_and(|v| !percent || v <= 150.0) {
+                    note.push_str(&format!("；也可能是基期{values}、目标空缺"));
+                }
+                note.push('。');
             } else {
                 note.push_str(&format!(
                     "（目标最接近基期的切分；另可读作 {}）。",
