@@ -416,3 +416,14 @@ fn random_plan_like_texts_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_pasted_list_of_goals_without_headings_keeps_its_qualitative_goals() {
+    assert_eq!(
+        read("到2025年，基本消除艾滋病母婴传播。\n儿童新发近视率明显下降。"),
+        [
+            row("艾滋病母婴传播", "qualitative", None, None),
+            row("儿童新发近视率", "qualitative", None, None),
+        ]
+    );
+}
