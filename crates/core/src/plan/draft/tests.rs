@@ -192,20 +192,23 @@ fn odd_texts_never_panic() {
     }
 }
 
+/// Numbers below `n` from a seed (xorshift): the same sequence on every run.
+fn fixed_sequence(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    }
+}
+
 /// Any slice of a real plan text drafts without a panic (cut anywhere: mid-table, mid-heading,
 /// mid-number), and every drafted figure still stands in its quote.
 #[test]
 fn every_slice_of_the_plan_text_drafts_without_panic() {
     let text = include_str!("../../../../../tests/source/quzhou-plan-notice-2021.txt");
     let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    let mut seed: u64 = 26;
-    let mut next = |n: usize| {
-        // xorshift: a fixed sequence of cuts.
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
+    let mut next = fixed_sequence(26);
     for _ in 0..100 {
         let a = bounds[next(bounds.len())];
         let b = bounds[next(bounds.len())];
@@ -376,13 +379,7 @@ fn random_plan_like_texts_never_panic() {
         "婴儿死亡率",
         "逐年增加",
     ];
-    let mut seed: u64 = 0x2026_1204;
-    let mut next = |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
+    let mut next = fixed_sequence(0x2026_1204);
     for _ in 0..3_000 {
         let len = 1 + next(40);
         let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
