@@ -94,6 +94,11 @@ for (const kernel of KERNELS.filter((k) => k.version === 86 || k.version === nul
         await tab.click('tbody tr[data-status] .row-toggle');
         await tab.waitFor('.detail-row');
         await tab.evaluate(() => document.querySelector('.detail-row').scrollIntoView());
+        // Nothing in the detail runs past the phone's edge (a long sentence, the select, the chart).
+        const past = await tab.evaluate(() => [...document.querySelectorAll('.detail-row *')]
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className.baseVal ?? e.className}`));
+        assert.deepEqual(past, [], 'the detail fits the phone');
         const { sideways, narrow } = await tab.evaluate(squeezed);
         assert.equal(sideways, 0, 'the page does not scroll sideways');
         assert.deepEqual(narrow, [], 'no cell narrower than two characters');

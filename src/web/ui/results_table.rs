@@ -95,6 +95,10 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
         Lang::Zh => row.findings.reason.clone(),
         Lang::En => row.findings.reason_en.clone(),
     };
+    let target_label = format!(
+        "{}{}",
+        props.report.plan.period.end, t.col_target_after_year
+    );
     let key = (row.indicator_id.clone(), row.region.clone());
     let open = props.view.open.as_ref() == Some(&key);
     let toggle = {
@@ -135,7 +139,7 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
                 </th>
                 <td class="region" data-label={t.col_region}>{ row.region.clone().unwrap_or_default() }</td>
                 <td class="num" data-label={t.col_value}>{ value }{ trend(lang, row) }</td>
-                <td data-label={t.col_target_after_year.trim()}>{ &row.target.text }</td>
+                <td data-label={target_label.clone()}>{ &row.target.text }</td>
                 <td class="status" data-label={t.col_status}>{ status(lang, row) }</td>
                 <td class="gap" data-label={t.col_gap}>{ gap_words(lang, row) }</td>
                 <td data-label={t.col_progress}>{ progress_bar(row, t.col_progress) }</td>
