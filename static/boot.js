@@ -21,6 +21,14 @@ function savedLang() {
   }
 }
 
+function rememberedPlan() {
+  try {
+    return localStorage.getItem('duibiao.plan.name') !== null;
+  } catch {
+    return false;
+  }
+}
+
 // Same order as the app: ?lang=, then the saved choice, then Chinese.
 let english = (params.get('lang') ?? savedLang()) === 'en';
 
@@ -110,5 +118,6 @@ if (params.get('embed') === '1' || params.get('embed') === 'true') {
 }
 
 if (english) showLanguage();
-// A plan named in the address is the app's to fetch and check: start at once.
-if (params.get('plan')) start(null);
+// A plan named in the address is the app's to fetch and check, as is one the user asked this
+// computer to remember (src/web/ui/saved_plan.rs): start at once, so a file is checked against it.
+if (params.get('plan') || rememberedPlan()) start(null);

@@ -16,7 +16,8 @@ const RUNS = Number(process.argv[2] ?? 3);
 /** The roll-up: a title row, then 指标名称, 单位 and one column per town. */
 function township() {
   const plan = JSON.parse(readFileSync(join(root, 'static/plans/quzhou-children-2021-2025.json'), 'utf8'));
-  const indicators = plan.indicators.filter((i) => typeof i.target.value === 'number').slice(0, INDICATORS);
+  // The plan's indicators with a figure to go by (a target's or the base's), in its order.
+  const indicators = plan.indicators.filter((i) => typeof i.target.value === 'number' || i.baseline).slice(0, INDICATORS);
   const first = '东南西北上下前后新老大小金银石龙凤云山水';
   const second = '塘溪桥岭坑口田湖坞源';
   const towns = [];

@@ -17,7 +17,7 @@ pub struct ChapterSummaryProps {
 pub fn ChapterSummary(props: &ChapterSummaryProps) -> Html {
     let t = props.lang.texts();
     html! {
-        <div class="table-scroll chapter-summary">
+        <div class="table-scroll chapter-summary" tabindex="0" role="region" aria-label={t.by_chapter}>
             <table>
                 <caption>{ t.by_chapter }</caption>
                 <thead>

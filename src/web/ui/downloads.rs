@@ -58,6 +58,9 @@ pub fn ReportDownloads(props: &ReportDownloadsProps) -> Html {
             checked_at: now_local(),
         });
     let csv = props.on_request.reform(|_: MouseEvent| Request::ExportCsv);
+    let csv_codes = props
+        .on_request
+        .reform(|_: MouseEvent| Request::ExportCsvCodes);
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
@@ -69,6 +72,8 @@ pub fn ReportDownloads(props: &ReportDownloadsProps) -> Html {
             </button>
             <button type="button" class="button secondary" id="download-csv" onclick={csv}>{ t.download_csv }</button>
             <button type="button" class="button secondary" id="print-report" onclick={print}>{ t.print }</button>
+            // The same .csv with the report's codes (met, on_track …) for a statistics system.
+            <button type="button" class="link-button" id="download-csv-codes" onclick={csv_codes}>{ t.download_csv_codes }</button>
         </section>
     }
 }

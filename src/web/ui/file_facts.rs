@@ -114,10 +114,11 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
                         if !source.sheets_skipped.is_empty() {
                             <p>{ format!("{}：{}", t.sheets_skipped, skipped_line(t, &source.sheets_skipped)) }</p>
                         }
-                        <button type="button" class="link-button" id="correct-reading" onclick={on_correct}>{ t.correct_reading }</button>
                     </dd>
                 </dl>
             </details>
+            // Outside the fold: a file read wrongly is corrected without hunting for the button.
+            <button type="button" class="link-button no-print" id="correct-reading" onclick={on_correct}>{ t.correct_reading }</button>
         </section>
     }
 }

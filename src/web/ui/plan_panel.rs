@@ -48,7 +48,8 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
         PlanOrigin::Loaded(source) => format!("{} {source}", t.plan_loaded_from),
     };
     // The last plan file picked here (name, text): what "remember" keeps.
-    let picked = use_state(|| None::<(String, String)>);
+    // (A remembered plan counts as picked: its switch stays, to forget it and to keep it again.)
+    let picked = use_state(super::saved_plan::saved);
     let remembered = use_state(|| super::saved_plan::saved().map(|(name, _)| name));
     let on_plan_file = {
         let (picked, on_plan_file) = (picked.clone(), props.on_plan_file.clone());
@@ -125,7 +126,10 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
             </button>
             if *picking {
                 <div class="plan-file-help">
-                    <p>{ t.plan_file_help }</p>
+                    <p>{ t.plan_file_help }{ " " }
+                        // docs/plan-format.md, copied into dist/ (index.html); opened on request only.
+                        <a href="plan-format.md" target="_blank" rel="noopener">{ t.plan_format_link }</a>
+                    </p>
                     <PlanFilePicker {lang} {on_plan_file} />
                 </div>
             }

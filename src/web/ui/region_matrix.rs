@@ -71,7 +71,8 @@ pub fn RegionMatrix(props: &RegionMatrixProps) -> Html {
                         onclick={step(end)}>{ "›" }</button>
                 </p>
             }
-            <div class="table-scroll">
+            // Focusable, so that a keyboard can scroll the regions (WCAG 2.1.1).
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-heading">
                 <table>
                     <thead>
                         <tr>

@@ -51,7 +51,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             <p class="shown" aria-live="polite">{ format!("{} {}", shown.min(limit), t.rows_shown) }
                 if shown > limit { { format!(" / {shown}") } }</p>
             <p class="trend-key"><span class="trend good">{ "▲" }</span><span class="trend bad">{ "▼" }</span>{ " " }{ t.trend_key }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="results-heading">
             <table class="results-table">
                 <thead>
                     <tr>
@@ -95,6 +95,10 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
         Lang::Zh => row.findings.reason.clone(),
         Lang::En => row.findings.reason_en.clone(),
     };
+    let target_label = format!(
+        "{}{}",
+        props.report.plan.period.end, t.col_target_after_year
+    );
     let key = (row.indicator_id.clone(), row.region.clone());
     let open = props.view.open.as_ref() == Some(&key);
     let toggle = {
@@ -135,7 +139,7 @@ fn result_row(props: &ResultsTableProps, row: &ResultRow) -> Html {
                 </th>
                 <td class="region" data-label={t.col_region}>{ row.region.clone().unwrap_or_default() }</td>
                 <td class="num" data-label={t.col_value}>{ value }{ trend(lang, row) }</td>
-                <td data-label={t.col_target_after_year.trim()}>{ &row.target.text }</td>
+                <td data-label={target_label.clone()}>{ &row.target.text }</td>
                 <td class="status" data-label={t.col_status}>{ status(lang, row) }</td>
                 <td class="gap" data-label={t.col_gap}>{ gap_words(lang, row) }</td>
                 <td data-label={t.col_progress}>{ progress_bar(row, t.col_progress) }</td>
@@ -175,16 +179,11 @@ fn trend(lang: Lang, row: &ResultRow) -> Html {
     html! { <span class={classes!("trend", class)} title={words} aria-label={words}>{ format!(" {mark}") }</span> }
 }
 
-/// The core's words for the gap ("还差 0.4 个百分点"), else its bare figure.
+/// The core's words for the gap ("还差 0.4 个百分点"; none when there is no gap to tell).
 fn gap_words(lang: Lang, row: &ResultRow) -> String {
-    let words = match lang {
-        Lang::Zh => &row.findings.gap_words,
-        Lang::En => &row.findings.gap_words_en,
-    };
-    if words.is_empty() {
-        row.findings.gap.map(trim_float).unwrap_or_default()
-    } else {
-        words.clone()
+    match lang {
+        Lang::Zh => row.findings.gap_words.clone(),
+        Lang::En => row.findings.gap_words_en.clone(),
     }
 }
 

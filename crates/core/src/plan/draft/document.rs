@@ -63,15 +63,16 @@ impl Document {
             // rows are kept together, a line break between them, for the row reader.
             if let Some(table_text) = flat_table.as_mut() {
                 if line.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                    // As written, spaces and all: a row's quote is cut from this text.
                     table_text.push('\n');
-                    table_text.push_str(line.trim());
+                    table_text.push_str(line);
                     continue;
                 }
                 blocks.extend(flat_table.take().map(Block::Text));
             }
             if line.contains("序号") && !line.contains('\t') && line.chars().count() <= 60 {
                 flush(&mut table, &mut blocks);
-                flat_table = Some(line.trim().to_string());
+                flat_table = Some(line.to_string());
                 continue;
             }
             let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();

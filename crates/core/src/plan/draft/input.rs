@@ -131,6 +131,10 @@ fn docx_blocks(xml: &str) -> Vec<Block> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut cell: Option<String> = None;
     let mut in_text = false;
+    // The paragraph's heading level by its style (Heading1, 标题 1 = style “1” in Chinese Word),
+    // and the headings counted so far: a heading Word numbers itself has no 一、 in its text.
+    let mut heading_level: Option<u8> = None;
+    let mut headings = HeadingCount::default();
     loop {
         let event = match reader.read_event() {
             Ok(Event::Eof) | Err(_) => break,
@@ -152,6 +156,13 @@ fn docx_blocks(xml: &str) -> Vec<Block> {
             Event::Empty(e) => match e.local_name().as_ref() {
                 "tab" => paragraph.push(' '),
                 "br" | "cr" => paragraph.push('\n'),
+                "pStyle" if tables == 0 => {
+                    heading_level = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == "val")
+                        .and_then(|a| heading_style_level(&a.value));
+                }
                 _ => {}
             },
             Event::End(e) => match e.local_name().as_ref() {
@@ -166,8 +177,17 @@ fn docx_blocks(xml: &str) -> Vec<Block> {
                             c.push_str(text.trim());
                         }
                         _ => {
-                            if !text.trim().is_empty() {
-                                blocks.push(Block::Text(text.trim().to_string()));
+                            let text = text.trim();
+                            if !text.is_empty() {
+                                // The first paragraph is the document's title, whatever
+                                // its style.
+                                let text = match heading_level.take() {
+                                    Some(level) if !blocks.is_empty() => {
+                                        headings.numbered(level, text)
+                                    }
+                                    _ => text.to_string(),
+                                };
+                                blocks.push(Block::Text(text));
                             }
                         }
                     }
@@ -191,6 +211,73 @@ fn docx_blocks(xml: &str) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// A paragraph style's heading level: Heading1–Heading3 (Word, LibreOffice), 1–3 (the style ids
+/// of 标题 1–3 in Chinese Word and WPS).
+fn heading_style_level(style: &str) -> Option<u8> {
+    let level = style
+        .strip_prefix("Heading")
+        .or_else(|| style.strip_prefix("heading"))
+        .unwrap_or(style);
+    match level {
+        "1" => Some(1),
+        "2" => Some(2),
+        "3" => Some(3),
+        _ => None,
+    }
+}
+
+/// Headings counted by level, to write the numeral Word shows but does not store.
+#[derive(Default)]
+struct HeadingCount {
+    chapters: u32,
+    parts: u32,
+}
+
+impl HeadingCount {
+    /// The heading's text with its numeral (一、 for level 1, （一） for level 2) when the text
+    /// has none of its own; a level-3 heading is left as it is.
+    fn numbered(&mut self, level: u8, text: &str) -> String {
+        let has_own = text.starts_with(|c: char| "一二三四五六七八九十第(（".contains(c));
+        match level {
+            1 => {
+                self.chapters += 1;
+                self.parts = 0;
+                if has_own {
+                    text.to_string()
+                } else {
+                    format!("{}、{text}", chinese_numeral(self.chapters))
+                }
+            }
+            2 => {
+                self.parts += 1;
+                if has_own {
+                    text.to_string()
+                } else {
+                    format!("（{}）{text}", chinese_numeral(self.parts))
+                }
+            }
+            _ => text.to_string(),
+        }
+    }
+}
+
+/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九.
+fn chinese_numeral(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (tens, ones) = ((n / 10) as usize % 10, (n % 10) as usize);
+    let mut out = String::new();
+    if tens > 1 {
+        out.push_str(DIGITS[tens]);
+    }
+    if tens > 0 {
+        out.push('十');
+    }
+    if ones > 0 || tens == 0 {
+        out.push_str(DIGITS[ones]);
+    }
+    out
 }
 
 /// An XML or HTML entity's text: &amp; &lt; &gt; &quot; &apos; &nbsp; &#21644; &#x548C;.
@@ -371,6 +458,17 @@ mod tests {
         assert!(
             matches!(&doc.blocks[1], Block::Table(rows, _) if rows[1] == ["1", "托位数(个)", "2.94", "4.5"])
         );
+    }
+
+    #[test]
+    fn word_headings_numbered_by_word_get_their_numerals() {
+        let xml = r#"<w:document xmlns:w="x"><w:body><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>某县规划</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>主要目标</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>儿童与健康</w:t></w:r></w:p><w:p><w:r><w:t>婴儿死亡率控制在5‰以下。</w:t></w:r></w:p></w:body></w:document>"#;
+        let blocks = docx_blocks(xml);
+        assert_eq!(blocks[0], Block::Text("某县规划".into()));
+        assert_eq!(blocks[1], Block::Text("一、主要目标".into()));
+        assert_eq!(blocks[2], Block::Text("（一）儿童与健康".into()));
+        assert_eq!(chinese_numeral(12), "十二");
+        assert_eq!(chinese_numeral(20), "二十");
     }
 
     #[test]

