@@ -5,8 +5,8 @@
 //
 // The page hands `open` a spec: {lang, draft(bytes, name), use(name, json)}. `draft` posts the
 // bytes to the page's writer, which runs the core's drafter off the page's thread and answers
-// through `drafted` or `draftFailed`; `use` loads a plan file through the plan picker's own path
-// (the writer validates it), answered through `planRead` or `planFailed`. Every word of the
+// through `plan_drafted` or `draft_failed`; `use` loads a plan file through the plan picker's own
+// path (the writer validates it), answered through `plan_read` or `plan_failed`. Every word of the
 // dialog is here, in both languages, so the page's wasm carries none. Nothing is stored and
 // nothing is sent anywhere: the bytes go to the page's own worker.
 //
@@ -623,8 +623,8 @@
         { id: 'drafter', class: 'corrections-dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'drafter-title', lang: spec.lang === 'en' ? 'en' : 'zh-CN' },
         [box],
       );
-      // The stylesheet's top/right/bottom/left come out of trunk's minifier as `inset`, which
-      // Chromium 86 lacks (the overlay would sit below the page): set them here, as longhands.
+      // The overlay's sides as longhands, whatever the stylesheet's build makes of them: minified,
+      // they became `inset`, which Chromium 86 lacks (the overlay then sat below the page).
       ['top', 'right', 'bottom', 'left'].forEach(function (side) { dialog.style[side] = '0'; });
       generate.addEventListener('click', sendText);
       closeButton.addEventListener('click', close);
@@ -642,8 +642,9 @@
       showReview();
       text.focus();
     },
-    // The writer's draft of the text sent: its JSON, and the questions the drafter could not settle.
-    drafted: function (source, json, questions) {
+    // The page's calls, named after the writer's responses (src/web/ui/drafter.rs): the draft of
+    // the text sent, its JSON and the questions the drafter could not settle, one a line.
+    plan_drafted: function (source, json, questions) {
       if (!open || source !== open.drafting) return;
       open.drafting = null;
       busy(false);
@@ -654,9 +655,9 @@
         say(words().bad_json + e.message, true);
         return;
       }
-      review(plan, questions);
+      review(plan, questions ? questions.split('\n') : []);
     },
-    draftFailed: function (source, zh, en) {
+    draft_failed: function (source, zh, en) {
       if (!open || source !== open.drafting) return;
       open.drafting = null;
       busy(false);
@@ -664,16 +665,16 @@
       open.text.focus();
     },
     // The writer stopped while drafting (a crash is replaced by a fresh writer): say so.
-    exportFailed: function (message) {
+    export_failed: function (message) {
       if (!open || !open.drafting) return;
       open.drafting = null;
       busy(false);
       say(message, true);
     },
-    planRead: function (source) {
+    plan_read: function (source) {
       if (open && source === open.using) close();
     },
-    planFailed: function (source, zh, en) {
+    plan_failed: function (source, zh, en) {
       if (!open || source !== open.using) return;
       open.using = null;
       say(open.spec.lang === 'en' ? en : zh, true);

@@ -234,7 +234,10 @@ pub enum ExportJob {
     ReadPlan { source: String, text: String },
     /// A plan's own text (a pasted text, a .txt, .docx or web page) to draft a plan from, for
     /// the page's review dialog (static/drafter.js). Here, not in a reader: the drafter never
-    /// weighs on a first check, and a long text is drafted off the page's thread.
+    /// weighs on a first check, and a long text is drafted off the page's thread. It never
+    /// crosses as postcard (the page posts the bytes and the name as they are), so it has no
+    /// wire form: the readers, which serialise jobs, carry no code for it.
+    #[serde(skip)]
     DraftPlan { source: String, bytes: Vec<u8> },
 }
 

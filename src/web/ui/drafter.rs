@@ -17,13 +17,20 @@ use yew::Callback;
 const GLOBAL: &str = "__duibiaoDrafter";
 const SCRIPT: &str = "./drafter.js";
 
+/// Both of the dialog's callbacks take two values: one closure type, one shim in the page's wasm
+/// (every first check downloads it).
+type TwoValues = dyn Fn(JsValue, JsValue);
+
 /// Shows the dialog; `use_plan` gets (file name, plan JSON) when the user uses the plan made.
 pub fn open(lang: Lang, client: WorkerClient, use_plan: Callback<(String, String)>) {
-    let draft = Closure::<dyn Fn(js_sys::Uint8Array, String)>::new(
-        move |bytes: js_sys::Uint8Array, name: String| client.draft_plan(name, bytes),
-    );
-    let use_plan = Closure::<dyn Fn(String, String)>::new(move |name: String, json: String| {
-        use_plan.emit((name, json))
+    let draft = Closure::<TwoValues>::new(move |bytes: JsValue, name: JsValue| {
+        client.draft_plan(name.as_string().unwrap_or_default(), bytes.unchecked_into())
+    });
+    let use_plan = Closure::<TwoValues>::new(move |name: JsValue, json: JsValue| {
+        use_plan.emit((
+            name.as_string().unwrap_or_default(),
+            json.as_string().unwrap_or_default(),
+        ))
     });
     let spec = js_sys::Object::new();
     for (key, value) in [
@@ -35,30 +42,30 @@ pub fn open(lang: Lang, client: WorkerClient, use_plan: Callback<(String, String
         let _ = js_sys::Reflect::set(&spec, &key.into(), &value);
     }
     on_demand::with_script(GLOBAL, SCRIPT, move |dialog| {
-        call(&dialog, "open", &[spec.into()])
+        if let Some(open) = method(&dialog, "open") {
+            let _ = open.call1(&dialog, &spec);
+        }
     });
 }
 
-/// Hands the dialog the writer's answers it waits for: a draft, or why there is none, and
-/// whether the plan it handed the page was read. Others are the page's alone. A dialog never
-/// opened has nothing to hear.
+/// Hands the dialog the writer's answers it waits for, by the response's kind (its method's name:
+/// `plan_drafted`, `draft_failed`, `plan_read`, `plan_failed`, `export_failed`): a draft (its
+/// questions one a line), or why there is none, and whether the plan it handed the page was read.
+/// Others are the page's alone. A dialog never opened has nothing to hear.
 pub fn tell(response: &Response) {
     let Some(dialog) = on_demand::loaded(GLOBAL) else {
         return;
     };
-    let (method, args): (&str, Vec<JsValue>) = match response {
+    let questions;
+    let [a, b, c]: [&str; 3] = match response {
         Response::PlanDrafted {
             source,
             plan_json,
-            questions,
-        } => (
-            "drafted",
-            vec![
-                source.into(),
-                plan_json.into(),
-                questions.iter().map(JsValue::from).collect::<js_sys::Array>().into(),
-            ],
-        ),
+            questions: asked,
+        } => {
+            questions = asked.join("\n");
+            [source, plan_json, &questions]
+        }
         Response::DraftFailed {
             source,
             message_zh,
@@ -68,25 +75,20 @@ pub fn tell(response: &Response) {
             source,
             message_zh,
             message_en,
-        } => (
-            if matches!(response, Response::DraftFailed { .. }) {
-                "draftFailed"
-            } else {
-                "planFailed"
-            },
-            vec![source.into(), message_zh.into(), message_en.into()],
-        ),
-        Response::PlanRead { source, .. } => ("planRead", vec![source.into()]),
+        } => [source, message_zh, message_en],
+        Response::PlanRead { source, .. } => [source, "", ""],
         // The writer died while drafting (`WorkerClient` replaces it): the dialog stops waiting.
-        Response::ExportFailed { message } => ("exportFailed", vec![message.into()]),
+        Response::ExportFailed { message } => [message, "", ""],
         _ => return,
     };
-    call(&dialog, method, &args);
+    if let Some(answer) = method(&dialog, response.kind()) {
+        let _ = answer.call3(&dialog, &a.into(), &b.into(), &c.into());
+    }
 }
 
-fn call(dialog: &JsValue, method: &str, args: &[JsValue]) {
-    let function = js_sys::Reflect::get(dialog, &method.into()).ok();
-    if let Some(function) = function.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>()) {
-        let _ = function.apply(dialog, &args.iter().collect::<js_sys::Array>());
-    }
+fn method(dialog: &JsValue, name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(dialog, &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }

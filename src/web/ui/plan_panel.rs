@@ -190,7 +190,8 @@ fn other_plan(lang: Lang, other: &Summary) -> Html {
             <details class="plan other-plan">
                 <summary>{ format!("{title}（{start}—{end}）：{}", lang.texts().no_targets_yet) }</summary>
                 <p>{ other.first_note }</p>
-                <p>{ lang.texts().no_targets_build }</p>
+                // The panel's help names the way out: build it from the plan's text (从规划文本生成).
+                <p>{ lang.texts().plan_file_help }</p>
             </details>
         };
     }
