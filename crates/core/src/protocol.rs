@@ -858,13 +858,19 @@ mod tests {
             source,
             message_zh,
             message_en,
-        } = draft("规划.doc", &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])
+        } = draft(
+            "规划.doc",
+            &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0],
+        )
         else {
             panic!("an old .doc is refused")
         };
         assert_eq!(source, "规划.doc");
         assert!(message_zh.contains("另存为") && message_en.contains(".docx"));
-        assert!(matches!(draft("空.txt", b"  \n"), Response::DraftFailed { .. }));
+        assert!(matches!(
+            draft("空.txt", b"  \n"),
+            Response::DraftFailed { .. }
+        ));
     }
 
     #[test]
