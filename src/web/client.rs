@@ -305,7 +305,12 @@ impl WorkerClient {
             }
             return;
         }
-        (client.on_reply)(response, bytes_at(&data, "bytes"));
+        // Drawn in a task of its own: decoding a township roll-up's report and drawing it in the
+        // same task held the main thread for 140 ms (BENCHMARKS.md, issue 25).
+        let (on_reply, bytes) = (client.on_reply.clone(), bytes_at(&data, "bytes"));
+        let draw = Closure::once_into_js(move || on_reply(response, bytes));
+        // ok to ignore: setTimeout fails only where a page has no timers.
+        let _ = gloo::utils::window().set_timeout_with_callback(draw.unchecked_ref());
     }
 
     /// From now on the full reader serves every request; the light one stops, its memory with it.

@@ -177,6 +177,7 @@ pub struct Texts {
     pub no_targets_yet: &'static str,
     pub build_plan: &'static str,
     pub download_csv_codes: &'static str,
+    pub show_matrix: &'static str,
     pub plan_format_link: &'static str,
     /// Which of the regions the matrix shows: {from}–{to} of {total}.
     pub regions_shown: &'static str,
@@ -334,6 +335,7 @@ pub const ZH: Texts = Texts {
     no_targets_yet: "公开文本未列出目标，暂不能对照",
     build_plan: "从规划文本生成",
     download_csv_codes: ".csv（状态等为英文代码，供统计系统导入）",
+    show_matrix: "显示 {n} 个地区的状态一览",
     plan_format_link: "规划文件格式说明",
     regions_shown: "第 {from}—{to} 个地区，共 {total} 个",
     not_an_indicator: "（不是规划指标）",
@@ -485,6 +487,7 @@ pub const EN: Texts = Texts {
     no_targets_yet: "its published text lists no targets, so it cannot be checked yet",
     build_plan: "Build a plan from its text",
     download_csv_codes: ".csv with codes (met, on_track …) for a statistics system",
+    show_matrix: "Show the status of all {n} regions",
     plan_format_link: "The plan file format",
     regions_shown: "regions {from}–{to} of {total}",
     not_an_indicator: "(not a plan indicator)",

@@ -23,8 +23,25 @@ pub fn RegionMatrix(props: &RegionMatrixProps) -> Html {
     let t = props.lang.texts();
     let report = &props.report;
     let first = use_state(|| 0_usize);
+    // A roll-up of many regions shows its matrix when asked: its cells were most of the page's
+    // elements and of the time to draw the first results.
+    let shown = use_state(|| report.regions.len() <= REGIONS_PER_PAGE);
     if report.regions.len() < 2 {
         return html! {};
+    }
+    if !*shown {
+        let show = {
+            let shown = shown.clone();
+            Callback::from(move |_: MouseEvent| shown.set(true))
+        };
+        return html! {
+            <section class="matrix no-print" aria-labelledby="matrix-heading">
+                <h2 id="matrix-heading">{ t.matrix_heading }</h2>
+                <button type="button" class="button secondary" id="show-matrix" onclick={show}>
+                    { t.show_matrix.replace("{n}", &report.regions.len().to_string()) }
+                </button>
+            </section>
+        };
     }
     let found: Vec<&str> = {
         let mut ids: Vec<&str> = report
