@@ -142,6 +142,24 @@ pub enum Response {
     Progress {
         stage: Stage,
     },
+    /// The writer drafted a plan from its text (`ExportJob::DraftPlan`): the draft as a plan
+    /// file's JSON (its `excluded` lists the sentences left out) and the questions for the review.
+    /// This and `DraftFailed` have no wire form: the writer posts them as plain strings for the
+    /// page to hand to its dialog (`src/web/worker.rs`), so neither the page nor the readers,
+    /// which every first check downloads, carry code to encode or decode them.
+    #[serde(skip)]
+    PlanDrafted {
+        source: String,
+        plan_json: String,
+        questions: Vec<String>,
+    },
+    /// The text could not be drafted: the drafter's words.
+    #[serde(skip)]
+    DraftFailed {
+        source: String,
+        message_zh: String,
+        message_en: String,
+    },
     /// The report, with at most [`UNMATCHED_SHOWN`] of its unmatched rows; the exports have all
     /// `unmatched_total`.
     Checked {
@@ -166,27 +184,6 @@ pub enum Response {
     /// (`src/web/worker.rs`), and the page passes it on without reading it.
     #[serde(skip_deserializing)]
     Export(ExportJob),
-    // Last, after every variant that crosses: serde numbers the variants it deserialises without
-    // the skipped ones, but serialises each by its place among all, so a skipped variant before
-    // one that crosses would shift its number on the way back.
-    /// The writer drafted a plan from its text (`ExportJob::DraftPlan`): the draft as a plan
-    /// file's JSON (its `excluded` lists the sentences left out) and the questions for the review.
-    /// This and `DraftFailed` have no wire form: the writer posts them as plain strings for the
-    /// page to hand to its dialog (`src/web/worker.rs`), so neither the page nor the readers,
-    /// which every first check downloads, carry code to encode or decode them.
-    #[serde(skip)]
-    PlanDrafted {
-        source: String,
-        plan_json: String,
-        questions: Vec<String>,
-    },
-    /// The text could not be drafted: the drafter's words.
-    #[serde(skip)]
-    DraftFailed {
-        source: String,
-        message_zh: String,
-        message_en: String,
-    },
 }
 
 impl Response {
