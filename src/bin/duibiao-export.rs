@@ -6,7 +6,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use duibiao::web::codecs::WRITER;
-    use duibiao::web::worker::{bytes_at, post_draft_answer, post_reply, serve};
+    use duibiao::web::worker::{bytes_at, post_reply, serve};
     use duibiao_core::protocol::{decode, ExportJob, Response};
 
     serve(|data| {
@@ -24,7 +24,7 @@ fn main() {
         let job = plan_file
             .or(draft)
             .or_else(|| bytes_at(&data, "job").and_then(|job| decode::<ExportJob>(&job).ok()));
-        let reply = match job {
+        post_reply(match job {
             Some(job) => job.run(&WRITER),
             None => (
                 Response::ExportFailed {
@@ -32,10 +32,7 @@ fn main() {
                 },
                 None,
             ),
-        };
-        if !post_draft_answer(&reply.0) {
-            post_reply(reply);
-        }
+        });
     });
 }
 

@@ -294,26 +294,6 @@ impl WorkerClient {
                 return;
             }
         }
-        // The writer's drafting answers come as strings (`worker::post_draft_answer`), not postcard.
-        if let Some(answer) = field(&data, "draft").dyn_ref::<js_sys::Array>() {
-            let text = |i| answer.get(i).as_string().unwrap_or_default();
-            let (source, a, b) = (text(1), text(2), text(3));
-            let response = if text(0) == "plan_drafted" {
-                Response::PlanDrafted {
-                    source,
-                    plan_json: a,
-                    questions: b.lines().map(String::from).collect(),
-                }
-            } else {
-                Response::DraftFailed {
-                    source,
-                    message_zh: a,
-                    message_en: b,
-                }
-            };
-            (client.on_reply)(response, None);
-            return;
-        }
         let Some(Ok(response)) = bytes_at(&data, "response").map(|b| decode::<Response>(&b)) else {
             return;
         };

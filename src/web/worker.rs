@@ -40,31 +40,6 @@ pub fn post_reply((response, bytes): Reply) {
     let _ = scope().post_message_with_transfer(&message, &transfer);
 }
 
-/// The drafter's answer (the writer's alone), posted as its kind and three strings under `draft`
-/// for the page to hand to the dialog: `Response::PlanDrafted` and `DraftFailed` have no wire
-/// form, so the page's wasm, which every first check downloads, carries no decoder for them.
-/// False for any other response.
-pub fn post_draft_answer(response: &Response) -> bool {
-    let [a, b, c] = match response {
-        Response::PlanDrafted {
-            source,
-            plan_json,
-            questions,
-        } => [source.clone(), plan_json.clone(), questions.join("\n")],
-        Response::DraftFailed {
-            source,
-            message_zh,
-            message_en,
-        } => [source.clone(), message_zh.clone(), message_en.clone()],
-        _ => return false,
-    };
-    let answer = js_sys::Array::of4(&response.kind().into(), &a.into(), &b.into(), &c.into());
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"draft".into(), &answer);
-    let _ = scope().post_message(&message);
-    true
-}
-
 /// The bytes of a message's `key`, if it holds a byte array there.
 pub fn bytes_at(data: &JsValue, key: &str) -> Option<Vec<u8>> {
     js_sys::Reflect::get(data, &key.into())

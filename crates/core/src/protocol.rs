@@ -144,17 +144,12 @@ pub enum Response {
     },
     /// The writer drafted a plan from its text (`ExportJob::DraftPlan`): the draft as a plan
     /// file's JSON (its `excluded` lists the sentences left out) and the questions for the review.
-    /// This and `DraftFailed` have no wire form: the writer posts them as plain strings for the
-    /// page to hand to its dialog (`src/web/worker.rs`), so neither the page nor the readers,
-    /// which every first check downloads, carry code to encode or decode them.
-    #[serde(skip)]
     PlanDrafted {
         source: String,
         plan_json: String,
         questions: Vec<String>,
     },
     /// The text could not be drafted: the drafter's words.
-    #[serde(skip)]
     DraftFailed {
         source: String,
         message_zh: String,
