@@ -143,11 +143,13 @@ pub enum Response {
         stage: Stage,
     },
     /// The writer drafted a plan from its text (`ExportJob::DraftPlan`): the draft as a plan
-    /// file's JSON (its `excluded` lists the sentences left out) and the questions for the review.
+    /// file's JSON (its `excluded` lists the sentences left out; what a target's reading leaves
+    /// to the review is in its `notes`). The draft's questions about the whole plan stay behind:
+    /// the dialog asks for the plan's region itself, and every field it decodes costs the page's
+    /// wasm, which each first check downloads.
     PlanDrafted {
         source: String,
         plan_json: String,
-        questions: Vec<String>,
     },
     /// The text could not be drafted: the drafter's words.
     DraftFailed {
@@ -304,17 +306,11 @@ impl ExportJob {
 
 /// The drafter's answer: the draft as plan-file JSON, or why the text could not be drafted.
 fn draft_reply(source: String, bytes: &[u8], codecs: &Codecs) -> Reply {
-    let drafted = crate::plan::draft::draft_file(bytes, &source, codecs).map(|draft| {
-        let json = (codecs.write_plan)(&draft.plan);
-        (json, draft.questions)
-    });
+    let drafted = crate::plan::draft::draft_file(bytes, &source, codecs)
+        .map(|draft| (codecs.write_plan)(&draft.plan));
     let response = match drafted {
-        Ok((Ok(plan_json), questions)) => Response::PlanDrafted {
-            source,
-            plan_json,
-            questions,
-        },
-        Ok((Err(message), _)) => Response::DraftFailed {
+        Ok(Ok(plan_json)) => Response::PlanDrafted { source, plan_json },
+        Ok(Err(message)) => Response::DraftFailed {
             source,
             message_zh: format!("草稿无法写成规划文件：{message}"),
             message_en: format!("The draft could not be written as a plan file: {message}"),
@@ -840,16 +836,11 @@ mod tests {
         let text = "青溪县儿童发展规划（2021—2025年）\n(一)儿童与健康\n\
             1.婴儿死亡率和5岁以下儿童死亡率分别控制在4.5‰和6.0‰以下。\n\
             2020年全县义务教育巩固率为99.2%。\n";
-        let Response::PlanDrafted {
-            source,
-            plan_json,
-            questions,
-        } = draft("粘贴的文本.txt", text.as_bytes())
+        let Response::PlanDrafted { source, plan_json } = draft("粘贴的文本.txt", text.as_bytes())
         else {
             panic!("the text drafts")
         };
         assert_eq!(source, "粘贴的文本.txt");
-        assert!(!questions.is_empty(), "the region is asked");
         // The draft is a plan file the plan picker's path reads, its left-out sentence in `excluded`.
         let plan = Plan::read(&plan_json, &Codecs::OWN).expect("the drafted JSON is a plan file");
         assert_eq!(plan.indicators.len(), 2);

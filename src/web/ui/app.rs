@@ -64,7 +64,7 @@ pub fn App() -> Html {
             </section>
             <PlanPanel {lang} plan={state.plan.clone()} origin={state.plan_origin.clone()}
                 error={state.plan_error.clone()} dropped={state.dropped_checks.clone()} {on_plan_file} {on_build_plan}
-                picking={*intent == Some(Intent::PlanPicker)} drafting={*intent == Some(Intent::BuildPlan)} />
+                picking={*intent == Some(Intent::PlanPicker)} />
             <DropZone {lang} busy={state.busy.clone()} {on_file} {on_cancel} />
             <p class="template-hint no-print">
                 if let Some(onclick) = try_sample {

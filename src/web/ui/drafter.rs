@@ -49,23 +49,15 @@ pub fn open(lang: Lang, client: WorkerClient, use_plan: Callback<(String, String
 }
 
 /// Hands the dialog the writer's answers it waits for, by the response's kind (its method's name:
-/// `plan_drafted`, `draft_failed`, `plan_read`, `plan_failed`, `export_failed`): a draft (its
-/// questions one a line), or why there is none, and whether the plan it handed the page was read.
+/// `plan_drafted`, `draft_failed`, `plan_read`, `plan_failed`, `export_failed`): a draft, or why
+/// there is none, and whether the plan it handed the page was read.
 /// Others are the page's alone. A dialog never opened has nothing to hear.
 pub fn tell(response: &Response) {
     let Some(dialog) = on_demand::loaded(GLOBAL) else {
         return;
     };
-    let questions;
     let [a, b, c]: [&str; 3] = match response {
-        Response::PlanDrafted {
-            source,
-            plan_json,
-            questions: asked,
-        } => {
-            questions = asked.join("\n");
-            [source, plan_json, &questions]
-        }
+        Response::PlanDrafted { source, plan_json } => [source, plan_json, ""],
         Response::DraftFailed {
             source,
             message_zh,

@@ -24,9 +24,6 @@ pub struct PlanPanelProps {
     /// Opens the dialog that builds a plan from its text (static/drafter.js), which hands the
     /// plan it makes to the given callback.
     pub on_build_plan: Callback<Callback<(String, String)>>,
-    /// Open that dialog from the start (asked for on the landing page).
-    #[prop_or_default]
-    pub drafting: bool,
     /// Show the plan file picker from the start (asked for on the landing page).
     #[prop_or_default]
     pub picking: bool,
@@ -62,14 +59,6 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
         let (on_build_plan, on_plan_file) = (props.on_build_plan.clone(), on_plan_file.clone());
         Callback::from(move |_: ()| on_build_plan.emit(on_plan_file.clone()))
     };
-    {
-        let (build_plan, drafting) = (build_plan.clone(), props.drafting);
-        use_effect_with((), move |_| {
-            if drafting {
-                build_plan.emit(())
-            }
-        });
-    }
     let in_use = match &props.origin {
         PlanOrigin::Loaded(source) => Some(source.clone()),
         PlanOrigin::Embedded => None,
