@@ -101,7 +101,6 @@ onLanding('.drop-zone', 'drop', (event) => {
 onLanding('#try-sample', 'click', () => start({ kind: 'sample' }));
 onLanding('#download-template', 'click', () => start({ kind: 'template' }));
 onLanding('#load-plan', 'click', () => start({ kind: 'plan' }));
-onLanding('#build-plan', 'click', () => start({ kind: 'draft' }));
 
 // ?embed=1: the compact mode for a portal's iframe. The page tells its parent only its height,
 // never anything from a file.

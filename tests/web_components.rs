@@ -501,7 +501,6 @@ fn the_landing_page_speaks_the_apps_words() {
             plan_line(en, default.title_en),
         ),
         (zh.load_plan.into(), en.load_plan.into()),
-        (zh.build_plan.into(), en.build_plan.into()),
         (zh.drop_here.into(), en.drop_here.into()),
         (zh.choose_file.into(), en.choose_file.into()),
         (zh.accepted.into(), en.accepted.into()),

@@ -20,6 +20,7 @@ const server = await serveDist();
 const browser = await launch();
 const page = await browser.newPage();
 await page.goto(server.url);
+await page.click('#load-plan'); // the app loads on first use; its plan panel has the button
 await page.click('#build-plan');
 await page.waitForSelector('#drafter-text');
 await page.evaluate((value) => {

@@ -205,26 +205,38 @@ impl WorkerClient {
     /// A plan file's text (the plan picker, `?plan=`): the writer reads it, and the reader then
     /// uses its plan.
     pub fn load_plan(&self, source: String, text: String) {
-        let Some(writer) = &self.0.writer else {
-            return;
-        };
         // As two strings, not an encoded job: encoding one here would link the serialisers of
         // every job (report and plan included) into the page.
-        let message = message_with("plan_text", &text.into());
-        let _ = js_sys::Reflect::set(&message, &"plan_source".into(), &source.into());
-        writer.post(message, js_sys::Array::new());
+        self.to_writer(
+            ["plan_text", "plan_source"],
+            &text.into(),
+            source,
+            js_sys::Array::new(),
+        );
     }
 
     /// A plan's text to draft (the drafter dialog): its bytes as the dialog holds them and its
     /// name go to the writer, which answers `PlanDrafted` or `DraftFailed`. The bytes never enter
     /// the page's wasm; they are transferred, not copied.
     pub fn draft_plan(&self, source: String, bytes: js_sys::Uint8Array) {
+        let transfer = js_sys::Array::of1(&bytes.buffer());
+        self.to_writer(["draft_bytes", "draft_source"], &bytes, source, transfer);
+    }
+
+    /// A value and its source's name, under the keys the writer reads them by.
+    fn to_writer(
+        &self,
+        [key, source_key]: [&str; 2],
+        value: &JsValue,
+        source: String,
+        transfer: js_sys::Array,
+    ) {
         let Some(writer) = &self.0.writer else {
             return;
         };
-        let message = message_with("draft_bytes", &bytes);
-        let _ = js_sys::Reflect::set(&message, &"draft_source".into(), &source.into());
-        writer.post(message, js_sys::Array::of1(&bytes.buffer()));
+        let message = message_with(key, value);
+        let _ = js_sys::Reflect::set(&message, &source_key.into(), &source.into());
+        writer.post(message, transfer);
     }
 
     fn spawn(&self) -> Option<()> {

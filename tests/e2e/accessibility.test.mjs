@@ -59,6 +59,7 @@ test('the drafter dialog with a draft under review: no violation', async () => {
   const tab = await page();
   await tab.goto(app.server.url);
   await tab.waitForSelector('input[type=file]');
+  await tab.click('#load-plan');
   await tab.click('#build-plan');
   await tab.fill('#drafter-text', '(一)儿童与健康\n1.婴儿死亡率和5岁以下儿童死亡率分别控制在4.5‰和6.0‰以下。\n2020年全县义务教育巩固率为99.2%。');
   await tab.click('#drafter-generate');

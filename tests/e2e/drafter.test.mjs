@@ -11,8 +11,9 @@ import { COUNTY_PLAN_TEXT, COUNTY_PLAN_TITLE, COUNTY_SUBMISSION, COUNTY_2023_EDI
 
 const app = servedApp();
 
-/** Opens the dialog from the plan panel. */
+/** Opens the dialog from the plan panel (the app's: the landing page loads it on first use). */
 async function openDrafter(page) {
+  if (!(await page.$('#build-plan'))) await page.click('#load-plan');
   await page.click('#build-plan');
   await page.waitForSelector('#drafter[role=dialog] #drafter-text');
 }
@@ -219,8 +220,7 @@ test('bad input: a clear message in the dialog, the text kept, the page still ch
 
 test('in English, every word of the dialog is English', async () => {
   const { page, errors } = await openApp(app.browser, `${app.server.url}?lang=en`);
-  await page.click('#build-plan');
-  await page.waitForSelector('#drafter');
+  await openDrafter(page);
   const text = await page.textContent('#drafter');
   assert.match(text, /Build a plan from its text/);
   assert.doesNotMatch(text, /[\u4e00-\u9fff]/, text);

@@ -183,6 +183,8 @@ for (const kernel of KERNELS) {
 
     test('a plan built from its pasted text: a target edited, the plan used on a submission', () =>
       journey(async (tab) => {
+        await tab.click('#load-plan'); // the app loads on first use; its plan panel has the button
+        await tab.waitFor('#build-plan');
         await tab.click('#build-plan');
         await tab.waitFor('#drafter-text');
         // Set as a paste sets it: typing Chinese through the old kernels' drivers is unreliable.

@@ -11,8 +11,6 @@ pub enum Intent {
     Template,
     /// Open the picker for another plan file.
     PlanPicker,
-    /// Open the dialog that builds a plan from its text.
-    BuildPlan,
 }
 
 const KEY: &str = "__duibiaoIntent";
@@ -29,7 +27,6 @@ pub fn take() -> Option<Intent> {
         "sample" => Some(Intent::Sample),
         "template" => Some(Intent::Template),
         "plan" => Some(Intent::PlanPicker),
-        "draft" => Some(Intent::BuildPlan),
         _ => None,
     }
 }

@@ -88,13 +88,7 @@ pub fn use_check(state: StateHandle, intent: Option<Intent>) -> CheckControls {
     };
     {
         let (files, client) = (files.clone(), client.clone());
-        let (on_build_plan, on_plan_file) = (on_build_plan.clone(), on_plan_file.clone());
-        use_effect_with((), move |_| match intent {
-            // The landing page's 从规划文本生成: the dialog, its plan loaded as a picked file is
-            // (the panel's own button also offers to remember it).
-            Some(Intent::BuildPlan) => on_build_plan.emit(on_plan_file),
-            intent => files.carry_out(intent, &client),
-        });
+        use_effect_with((), move |_| files.carry_out(intent, &client));
     }
     let on_correct = {
         let (state, corrected) = (state.clone(), options.corrected.clone());
@@ -237,7 +231,7 @@ impl FileChecks {
                 }
             }
             Some(Intent::Template) => client.send(Request::Template, None),
-            Some(Intent::PlanPicker | Intent::BuildPlan) | None => {}
+            Some(Intent::PlanPicker) | None => {}
         }
     }
 }
