@@ -164,7 +164,7 @@
     keepEdits();
     open.dialog.remove();
     document.removeEventListener('keydown', open.onKey, true);
-    // Opened from the landing page, whose button the app has since replaced or hidden: its own.
+    // The button that opened it may have gone (the panel redrawn): the panel’s own then.
     var shown = function (node) {
       return node && node !== document.body && node.isConnected && node.getClientRects().length > 0;
     };
