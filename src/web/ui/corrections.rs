@@ -105,13 +105,17 @@ pub fn open(
         ("texts", texts.into()),
         ("apply", apply),
     ]);
-    super::on_demand::with_script(GLOBAL, SCRIPT, move |dialog| {
-        if let Ok(open) = js_sys::Reflect::get(&dialog, &"open".into()) {
-            if let Some(open) = open.dyn_ref::<js_sys::Function>() {
-                let _ = open.call1(&dialog, &spec);
+    super::on_demand::with_script(
+        GLOBAL,
+        SCRIPT,
+        Box::new(move |dialog| {
+            if let Ok(open) = js_sys::Reflect::get(&dialog, &"open".into()) {
+                if let Some(open) = open.dyn_ref::<js_sys::Function>() {
+                    let _ = open.call1(&dialog, &spec);
+                }
             }
-        }
-    });
+        }),
+    );
 }
 
 fn object(fields: &[(&str, JsValue)]) -> js_sys::Object {

@@ -41,11 +41,15 @@ pub fn open(lang: Lang, client: WorkerClient, use_plan: Callback<(String, String
     ] {
         let _ = js_sys::Reflect::set(&spec, &key.into(), &value);
     }
-    on_demand::with_script(GLOBAL, SCRIPT, move |dialog| {
-        if let Some(open) = method(&dialog, "open") {
-            let _ = open.call1(&dialog, &spec);
-        }
-    });
+    on_demand::with_script(
+        GLOBAL,
+        SCRIPT,
+        Box::new(move |dialog| {
+            if let Some(open) = method(&dialog, "open") {
+                let _ = open.call1(&dialog, &spec);
+            }
+        }),
+    );
 }
 
 /// Hands the dialog the writer's answers it waits for, by the response's kind (its method's name:

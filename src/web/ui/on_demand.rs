@@ -12,7 +12,8 @@ pub fn loaded(global: &str) -> Option<JsValue> {
 
 /// Runs `then` with the object `script` sets as `global`, loading the script first if this is
 /// the first time.
-pub fn with_script(global: &'static str, script: &str, then: impl FnOnce(JsValue) + 'static) {
+/// (`then` boxed: one copy of this in the page's wasm for every dialog.)
+pub fn with_script(global: &'static str, script: &str, then: Box<dyn FnOnce(JsValue)>) {
     if let Some(object) = loaded(global) {
         then(object);
         return;

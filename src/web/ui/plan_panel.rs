@@ -57,7 +57,7 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
     };
     let build_plan = {
         let (on_build_plan, on_plan_file) = (props.on_build_plan.clone(), on_plan_file.clone());
-        Callback::from(move |_: ()| on_build_plan.emit(on_plan_file.clone()))
+        Callback::from(move |_: MouseEvent| on_build_plan.emit(on_plan_file.clone()))
     };
     let in_use = match &props.origin {
         PlanOrigin::Loaded(source) => Some(source.clone()),
@@ -110,7 +110,7 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
                 { t.load_plan }
             </button>
             { " · " }
-            <button type="button" class="link-button" id="build-plan" onclick={build_plan.reform(|_: MouseEvent| ())} aria-haspopup="dialog">
+            <button type="button" class="link-button" id="build-plan" onclick={build_plan} aria-haspopup="dialog">
                 { t.build_plan }
             </button>
             if *picking {
