@@ -1260,6 +1260,17 @@ fn read_rich_extended_string(
     // how many bytes in ExtRst data block
     let mut cb_ext_rst = 0;
 
+    // The optional fields the flags announce must be there: a record cut short is refused,
+    // not read past its end (duibiao: a panic found by fuzzing).
+    let announced = (flags & 0x8 != 0) as usize * 2 + (flags & 0x4 != 0) as usize * 4;
+    if r.data.len() < announced {
+        return Err(XlsError::Len {
+            typ: "rich extended string",
+            expected: 3 + announced,
+            found: 3 + r.data.len(),
+        });
+    }
+
     // if flag fRichSt exists, read cRun and forward.
     if flags & 0x8 != 0 {
         c_run = read_u16(r.data) as usize;
