@@ -14,6 +14,10 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 export FIREFOX ?= /usr/bin/firefox-esr
+# CI builds once from a clean clone: incremental caches would only take time and disk.
+ifdef CI
+export CARGO_INCREMENTAL := 0
+endif
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # The shipped wasm (the page's, the worker's, the offline copy's) runs on Chromium 86, the kernel
@@ -44,6 +48,7 @@ dist: build-tools
 	cargo fetch --locked
 	$(WASM_BUILD_ENV) cargo fetch --locked --target wasm32-unknown-unknown
 	$(WASM_BUILD_ENV) trunk build --release
+	node build/minify.mjs dist
 	node build/single-file.mjs dist
 
 # Every shipped module, those the offline copy inlines too, uses no feature Chromium 86 lacks.

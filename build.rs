@@ -5,7 +5,9 @@
 use duibiao_core::plan::Plan;
 
 fn main() {
-    let list = concat!(env!("CARGO_MANIFEST_DIR"), "/static/plans");
+    // Read when the script runs (see crates/core/build.rs).
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let list = format!("{root}/static/plans");
     println!("cargo:rerun-if-changed={list}");
     let plan = Plan::default_plan();
     assert!(

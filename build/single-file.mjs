@@ -11,7 +11,9 @@ const html = await readFile(join(dist, 'index.html'), 'utf8');
 // trunk minifies dist/index.html (Trunk.toml): attributes may stand unquoted, so every pattern
 // here takes a value quoted or not.
 const VALUE = `["']?(?:\\./)?([^"' >]+)["']?`;
-const tag = (element, attribute, value) => new RegExp(`<${element}\\b[^>]*\\b${attribute}=["']?${value}["' >][^>]*>`);
+// The value ends at a quote, a space, a slash or the tag's end, which it must not take: an
+// unquoted last attribute (`rel=icon>`) would otherwise take the next tag along with its own.
+const tag = (element, attribute, value) => new RegExp(`<${element}\\b[^>]*\\b${attribute}=["']?${value}(?=["'\\s/>])[^>]*>`);
 const attribute = (name) => {
   const match = html.match(new RegExp(`${name}=${VALUE}`));
   if (!match) throw new Error(`dist/index.html has no ${name}`);
@@ -92,13 +94,20 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 
-let page = html
-  .replace(tag('meta', 'http-equiv', 'Content-Security-Policy'), `<meta http-equiv="Content-Security-Policy" content="${csp}" />`)
-  .replace(tag('link', 'rel', 'stylesheet'), () => `<style>${css}</style>`)
-  .replace(new RegExp(tag('link', 'rel', '(?:modulepreload|preload)').source, 'g'), '')
-  .replace(tag('link', 'rel', 'icon'), '')
-  .replace(new RegExp(`${tag('script', 'src', '[^"\' >]*boot\\.js').source}</script>`), '')
-  .replace(new RegExp(`${tag('script', 'src', '[^"\' >]*check-browser\\.js').source}</script>`), () => `<script>${checkBrowser}</script>`);
+/** `page` with the one match of `pattern` replaced; a pattern that matches nothing is an error,
+ * never a copy silently missing its stylesheet or a script. */
+const replaced = (page, pattern, replacement) => {
+  if (!pattern.test(page)) throw new Error(`dist/index.html has nothing like ${pattern}`);
+  return page.replace(pattern, replacement);
+};
+let page = [
+  [tag('meta', 'http-equiv', 'Content-Security-Policy'), () => `<meta http-equiv="Content-Security-Policy" content="${csp}" />`],
+  [tag('link', 'rel', 'stylesheet'), () => `<style>${css}</style>`],
+  [tag('link', 'rel', 'icon'), ''],
+  [new RegExp(`${tag('script', 'src', '[^"\' >]*boot\\.js').source}</script>`), ''],
+  [new RegExp(`${tag('script', 'src', '[^"\' >]*check-browser\\.js').source}</script>`), () => `<script>${checkBrowser}</script>`],
+].reduce((page, [pattern, replacement]) => replaced(page, pattern, replacement), html)
+  .replace(new RegExp(tag('link', 'rel', '(?:modulepreload|preload)').source, 'g'), '');
 if (/src=["']?[^"' >]*(?:boot|check-browser)\.js/.test(page)) throw new Error('a script was not inlined');
 page = page.replace('</body>', () => `<script type="module">${script}</script>\n</body>`);
 await writeFile(join(dist, 'duibiao-offline.html'), page);

@@ -7,7 +7,10 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let plans = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/plans");
+    // Read when the script runs, not when it was compiled: a build script compiled for one
+    // checkout of the project can be reused by another sharing the target directory.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let plans = Path::new(&manifest_dir).join("../../static/plans");
     let list_path = plans.join("built-in.json");
     println!("cargo:rerun-if-changed={}", list_path.display());
     let list: Vec<String> = serde_json::from_str(&read(&list_path)).unwrap_or_else(|e| {

@@ -14,7 +14,7 @@
 
 use crate::web::worker::bytes_at;
 use duibiao_core::ingest::{Format, ReaderBuild};
-use duibiao_core::protocol::{decode, encode, ErrorInfo, Request, Response};
+use duibiao_core::protocol::{decode, encode, ErrorInfo, Reassembly, Request, Response};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -142,6 +142,8 @@ struct Client {
     light_check: RefCell<Option<(Request, Payload)>>,
     /// The reader's writer, which the reader's export jobs go on to.
     writer: Option<WorkerClient>,
+    /// A big report's rows, which arrive in parts ahead of it.
+    reassembly: RefCell<Reassembly>,
 }
 
 impl Client {
@@ -154,6 +156,7 @@ impl Client {
             plan_owed: Cell::default(),
             light_check: RefCell::default(),
             writer,
+            reassembly: RefCell::default(),
         }
     }
 }
@@ -309,6 +312,10 @@ impl WorkerClient {
         let Some(Ok(response)) = bytes_at(&data, "response").map(|b| decode::<Response>(&b)) else {
             return;
         };
+        // Each part of a big report is decoded in a task of its own (issue 25).
+        let Some(response) = client.reassembly.borrow_mut().receive(response) else {
+            return;
+        };
         if response == Response::NeedsFullReader {
             let handed_on = client.light_check.take();
             if let Some((check, payload)) = handed_on {
@@ -350,6 +357,7 @@ impl WorkerClient {
         };
         let had_started = crashed.queue.is_none();
         crashed.stop();
+        client.reassembly.borrow_mut().clear();
         client.light_check.take();
         client.plan_owed.set(client.plan.borrow().is_some());
         let role = client.role.get();
@@ -430,6 +438,7 @@ impl WorkerClient {
         self.0.light_check.take();
         if let Some(running) = self.0.running.borrow_mut().take() {
             running.worker.terminate();
+            self.0.reassembly.borrow_mut().clear();
             self.0.plan_owed.set(self.0.plan.borrow().is_some());
         }
     }

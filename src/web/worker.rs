@@ -15,8 +15,20 @@ pub fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-/// Posts one reply to the page.
-pub fn post_reply((response, bytes): Reply) {
+/// Posts one reply to the page: a big report as several messages
+/// ([`Response::into_messages`]), any bytes with the last.
+pub fn post_reply((response, mut bytes): Reply) {
+    let mut messages = response.into_messages();
+    let last = messages.pop();
+    for part in messages {
+        post_message(part, None);
+    }
+    if let Some(last) = last {
+        post_message(last, bytes.take());
+    }
+}
+
+fn post_message(response: Response, bytes: Option<Vec<u8>>) {
     let message = js_sys::Object::new();
     let transfer = js_sys::Array::new();
     let attach = |key: &str, bytes: &[u8]| {

@@ -2,7 +2,7 @@
 // match, mapping an unmatched row, several regions, a sample file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { servedApp, openApp, pick, screenshot, statuses } from './support.mjs';
+import { servedApp, openApp, pick, screenshot, statuses, townshipRollUp } from './support.mjs';
 
 const app = servedApp();
 
@@ -101,6 +101,31 @@ test('a wide .xls with several regions shows a region × indicator matrix and fi
   const regions = await page.$$eval('tbody tr[data-indicator] td.region', (tds) => [...new Set(tds.map((td) => td.textContent))]);
   assert.deepEqual(regions, ['衢江区']);
   await screenshot(page, 'wide-xls-matrix');
+  await page.close();
+});
+
+test('a township roll-up arrives whole and is drawn a page at a time; its matrix waits to be asked', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  // A county file first: its four regions' matrix is drawn at once.
+  await pick(page, 'wide-regions-2023.xls');
+  await page.waitForSelector('.matrix tbody tr');
+  // 150 towns × 41 indicators: the reader sends the 6,150 rows in parts, the page puts them together.
+  await pick(page, { name: 'township-2023.csv', mimeType: 'text/csv', buffer: Buffer.from(townshipRollUp(150, 41)) });
+  await page.waitForFunction(() => /township-2023/.test(document.querySelector('.file-facts')?.textContent));
+  const counted = await page.$$eval('.cards li[data-status] .count', (cards) =>
+    cards.filter((c) => !['flagged', 'not_in_file'].includes(c.closest('li').dataset.status)).reduce((n, c) => n + Number(c.textContent), 0));
+  assert.equal(counted, 150 * 41, 'every row of every part is counted');
+  assert.equal(await page.textContent('.results .shown'), '50 行 / 6150');
+  assert.equal(await page.locator('tbody tr[data-status]').count(), 50);
+  assert.equal(await page.locator('.matrix tbody tr').count(), 0, "the county file's open matrix does not carry over");
+  await page.click('#show-matrix');
+  assert.match(await page.textContent('.matrix .pager'), /第 1—12 个地区，共 150 个/);
+  assert.equal(await page.locator('.matrix thead th').count(), 13, 'the indicator column and 12 towns');
+  await page.selectOption('#filter-region', '后坑宁镇');
+  const regions = await page.$$eval('tbody tr[data-indicator] td.region', (tds) => tds.map((td) => td.textContent));
+  assert.equal(regions.length, 41);
+  assert.deepEqual([...new Set(regions)], ['后坑宁镇'], 'the last town, each of its rows');
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

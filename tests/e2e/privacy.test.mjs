@@ -134,6 +134,11 @@ test('the one-file copy works from file:// with the network off', async () => {
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   await page.goto(pathToFileURL(join(dist, 'duibiao-offline.html')).href);
   await page.waitForSelector('input[type=file]');
+  // The page itself: its title, its stylesheet applied (not shown as text), the browser check inlined.
+  assert.match(await page.title(), /^对标自查 · /);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ink').trim()), '#1f2328');
+  assert.ok(!(await page.textContent('body')).includes('--ink'), 'no stylesheet text in the page');
+  assert.equal(await page.locator('script:not([src])').count(), 2, 'the browser check and the app, inlined');
   // The sample, which the served page loads from plans/samples/, is inside the file.
   await page.click('#try-sample');
   await page.waitForSelector('.file-facts h2:has-text("示例-柯城区2023年监测表.xlsx")');

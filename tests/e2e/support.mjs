@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: a static server for dist/ and Debian's Chromium via playwright-core.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -143,4 +144,24 @@ print(text)`;
   const run = spawnSync('python3', ['-c', script, path], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   return run.stdout;
+}
+
+/** A township roll-up as one wide .csv: a title row with the year, then 指标名称, 单位 and a
+ * column per town, a row for each of the children's plan's first `indicators` indicators that
+ * have a figure to go by (a target's or the base's), figures within ±10 % of it. */
+export function townshipRollUp(towns, indicators) {
+  const plan = JSON.parse(readFileSync(join(root, 'static/plans/quzhou-children-2021-2025.json'), 'utf8'));
+  const rows = plan.indicators.filter((i) => typeof i.target.value === 'number' || i.baseline).slice(0, indicators);
+  const names = [];
+  for (const a of '东南西北上下前后新老大小金银石龙凤云山水') for (const b of '塘溪桥岭坑口田湖坞源') for (const c of '安宁') {
+    if (names.length < towns) names.push(`${a}${b}${c}镇`);
+  }
+  if (rows.length !== indicators || names.length !== towns) throw new Error('the plan or the name list is too short');
+  const lines = ['某县各乡镇儿童发展监测表（2023年）', ['指标名称', '单位', ...names].join(',')];
+  rows.forEach((indicator, row) => {
+    const centre = indicator.baseline?.value ?? indicator.target.value;
+    const figures = names.map((_, town) => (centre * (0.9 + ((row * 7 + town * 13) % 21) / 100)).toFixed(2));
+    lines.push([indicator.name, indicator.unit, ...figures].join(','));
+  });
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -13,7 +13,7 @@ use crate::check::CheckOptions;
 use crate::export::{report_csv, report_xlsx, template_xlsx};
 use crate::ingest::{read_workbook_with, IngestError, IngestErrorKind, SheetColumns, Workbook};
 use crate::plan::{Plan, PlanError, PlanView};
-use crate::report::Report;
+use crate::report::{Report, ResultRow};
 use crate::Codecs;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -163,6 +163,10 @@ pub enum Response {
         report: Box<Report>,
         unmatched_total: usize,
     },
+    /// Rows of the report that follows, sent ahead of it in parts ([`Response::into_messages`]).
+    ResultRows {
+        rows: Vec<ResultRow>,
+    },
     Failed {
         error: ErrorInfo,
     },
@@ -195,12 +199,86 @@ impl Response {
             Response::PlanDrafted { .. } => "plan_drafted",
             Response::DraftFailed { .. } => "draft_failed",
             Response::Checked { .. } => "checked",
+            Response::ResultRows { .. } => "result_rows",
             Response::Failed { .. } => "failed",
             Response::NeedsFullReader => "needs_full_reader",
             Response::File { .. } => "file",
             Response::ExportFailed { .. } => "export_failed",
             Response::Export(_) => "export",
         }
+    }
+}
+
+/// The most result rows one message carries. The page decodes a message in one task of its
+/// main thread: a township roll-up's 6,150 rows in one message held it for 50–90 ms, 500 of
+/// them take a few (BENCHMARKS.md, issue 25).
+pub const RESULT_ROWS_PER_MESSAGE: usize = 500;
+
+impl Response {
+    /// The messages this response crosses as: a big report's rows go ahead of it in parts of
+    /// at most [`RESULT_ROWS_PER_MESSAGE`], in their order, and the report itself comes last
+    /// with the remaining rows. [`Reassembly`] puts it back together.
+    pub fn into_messages(self) -> Vec<Response> {
+        let Response::Checked {
+            mut report,
+            unmatched_total,
+        } = self
+        else {
+            return vec![self];
+        };
+        let mut rows = std::mem::take(&mut report.results);
+        let last_part = rows.len().saturating_sub(1) / RESULT_ROWS_PER_MESSAGE;
+        report.results = rows.split_off(last_part * RESULT_ROWS_PER_MESSAGE);
+        let mut messages = Vec::with_capacity(last_part + 1);
+        let mut rows = rows.into_iter();
+        for _ in 0..last_part {
+            messages.push(Response::ResultRows {
+                rows: rows.by_ref().take(RESULT_ROWS_PER_MESSAGE).collect(),
+            });
+        }
+        messages.push(Response::Checked {
+            report,
+            unmatched_total,
+        });
+        messages
+    }
+}
+
+/// The page's side of [`Response::into_messages`]: keeps a report's rows as they arrive and
+/// hands on the whole report when it comes.
+#[derive(Debug, Default)]
+pub struct Reassembly {
+    rows: Vec<ResultRow>,
+}
+
+impl Reassembly {
+    /// One message as received: `None` while it is a part of a report still arriving, else the
+    /// response, a report with every row sent ahead of it.
+    pub fn receive(&mut self, response: Response) -> Option<Response> {
+        match response {
+            Response::ResultRows { mut rows } => {
+                self.rows.append(&mut rows);
+                None
+            }
+            Response::Checked {
+                mut report,
+                unmatched_total,
+            } => {
+                let mut rows = std::mem::take(&mut self.rows);
+                rows.append(&mut report.results);
+                report.results = rows;
+                Some(Response::Checked {
+                    report,
+                    unmatched_total,
+                })
+            }
+            other => Some(other),
+        }
+    }
+
+    /// Drops the parts of a report that will never come whole (its worker stopped).
+    pub fn clear(&mut self) {
+        self.rows = Vec::new();
     }
 }
 
@@ -615,6 +693,79 @@ mod tests {
             panic!("{out:?}")
         };
         assert_eq!(report.unmatched.len(), UNMATCHED_SHOWN + 50);
+    }
+
+    /// A wide .csv of `regions` regions × the sample's three indicators.
+    fn regions_csv(regions: usize) -> Vec<u8> {
+        let syllables: Vec<char> = "东南西北上下前后新老大小金银石龙凤云山水".chars().collect();
+        let names: Vec<String> = (0..regions)
+            .map(|i| {
+                let (a, b) = (syllables[i % 20], syllables[i / 20 % 20]);
+                format!("{a}{b}{}镇", ["塘", "溪"][i / 400])
+            })
+            .collect();
+        let mut csv = format!("某县各乡镇监测表（2023年）\n指标名称,{}\n", names.join(","));
+        for (indicator, figure) in [
+            ("学前三年毛入园率", "98"),
+            ("5岁以下儿童死亡率", "4.5"),
+            ("婴儿死亡率", "3"),
+        ] {
+            csv += &format!("{indicator}{}\n", format!(",{figure}").repeat(regions));
+        }
+        csv.into_bytes()
+    }
+
+    /// The last reply of a fresh session to a check of `bytes`.
+    fn checked(name: &str, bytes: Vec<u8>) -> Response {
+        let request = Request::Check {
+            name: name.into(),
+            options: CheckOptions::default(),
+        };
+        let out = replies(&mut Session::default(), request, Some(bytes));
+        out.last().map(|(response, _)| response.clone()).unwrap()
+    }
+
+    #[test]
+    fn a_big_report_crosses_in_parts_and_comes_back_whole() {
+        for regions in [1, 166, 167, 400] {
+            let checked = checked("towns.csv", regions_csv(regions));
+            let Response::Checked { report, .. } = &checked else {
+                panic!("{checked:?}")
+            };
+            let rows = report.results.len();
+            assert!(rows >= regions * 3, "{regions} regions: {rows} rows");
+            let messages = checked.clone().into_messages();
+            assert_eq!(messages.len(), rows.div_ceil(RESULT_ROWS_PER_MESSAGE));
+            let mut reassembly = Reassembly::default();
+            let mut whole = Vec::new();
+            for message in &messages {
+                let bytes = encode(message).unwrap();
+                if let Response::ResultRows { rows } = message {
+                    assert_eq!(rows.len(), RESULT_ROWS_PER_MESSAGE, "full parts ahead");
+                }
+                whole.extend(reassembly.receive(decode(&bytes).unwrap()));
+            }
+            assert_eq!(whole, [checked], "{regions} regions");
+        }
+    }
+
+    #[test]
+    fn parts_of_a_report_that_never_came_whole_are_dropped() {
+        let mut first = checked("towns.csv", regions_csv(400)).into_messages();
+        assert!(matches!(first[0], Response::ResultRows { .. }));
+        let mut reassembly = Reassembly::default();
+        assert_eq!(reassembly.receive(first.remove(0)), None);
+        // The worker stopped there; the next one answers a one-region file.
+        reassembly.clear();
+        let next = checked("one.csv", regions_csv(1));
+        let [message] = &next.clone().into_messages()[..] else {
+            panic!("a small report is one message")
+        };
+        assert_eq!(reassembly.receive(message.clone()), Some(next));
+        let other = Response::Progress {
+            stage: Stage::Reading,
+        };
+        assert_eq!(reassembly.receive(other.clone()), Some(other));
     }
 
     fn fixture(name: &str) -> Vec<u8> {

@@ -31,11 +31,19 @@ pub fn save(name: &str, mime: &str, bytes: &[u8]) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// The local time of the check, as the user's clock shows it.
+/// The local time of the check, as the user's clock shows it: "2026-12-04 09:05". From the
+/// date's fields, not `toLocaleString`: its first call loads the browser's locale data, 30 ms
+/// of the task that draws a first report (BENCHMARKS.md, issue 25).
 pub fn now_local() -> String {
-    js_sys::Date::new_0()
-        .to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED)
-        .into()
+    let now = js_sys::Date::new_0();
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
 }
 
 #[derive(Properties, PartialEq)]

@@ -95,7 +95,10 @@ pub fn Results(props: &ResultsProps) -> Html {
             <ResultsTable {lang} report={report.clone()} plan={plan.clone()}
                 view={view.clone()} on_view={props.on_view.clone()} on_override={props.on_override.clone()}
                 on_confirm={props.on_confirm.clone()} />
-            <RegionMatrix {lang} report={report.clone()} plan={plan.clone()} />
+            // Keyed by file and sheet: another file starts with its matrix as its own size
+            // says (folded for a roll-up), not as the last file's was left.
+            <RegionMatrix key={format!("{}{}", report.source.sha256, report.source.sheet)}
+                {lang} report={report.clone()} plan={plan.clone()} />
             <ChapterSummary {lang} report={report.clone()} plan={plan.clone()} />
             if !report.not_in_file.is_empty() {
                 <details class="not-in-file">

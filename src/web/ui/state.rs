@@ -182,9 +182,11 @@ impl Reducible for State {
                 // writer, and a check the light reader hands on to the full one, without reaching
                 // the state.
                 Response::File { .. } => next.exporting = false,
-                // The drafter's answers are the dialog's (`drafter::tell`).
+                // The drafter's answers are the dialog's (`drafter::tell`); a report's rows
+                // reach the state with their report (`WorkerClient` puts them together).
                 Response::Export(_)
                 | Response::NeedsFullReader
+                | Response::ResultRows { .. }
                 | Response::PlanDrafted { .. }
                 | Response::DraftFailed { .. } => {}
             },
