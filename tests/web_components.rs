@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use duibiao::web::ui::i18n::Lang;
-use duibiao::web::ui::view::{SortKey, View};
+use duibiao::web::ui::view::{SortKey, View, ROWS_PER_STEP};
 use duibiao::web::ui::{
     ErrorAlert, ErrorAlertProps, ReportDownloads, ReportDownloadsProps, ResultDetail,
     ResultDetailProps, ResultsFilters, ResultsFiltersProps, ResultsTable, ResultsTableProps,
@@ -246,8 +246,8 @@ async fn the_default_view_shows_the_files_rows_first_and_the_rest_on_request() {
     let (shown, every) = (statuses_shown(&default), statuses_shown(&all));
     assert_eq!(
         shown.len(),
-        in_file.min(50),
-        "the rows the file has, 50 at a time"
+        in_file.min(ROWS_PER_STEP),
+        "the rows the file has, a step at a time"
     );
     assert_eq!(every.len(), report.current_rows().count());
     // Every region here has a row for each indicator the file names, so nothing is folded.

@@ -10,7 +10,7 @@ import { launch, root, serveDist, townshipRollUp } from '../../tests/e2e/support
 
 const TOWNS = 150;
 const INDICATORS = 41;
-const RUNS = Number(process.argv[2] ?? 3);
+const RUNS = Number(process.argv[2] ?? 9);
 
 const inputs = join(root, 'target', 'bench-inputs');
 await mkdir(inputs, { recursive: true });

@@ -61,6 +61,8 @@ test('the blank template downloads and a picked template is read with no mapping
   assert.match(template.suggested, /填报模板\.xlsx$/);
   await pick(page, { name: '模板.xlsx', mimeType: 'application/octet-stream', buffer: await readFile(template.path) });
   await page.waitForSelector('tr[data-status]');
+  assert.equal(await page.textContent('.results .shown'), '25 行 / 44', "a row for each of the plan's indicators");
+  await page.click('.show-more');
   const rows = await page.$$eval('tr[data-status]', (trs) => trs.map((tr) => tr.dataset.status));
   assert.equal(rows.length, 44);
   assert.ok(rows.every((s) => s === 'missing'));

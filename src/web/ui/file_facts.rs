@@ -101,7 +101,7 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
                     <dd><EncodingSelect lang={props.lang} used={source.encoding} on_encoding={on_encoding.clone()} /></dd>
                 }
                 <dt>{ t.regions }</dt>
-                <dd>{ if report.regions.is_empty() { t.city_wide.to_string() } else { report.regions.join("、") } }</dd>
+                <dd>{ regions_line(t, &report.regions) }</dd>
             </dl>
             <details class="how-read-fold no-print">
                 <summary>{ t.how_read }</summary>
@@ -120,6 +120,17 @@ pub fn FileFacts(props: &FileFactsProps) -> Html {
             // Outside the fold: a file read wrongly is corrected without hunting for the button.
             <button type="button" class="link-button no-print" id="correct-reading" onclick={on_correct}>{ t.correct_reading }</button>
         </section>
+    }
+}
+
+/// The regions a file gives: a county's districts all, a township roll-up's first few and their
+/// number (its 150 names were a paragraph above the findings; the region filter lists them all).
+fn regions_line(t: &Texts, regions: &[String]) -> String {
+    const NAMED: usize = 12;
+    match regions.len() {
+        0 => t.city_wide.to_string(),
+        n if n <= NAMED => regions.join("、"),
+        n => regions[..NAMED].join("、") + &t.regions_in_all.replace("{n}", &n.to_string()),
     }
 }
 

@@ -106,6 +106,8 @@ pub struct Texts {
     /// The link to the one-file offline copy, when a part of the app could not be loaded.
     pub offline_copy: &'static str,
     pub city_wide: &'static str,
+    /// After the first regions of a roll-up: "{n}" is how many there are in all.
+    pub regions_in_all: &'static str,
     pub layout_long: &'static str,
     pub layout_by_regions: &'static str,
     pub layout_regions_by_indicators: &'static str,
@@ -256,6 +258,7 @@ pub const ZH: Texts = Texts {
     try_another: "页面仍可使用：修正后重新选择文件即可。",
     offline_copy: "下载单文件离线版（duibiao-offline.html）",
     city_wide: "（未注明地区）",
+    regions_in_all: "等，共 {n} 个",
     layout_long: "纵表（每行一个指标，每列一个年份）",
     layout_by_regions: "宽表（每行一个指标，每列一个地区）",
     layout_regions_by_indicators: "宽表（每行一个地区，每列一个指标）",
@@ -408,6 +411,7 @@ pub const EN: Texts = Texts {
     try_another: "The page still works: fix the file and pick it again.",
     offline_copy: "Download the one-file offline copy (duibiao-offline.html)",
     city_wide: "(no region named)",
+    regions_in_all: "… {n} in all",
     layout_long: "long (one indicator per row, one column per year)",
     layout_by_regions: "wide (indicators as rows, regions as columns)",
     layout_regions_by_indicators: "wide (regions as rows, indicators as columns)",

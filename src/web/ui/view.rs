@@ -7,7 +7,7 @@ use duibiao_core::report::{Report, ResultRow};
 
 /// Rows drawn at first and added per "show more": a township roll-up has thousands, and drawing
 /// them all at once held the main thread for a second (BENCHMARKS.md, issue 25).
-pub const ROWS_PER_STEP: usize = 50;
+pub const ROWS_PER_STEP: usize = 25;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
