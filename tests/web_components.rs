@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use duibiao::web::ui::i18n::Lang;
+use duibiao::web::ui::shared::Shared;
 use duibiao::web::ui::view::{SortKey, View, ROWS_PER_STEP};
 use duibiao::web::ui::{
     ErrorAlert, ErrorAlertProps, ReportDownloads, ReportDownloadsProps, ResultDetail,
@@ -37,9 +38,9 @@ async fn rendered() {
     yew::platform::time::sleep(Duration::from_millis(20)).await;
 }
 
-fn report() -> Rc<duibiao_core::report::Report> {
+fn report() -> Shared<duibiao_core::report::Report> {
     let plan = Plan::default_plan();
-    Rc::new(
+    Shared::new(
         check(
             "long-kecheng-2023.xlsx",
             KECHENG,
@@ -209,7 +210,7 @@ async fn the_table_shows_what_the_view_asks_for() {
 #[wasm_bindgen_test]
 async fn the_default_view_shows_the_files_rows_first_and_the_rest_on_request() {
     // Four regions: 20 rows, more than none and fewer than a step.
-    let report = Rc::new(
+    let report = Shared::new(
         check(
             "wide-regions-2023.xlsx",
             include_bytes!("fixtures/wide-regions-2023.xlsx"),
@@ -305,7 +306,7 @@ async fn a_flagged_figure_shows_its_check_and_confirms_its_cell() {
     let root = fresh_root();
     let plan = Plan::default_plan();
     let csv = "指标名称,2022年,2023年\n千名儿童儿科执业(助理)医师数,0.9,95\n";
-    let report = Rc::new(
+    let report = Shared::new(
         check(
             "草稿2023.csv",
             csv.as_bytes(),
@@ -393,7 +394,7 @@ async fn the_yearly_fall_is_charted_from_its_own_start() {
     let root = fresh_root();
     let plan = Plan::default_plan();
     let csv = "指标名称,2018年,2023年\n儿童总体近视率（%）,55,49\n";
-    let report = Rc::new(
+    let report = Shared::new(
         check(
             "近视率.csv",
             csv.as_bytes(),

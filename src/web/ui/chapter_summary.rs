@@ -1,4 +1,5 @@
 use super::i18n::Lang;
+use super::shared::Shared;
 use duibiao_core::evaluate::Status;
 use duibiao_core::plan::PlanView;
 use duibiao_core::report::Report;
@@ -8,7 +9,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ChapterSummaryProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub plan: Rc<PlanView>,
 }
 

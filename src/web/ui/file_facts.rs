@@ -1,11 +1,11 @@
 use super::corrections::{ColumnToCorrect, SheetToCorrect};
 use super::encoding_select::EncodingSelect;
 use super::i18n::{Lang, Texts};
+use super::shared::Shared;
 use duibiao_core::ingest::{
     FactSource, Layout, SheetColumns, SheetFacts, SkipReason, SkippedSheet, TextEncoding,
 };
 use duibiao_core::report::Report;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct FileFactsProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     /// The plan's English title (the report carries the Chinese one).
     #[prop_or_default]
     pub plan_title_en: String,

@@ -29,6 +29,7 @@ mod results;
 mod results_filters;
 mod results_table;
 mod saved_plan;
+pub mod shared;
 pub mod state;
 mod summary_cards;
 mod unmatched_list;

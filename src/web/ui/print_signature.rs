@@ -4,14 +4,14 @@
 
 use super::downloads::now_local;
 use super::i18n::Lang;
+use super::shared::Shared;
 use duibiao_core::report::Report;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintSignatureProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
 }
 
 /// The printout's own lines: a title naming the plan, the regions and the year, and the blanks an

@@ -1,4 +1,5 @@
 use super::i18n::Lang;
+use super::shared::Shared;
 use super::summary_cards::status_icon;
 use duibiao_core::plan::PlanView;
 use duibiao_core::report::{Report, ResultRow};
@@ -12,7 +13,7 @@ const REGIONS_PER_PAGE: usize = 12;
 #[derive(Properties, PartialEq)]
 pub struct RegionMatrixProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub plan: Rc<PlanView>,
 }
 

@@ -1,6 +1,7 @@
 use super::i18n::Lang;
 use super::indicator_select::IndicatorSelect;
 use super::number::plain as trim_float;
+use super::shared::Shared;
 use super::value_chart::ValueChart;
 use duibiao_core::matching::{Method, Override};
 use duibiao_core::plan::PlanView;
@@ -45,7 +46,7 @@ fn match_words(lang: Lang, how: &MatchInfo) -> String {
 #[derive(Properties, PartialEq)]
 pub struct ResultDetailProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub plan: Rc<PlanView>,
     pub row: ResultRow,
     pub on_override: Callback<Override>,

@@ -7,6 +7,7 @@ use super::print_signature::PrintSignature;
 use super::region_matrix::RegionMatrix;
 use super::results_filters::ResultsFilters;
 use super::results_table::ResultsTable;
+use super::shared::Shared;
 use super::summary_cards::SummaryCards;
 use super::unmatched_list::UnmatchedList;
 use super::view::{rows_without_findings, View};
@@ -23,7 +24,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub plan: Rc<PlanView>,
     pub view: View,
     /// All the report's unmatched rows; the page holds only the first ones.

@@ -1,4 +1,5 @@
 use super::i18n::Lang;
+use super::shared::Shared;
 use super::view::{SortKey, View};
 use duibiao_core::evaluate::Status;
 use duibiao_core::plan::PlanView;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ResultsFiltersProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub plan: Rc<PlanView>,
     pub view: View,
     pub on_view: Callback<View>,

@@ -1,6 +1,7 @@
 use super::i18n::Lang;
 use super::number::{one_decimal, plain as trim_float};
 use super::result_detail::ResultDetail;
+use super::shared::Shared;
 use super::summary_cards::status_icon;
 use super::view::{visible_rows, View, ROWS_PER_STEP};
 use duibiao_core::evaluate::{Direction, Trend};
@@ -14,7 +15,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ResultsTableProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub plan: Rc<PlanView>,
     #[prop_or_default]
     pub view: View,

@@ -2,6 +2,7 @@
 //! its answers arrive as [`Action::WorkerSaid`].
 
 use super::i18n::Lang;
+use super::shared::Shared;
 use super::view::View;
 use duibiao_core::check::CheckOptions;
 use duibiao_core::matching::Override;
@@ -40,7 +41,7 @@ pub struct State {
     pub dropped_checks: Vec<(String, String)>,
     pub options: CheckOptions,
     pub busy: Option<Busy>,
-    pub report: Option<Rc<Report>>,
+    pub report: Option<Shared<Report>>,
     /// All the report's unmatched rows; the page holds only the first ones.
     pub unmatched_total: usize,
     pub error: Option<ErrorInfo>,
@@ -166,7 +167,7 @@ impl Reducible for State {
                 } => {
                     next.busy = None;
                     next.error = None;
-                    next.report = Some(Rc::from(report));
+                    next.report = Some(Shared::from(report));
                     next.unmatched_total = unmatched_total;
                 }
                 Response::Failed { error } => {

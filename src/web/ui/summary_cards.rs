@@ -1,12 +1,12 @@
 use super::i18n::Lang;
+use super::shared::Shared;
 use duibiao_core::report::Report;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryCardsProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
 }
 
 /// The figures to check first, then one card per status with its count for the reporting year,

@@ -1,5 +1,6 @@
 use super::i18n::Lang;
 use super::indicator_select::IndicatorSelect;
+use super::shared::Shared;
 use duibiao_core::matching::Override;
 use duibiao_core::plan::PlanView;
 use duibiao_core::report::{Report, UnmatchedWhy};
@@ -9,7 +10,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct UnmatchedListProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub plan: Rc<PlanView>,
     /// How many rows are unmatched in all; the report lists the first ones.
     pub total: usize,
