@@ -38,7 +38,7 @@ WASM_BUILD_ENV := RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=st
 # Old Chromium builds that npm packages ship, unpacked by build/old-chromium.mjs (make test-kernels).
 OLD_CHROMIUM := target/old-chromium/86/.unpacked target/old-chromium/109/.unpacked
 
-.PHONY: serve dist check-wasm check-budgets check-core check-vendor test test-native test-wasm test-e2e test-kernels fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes bench-profile bench-breakdown bench-draft tools build-tools browser clean
+.PHONY: serve dist check-wasm check-budgets check-core check-vendor test test-native test-wasm test-e2e test-kernels fuzz-smoke fuzz bench bench-inputs bench-native bench-browser bench-sizes bench-profile bench-breakdown bench-breakdown-kernels bench-draft tools build-tools browser clean
 
 serve: dist
 	trunk serve --release
@@ -153,6 +153,10 @@ bench-sizes: dist browser
 # A township roll-up (150 towns x 41 indicators) in the page: time to the first row, long tasks.
 bench-breakdown: dist browser
 	node benches/browser/breakdown.mjs
+
+# The same roll-up on Chromium 86 and 109.
+bench-breakdown-kernels: dist browser $(OLD_CHROMIUM)
+	node benches/browser/breakdown-kernels.mjs
 
 # Drafting a 100,000-character plan in the page's drafter dialog (issue 26).
 bench-draft: dist browser
