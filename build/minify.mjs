@@ -1,6 +1,6 @@
 // Minifies dist/'s scripts in place (make dist, after trunk, before build/single-file.mjs):
 // trunk's own minifier gives up on wasm-bindgen's glue (it cannot parse `export { … as default }`)
-// and copies static/*.js as they are, comments and all. Terser saves 3 kB gzip of a first check
+// and copies static/*.js as they are, comments and all. Terser saves about 3 kB gzip of a first check
 // (BENCHMARKS.md, issue 25).
 //
 // Names at the top level stay as they are: build/single-file.mjs calls the glue's `__wbg_init`
